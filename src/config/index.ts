@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads, parsed once at start-up.
+ * Entry points call loadConfig() and pass the result (or the part a feature needs) down.
+ */
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const intFromEnv = (fallback: number, min = 0) =>
+  z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int().min(min));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: intFromEnv(3000, 0),
+  APP_BASE_URL: optionalUrl,
+  DATABASE_URL: optionalString,
+  REDIS_URL: optionalString,
+  PORTAL_FHIR_URL: optionalUrl,
+  POLL_INTERVAL_MS: intFromEnv(5000, 100),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: intFromEnv(20000, 100),
+  LLM_MAX_RETRIES: intFromEnv(1, 0),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_URGENT_CHANNEL: optionalString,
+  SLACK_API_URL: optionalUrl,
+  SESSION_SECRET: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface LlmSettings {
+  baseUrl?: string;
+  apiKey?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export interface AppConfig {
+  env: Env;
+  llm: LlmSettings;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable (never echoing its value). */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  return {
+    env,
+    llm: {
+      baseUrl: env.OPENAI_BASE_URL,
+      apiKey: env.OPENAI_API_KEY,
+      model: env.LLM_MODEL,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+      maxRetries: env.LLM_MAX_RETRIES,
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from '../../../src/config';
+
+describe('loadConfig', () => {
+  it('applies defaults to an empty environment', () => {
+    const cfg = loadConfig({});
+    expect(cfg.env.PORT).toBe(3000);
+    expect(cfg.env.POLL_INTERVAL_MS).toBe(5000);
+    expect(cfg.llm).toMatchObject({ model: 'gpt-4o-mini', baseUrl: undefined, apiKey: undefined });
+  });
+
+  it('names the bad variable without echoing its value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ POLL_INTERVAL_MS: 'soon', OPENAI_BASE_URL: 'not a url secret-value' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('POLL_INTERVAL_MS');
+    expect(message).toContain('OPENAI_BASE_URL');
+    expect(message).not.toContain('secret-value');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ OPENAI_BASE_URL: '', OPENAI_API_KEY: '' }).llm.baseUrl).toBeUndefined();
+  });
+});
