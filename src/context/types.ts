@@ -23,6 +23,12 @@ export interface PatientSummary {
   phones: string[];
   emails: string[];
   addresses: string[];
+  /** Other identifier values (insurance member ids, national ids): never shown, but the privacy layer hides them. */
+  otherIdentifiers?: string[];
+  /** Former names (use old/maiden), kept only so the privacy layer can hide them. */
+  otherNames?: string[];
+  /** Names of Patient.contact people (parents of a child, next of kin): they often write the message. */
+  contactNames?: string[];
 }
 
 export interface ProblemFact {
@@ -41,6 +47,10 @@ export interface MedicationFact {
   lastFill?: string; // YYYY-MM-DD
   daysSupply?: number;
   prescriber?: string;
+  /** Code of the medicine (RxNorm when given), for matching. */
+  code?: string;
+  /** Name of the problem the medicine treats, when the chart links it (reasonReference / reasonCode). */
+  indication?: string;
 }
 
 export interface AllergyFact {
@@ -51,6 +61,17 @@ export interface AllergyFact {
 }
 
 export type ObservationFlag = 'low' | 'high' | 'critical_low' | 'critical_high' | 'abnormal' | 'normal';
+
+/** One part of a multi-part result, e.g. the systolic value of a blood pressure. */
+export interface ObservationComponentFact {
+  name: string;
+  code?: string;
+  value?: number;
+  unit?: string;
+  low?: number;
+  high?: number;
+  flag?: ObservationFlag;
+}
 
 export interface ObservationFact {
   source: string;
@@ -64,6 +85,8 @@ export interface ObservationFact {
   high?: number;
   flag?: ObservationFlag;
   date?: string; // ISO date-time or date
+  /** Parts of a panel-like result (blood pressure: systolic and diastolic); valueText then reads '142/90'. */
+  components?: ObservationComponentFact[];
 }
 
 export interface AppointmentFact {
@@ -113,4 +136,6 @@ export interface RelevantContext {
   careTeam: CareTeamFact[];
   /** Why each group was picked, e.g. 'medication named in message: "lisinopril"'. */
   reasons: string[];
+  /** Medicines the message names that the chart does not list (a refill of one needs a clinician's look). */
+  medicinesNotOnChart?: string[];
 }

@@ -1,0 +1,57 @@
+/**
+ * Triage throughput: messages per second of classify() on one core, next to a naive baseline (lower-case
+ * the text and scan it with one regex of red-flag phrases) run over the same texts in the same process.
+ * Corpus: `--triage-corpus FILE.jsonl` or TRIAGE_BENCH_CORPUS, else the project's own fixtures.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classify } from '../../src/triage';
+import type { BenchLine, BenchSection } from '../bench';
+
+const NAIVE_RED_FLAGS =
+  /chest pain|can'?t breathe|stroke|slurred|face droop|suicid|kill myself|overdose|passed out|faint|seizure|unresponsive|not breathing|bleeding|throat (?:closing|swelling)|worst headache|confused|baby not moving|stiff neck|fever|vomiting blood/;
+
+function corpus(args: string[]): { name: string; texts: string[] } {
+  const at = args.indexOf('--triage-corpus');
+  const file =
+    at >= 0
+      ? args[at + 1]
+      : (process.env.TRIAGE_BENCH_CORPUS ?? join(__dirname, '../../tests/fixtures/triage/cases.jsonl'));
+  const texts = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => String((JSON.parse(l) as { text?: unknown }).text ?? ''));
+  return { name: file, texts };
+}
+
+/** Runs `fn` over all texts repeatedly for at least `ms` and returns messages per second. */
+function rate(texts: string[], fn: (t: string) => unknown, ms = 1500): number {
+  for (const t of texts) fn(t); // warm-up: compile regexes, reach optimised code
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (const t of texts) fn(t);
+    n += texts.length;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+export const section: BenchSection = {
+  name: 'triage',
+  async run(args: string[]): Promise<BenchLine[]> {
+    const { name, texts } = corpus(args);
+    const naive = rate(texts, (t) => NAIVE_RED_FLAGS.test(t.toLowerCase()));
+    const full = rate(texts, (t) => classify(t));
+    const chars = texts.reduce((a, t) => a + t.length, 0) / Math.max(1, texts.length);
+    console.log(`corpus: ${name} (${texts.length} messages, mean ${chars.toFixed(0)} characters)`);
+    return [
+      {
+        metric: 'classify throughput (one core)',
+        value: full,
+        unit: 'messages/s',
+        baseline: { name: 'lower-case + one red-flag regex', value: naive },
+        target: { min: 5000 },
+      },
+    ];
+  },
+};

@@ -1,0 +1,207 @@
+/**
+ * Kysely types for every table in /migrations. Keep in step with the SQL: a new migration that
+ * changes a table changes its interface here in the same commit.
+ */
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Read as Date; written as Date or an ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp column with a database default. */
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/**
+ * jsonb column: parsed on the way out; written as JSON.stringify(value), because pg would turn a JS
+ * array into a PostgreSQL array literal rather than JSON.
+ */
+export type Json = ColumnType<unknown, string, string>;
+/** text[] with a default of '{}'. */
+export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export const MESSAGE_STATUSES = ['new', 'triaged', 'ready', 'sending', 'sent', 'closed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export const USER_ROLES = ['staff', 'nurse', 'manager', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const DRAFT_SOURCES = ['llm', 'template', 'escalation'] as const;
+export type DraftSource = (typeof DRAFT_SOURCES)[number];
+/** Same values as src/triage/types.ts URGENCIES and CATEGORIES (enforced by CHECK constraints). */
+export type UrgencyValue = 'emergent' | 'urgent' | 'routine' | 'non_clinical';
+export type CategoryValue =
+  | 'symptom'
+  | 'medication'
+  | 'results'
+  | 'scheduling'
+  | 'billing'
+  | 'forms_records'
+  | 'portal_technical'
+  | 'other';
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: UserRole;
+  password_hash: string | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token, never the token itself. */
+  id: string;
+  user_id: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token; the token is shown once at creation. */
+  token_hash: string;
+  /** First characters of the token, to tell tokens apart in a list. */
+  token_prefix: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  /** The portal's Communication id; unique, so a re-poll cannot duplicate. */
+  portal_id: string;
+  thread_ref: string | null;
+  part_of_ref: string | null;
+  in_response_to_ref: string | null;
+  /** FHIR reference to the patient, e.g. "Patient/123". Demographics are read from the portal. */
+  patient_ref: string;
+  sender_ref: string | null;
+  subject: string | null;
+  body: string;
+  language: string | null;
+  /** Portal time (Communication.sent). */
+  received_at: Timestamp;
+  ingested_at: DefaultTimestamp;
+  urgency: UrgencyValue | null;
+  /** 0 emergent … 3 non_clinical, 4 untriaged; computed by PostgreSQL for the inbox index. */
+  urgency_rank: GeneratedAlways<number>;
+  category: CategoryValue | null;
+  categories: TextArray;
+  triage_reasons: TextArray;
+  needs_reply: boolean | null;
+  /** Triage flags and processing failures (e.g. 'draft_failed'); a flagged message still reaches ready. */
+  flags: TextArray;
+  status: ColumnType<MessageStatus, MessageStatus | undefined, MessageStatus>;
+  assigned_to: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  close_reason: string | null;
+  /** Optimistic-locking counter: bump on every change a person can collide with. */
+  version: Generated<number>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DraftsTable {
+  id: Generated<string>;
+  message_id: string;
+  body: string;
+  source: DraftSource;
+  model: string | null;
+  prompt_version: string | null;
+  reading_grade: number | null;
+  target_grade: number | null;
+  flags: TextArray;
+  /** What the model saw (pseudonymized chart facts), for review. */
+  context_snapshot: Json | null;
+  tokens: number | null;
+  latency_ms: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface RepliesTable {
+  id: Generated<string>;
+  /** Unique: one reply per message. */
+  message_id: string;
+  draft_id: string | null;
+  body: string;
+  author: string | null;
+  approved_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  portal_reply_id: string | null;
+  send_attempts: Generated<number>;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface AlertsTable {
+  message_id: string;
+  channel: string;
+  slack_ts: string | null;
+  posted_at: Timestamp | null;
+  acked_at: Timestamp | null;
+  acked_by: string | null;
+  escalation_level: Generated<number>;
+  resolved_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface EventsTable {
+  /** bigint identity, parsed to a JS number by createDb. */
+  id: GeneratedAlways<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  message_id: string | null;
+  data: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PollCursorsTable {
+  name: string;
+  last_updated: Timestamp | null;
+  last_id: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ClinicSettingsTable {
+  key: string;
+  value: Json;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  messages: MessagesTable;
+  drafts: DraftsTable;
+  replies: RepliesTable;
+  alerts: AlertsTable;
+  events: EventsTable;
+  poll_cursors: PollCursorsTable;
+  clinic_settings: ClinicSettingsTable;
+}
+
+export type Message = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type MessageUpdate = Updateable<MessagesTable>;
+export type Draft = Selectable<DraftsTable>;
+export type NewDraft = Insertable<DraftsTable>;
+export type Reply = Selectable<RepliesTable>;
+export type NewReply = Insertable<RepliesTable>;
+export type Alert = Selectable<AlertsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type AuditEventRow = Selectable<EventsTable>;
+export type PollCursor = Selectable<PollCursorsTable>;

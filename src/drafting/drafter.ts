@@ -1,0 +1,272 @@
+/**
+ * draftReply: one message in, one draft out, never an exception. Emergent messages get the fixed
+ * emergency text; a model (when configured) drafts everything else, with templates as the fallback
+ * for any failure; every draft passes the safety checks and carries its reading grade.
+ */
+import { knownIdentifiers, selectRelevant } from '../context';
+import type { RelevantContext } from '../context/types';
+import { createPseudonymizer } from '../privacy';
+import type { Category } from '../triage/types';
+import { factsText } from './facts';
+import { stripLetterFrame } from './letter-frame';
+import { fenceSafe, modelDraft } from './model-draft';
+import type { PromptSet } from './prompts';
+import { readingGrade } from './readability';
+import { checkDraft, looksLikeInjection } from './safety';
+import { chooseKinds, composeLetter, emergencyDraft, patientCallName, templateDraft } from './template-draft';
+import type {
+  ContextSnapshot,
+  DraftDeps,
+  DraftFlag,
+  DraftFlagCode,
+  DraftInput,
+  DraftLanguage,
+  DraftResult,
+  DraftSource,
+  TemplateKind,
+} from './types';
+
+/** A model draft with one of these is replaced by the template draft: each can harm a patient if sent. */
+const BLOCKING: ReadonlySet<DraftFlagCode> = new Set([
+  'ungrounded_medicine',
+  'ungrounded_dose',
+  'ungrounded_value',
+  'new_diagnosis',
+  'dose_change',
+  'promised_action',
+  'leftover_placeholder',
+  'identifier_in_draft',
+  'obeyed_instruction',
+  'wrong_language',
+]);
+
+const DEFAULT_MAX_MESSAGE_CHARS = 6000;
+const MAX_STYLE_EXAMPLE_CHARS = 1500;
+
+export function chooseLanguage(
+  messageLanguage: string,
+  preferred: string | undefined,
+): { lang: DraftLanguage; needsTranslation: boolean } {
+  const m = (messageLanguage || 'und').toLowerCase();
+  if (m === 'es' || preferred?.toLowerCase() === 'es') return { lang: 'es', needsTranslation: false };
+  if (m === 'en' || m === 'und') return { lang: 'en', needsTranslation: false };
+  return { lang: 'en', needsTranslation: true };
+}
+
+function targetGradeOf(input: DraftInput, prompts: PromptSet): number {
+  for (const g of [input.targetGrade, input.chart?.patient.readingGrade]) {
+    if (typeof g === 'number' && Number.isFinite(g) && g >= 1 && g <= 16) return g;
+  }
+  return prompts.voice.default_reading_grade;
+}
+
+function sourcesOf(relevant: RelevantContext | undefined): string[] {
+  if (!relevant) return [];
+  return [
+    relevant.patient.source,
+    ...relevant.medications.map((m) => m.source),
+    ...relevant.allergies.map((a) => a.source),
+    ...relevant.problems.map((p) => p.source),
+    ...relevant.results.flatMap((r) => [r.latest.source, ...r.previous.map((p) => p.source)]),
+    ...relevant.appointments.map((a) => a.source),
+    ...relevant.careTeam.map((c) => c.source),
+  ];
+}
+
+/** The clinic's own words a draft may repeat without being flagged: voice settings and category guidance. */
+function clinicWords(prompts: PromptSet, categories: Category[]): string {
+  const v = prompts.voice;
+  return [
+    v.clinic_name,
+    v.clinic_phone,
+    v.description,
+    ...Object.values(v.greeting),
+    ...Object.values(v.greeting_no_name),
+    ...Object.values(v.sign_off),
+    ...categories.map((c) => prompts.categories[c]?.guidance ?? ''),
+  ].join('\n');
+}
+
+/**
+ * Never throws for bad input: if drafting with the chart fails in an unforeseen way, the message gets
+ * the chart-free template draft (or the emergency text) with a flag saying so.
+ */
+export async function draftReply(input: DraftInput, deps: DraftDeps): Promise<DraftResult> {
+  try {
+    return await draftWithChart(input, deps);
+  } catch (err) {
+    const safe = await draftWithChart(
+      { ...input, chart: undefined, styleExamples: [] },
+      { ...deps, model: null },
+    );
+    safe.flags.unshift({
+      code: 'drafting_error',
+      detail: `drafted without the chart after ${(err as Error)?.name ?? 'an error'}`,
+    });
+    return safe;
+  }
+}
+
+async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<DraftResult> {
+  const { prompts, now, model } = deps;
+  const triage = {
+    ...input.triage,
+    flags: input.triage.flags ?? [],
+    categories: input.triage.categories ?? [],
+  };
+  const text = typeof input.text === 'string' ? input.text : '';
+  const chart = input.chart;
+  const categories: Category[] = triage.categories.length ? triage.categories : [triage.category];
+  const flags: DraftFlag[] = [];
+  const { lang, needsTranslation } = chooseLanguage(triage.language, chart?.patient.preferredLanguage);
+  if (needsTranslation)
+    flags.push({ code: 'needs_translation', detail: `message in "${triage.language}", draft in English` });
+  if (!chart) flags.push({ code: 'chart_missing', detail: 'no chart: the draft states no chart facts' });
+  else if (chart.warnings.length)
+    flags.push({
+      code: 'chart_warnings',
+      detail: `${chart.warnings.length} chart record(s) skipped as malformed`,
+    });
+
+  const targetGrade = targetGradeOf(input, prompts);
+  const relevant = chart ? selectRelevant(chart, text, categories) : undefined;
+  const name = patientCallName(chart?.patient);
+  const injection = triage.flags.includes('instruction_injection') || looksLikeInjection(text);
+  const snapshot = (facts: string, kinds: TemplateKind[], styleExamples = 0): ContextSnapshot => ({
+    sources: sourcesOf(relevant),
+    reasons: relevant?.reasons ?? [],
+    facts,
+    templateKinds: kinds,
+    styleExamples,
+  });
+  const finish = (
+    source: DraftSource,
+    body: string,
+    clinicText: string,
+    snap: ContextSnapshot,
+    extra: Partial<DraftResult> = {},
+    pathFlags: DraftFlag[] = [],
+  ): DraftResult => {
+    const grade = body ? readingGrade(body, lang) : null;
+    const checks = body
+      ? checkDraft(body, {
+          message: text,
+          chart,
+          categories,
+          prompts,
+          clinicText,
+          injection,
+          now,
+          language: lang,
+        })
+      : [];
+    if (grade !== null && grade > targetGrade + 0.5 && source !== 'escalation') {
+      checks.push({ code: 'above_target_grade', detail: `grade ${grade}, target ${targetGrade}` });
+    }
+    return {
+      source,
+      body,
+      promptVersion: prompts.version,
+      readingGrade: grade,
+      targetGrade,
+      flags: [...flags, ...pathFlags, ...checks],
+      language: lang,
+      needsTranslation,
+      contextSnapshot: snap,
+      ...extra,
+    };
+  };
+  const fromTemplates = (extra: Partial<DraftResult> = {}): DraftResult => {
+    const kinds = chooseKinds(triage, text);
+    const d = templateDraft(prompts, kinds, relevant, triage, lang, now);
+    return finish(
+      'template',
+      d.body,
+      `${d.templateText}\n${clinicWords(prompts, categories)}`,
+      snapshot(factsText(relevant, now), kinds),
+      extra,
+    );
+  };
+
+  if (triage.urgency === 'emergent') {
+    const d = emergencyDraft(prompts, triage.language, lang, name);
+    return finish(
+      'escalation',
+      d.body,
+      `${d.templateText}\n${clinicWords(prompts, categories)}`,
+      snapshot(factsText(relevant, now), d.kinds),
+    );
+  }
+  if (!triage.needsReply) {
+    if (prompts.voice.no_reply_messages === 'none') return finish('none', '', '', snapshot('', []));
+    return fromTemplates();
+  }
+  if (!model) return fromTemplates();
+
+  const modelName = deps.modelName ?? (model as { model?: string }).model;
+  let outcome: Awaited<ReturnType<typeof modelDraft>> | undefined;
+  let facts = '';
+  let examples: string[] = [];
+  try {
+    const pseudonymizer = createPseudonymizer(chart ? knownIdentifiers(chart.patient) : { names: [] });
+    const maxChars = deps.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
+    if (text.length > maxChars) {
+      flags.push({
+        code: 'message_truncated',
+        detail: `only the first ${maxChars} of ${text.length} characters went to the model`,
+      });
+    }
+    // The message first, so the people it names get the first placeholder numbers.
+    const message = fenceSafe(pseudonymizer.pseudonymize(text.slice(0, maxChars)));
+    facts = pseudonymizer.pseudonymize(factsText(relevant, now));
+    examples = (input.styleExamples ?? [])
+      .map((e) => stripLetterFrame(String(e).slice(0, MAX_STYLE_EXAMPLE_CHARS)))
+      .map((e) => fenceSafe(pseudonymizer.pseudonymize(e)))
+      .filter((e) => pseudonymizer.leftovers(e).length === 0);
+    outcome = await modelDraft({
+      model,
+      prompts,
+      triage,
+      lang,
+      targetGrade,
+      message,
+      facts,
+      styleExamples: examples,
+      pseudonymizer,
+      letter: (body) => composeLetter(prompts.voice, lang, name, body),
+      outputMode: deps.outputMode ?? 'structured',
+    });
+  } catch (err) {
+    // Only the privacy layer can throw here (modelDraft reports its failures as flags).
+    flags.push({
+      code: 'model_skipped',
+      detail: `no safe model request could be built (${(err as Error).name})`,
+    });
+    return fromTemplates();
+  }
+  const usage = {
+    tokens: { input: outcome.usage.inputTokens, output: outcome.usage.outputTokens },
+    latencyMs: outcome.latencyMs,
+  };
+  if (!outcome.ok) {
+    flags.push(...outcome.flags);
+    return fromTemplates(usage);
+  }
+  const letter = composeLetter(prompts.voice, lang, name, outcome.body);
+  const drafted = finish(
+    'llm',
+    letter,
+    clinicWords(prompts, categories),
+    snapshot(facts, [], examples.length),
+    { ...usage, model: modelName },
+    outcome.flags,
+  );
+  const blocking = drafted.flags.filter((f) => BLOCKING.has(f.code));
+  if (blocking.length === 0) return drafted;
+  flags.push(...blocking.map((f) => ({ ...f, detail: `model draft: ${f.detail}` })));
+  flags.push({
+    code: 'model_draft_rejected',
+    detail: `replaced by the template draft (${[...new Set(blocking.map((f) => f.code))].join(', ')})`,
+  });
+  return fromTemplates(usage);
+}

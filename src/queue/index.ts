@@ -1,0 +1,5 @@
+export * from './names';
+export * from './connection';
+export * from './job-options';
+export * from './queues';
+export { createQueueBoard } from './board';

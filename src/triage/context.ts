@@ -1,0 +1,121 @@
+import { CONCEPTS } from './concepts';
+import { LANGUAGE_PACKS, type ContextTriggers, type LanguagePack } from './lexicon';
+import type { ConceptMatch } from './matcher';
+import { expandPattern } from './matcher';
+import { sentenceBounds } from './normalize';
+
+/**
+ * ConText-style modifiers (Chapman 2001 NegEx; Harkema 2009 ConText): decides whether a concept is
+ * the patient's current state, or negated, historical, hypothetical, or someone else's history.
+ * Scopes stay inside one sentence and stop at terminations ("but", "pero").
+ */
+export type Assertion = 'affirmed' | 'negated' | 'historical' | 'hypothetical' | 'family';
+
+interface CompiledContext {
+  negationPre?: RegExp;
+  negationPost?: RegExp;
+  pseudo?: RegExp;
+  historyPre?: RegExp;
+  historyPost?: RegExp;
+  hypothetical?: RegExp;
+  family?: RegExp;
+  termination?: RegExp;
+}
+
+const PRE_REACH = 90;
+const POST_REACH = 60;
+
+function compile(pack: LanguagePack): CompiledContext {
+  const t: ContextTriggers = pack.context;
+  const alt = (list: string[] | undefined): string | undefined =>
+    list && list.length > 0 ? list.map((p) => expandPattern(p, pack.latin)).join('|') : undefined;
+  const rx = (source: string | undefined, build: (s: string) => string): RegExp | undefined =>
+    source === undefined ? undefined : new RegExp(build(source), 'g');
+  const words = pack.latin ? "(?:[^\\w']+[\\w']+){0,5}[^\\w]*$" : '.{0,8}$';
+  return {
+    // The trigger must sit within five words before the concept.
+    negationPre: rx(alt(t.negationPre), (s) => `(?:${s})${words}`),
+    negationPost: rx(alt(t.negationPost), (s) =>
+      pack.latin ? `^[^\\w]*(?:[\\w']+[^\\w]+){0,3}?(?:${s})` : `^.{0,4}(?:${s})`,
+    ),
+    pseudo: rx(alt(t.pseudoNegation), (s) => s),
+    historyPre: rx(alt(t.historyPre), (s) => s),
+    historyPost: rx(alt(t.historyPost), (s) => s),
+    hypothetical: rx(alt(t.hypotheticalPre), (s) => s),
+    family: rx(alt(t.familyHistoryPre), (s) => s),
+    termination: rx(alt(t.termination), (s) => s),
+  };
+}
+
+const COMPILED: readonly CompiledContext[] = LANGUAGE_PACKS.map(compile);
+
+function test(rx: RegExp | undefined, text: string): boolean {
+  if (!rx) return false;
+  rx.lastIndex = 0;
+  return rx.test(text);
+}
+
+/** Cut a pre-window after the last termination word, so "no fever but chest pain" keeps chest pain. */
+function afterLastTermination(rx: RegExp | undefined, window: string): string {
+  if (!rx) return window;
+  rx.lastIndex = 0;
+  let cut = -1;
+  let m: RegExpExecArray | null;
+  while ((m = rx.exec(window)) !== null) {
+    cut = m.index + m[0].length;
+    if (m[0].length === 0) rx.lastIndex++;
+  }
+  return cut < 0 ? window : window.slice(cut);
+}
+
+function beforeFirstTermination(rx: RegExp | undefined, window: string): string {
+  if (!rx) return window;
+  rx.lastIndex = 0;
+  const m = rx.exec(window);
+  return m ? window.slice(0, m.index) : window;
+}
+
+function blankPseudo(rx: RegExp | undefined, window: string): string {
+  if (!rx) return window;
+  rx.lastIndex = 0;
+  return window.replace(rx, (s) => ' '.repeat(s.length));
+}
+
+/** "since last week" is ongoing, "last week" alone is past. */
+function historicalAfter(rx: RegExp | undefined, post: string): boolean {
+  if (!rx) return false;
+  rx.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = rx.exec(post)) !== null) {
+    const before = post.slice(Math.max(0, m.index - 14), m.index);
+    if (!/\b(?:since|for|from|started|starting|began|until|desde)\s+$/.test(before)) return true;
+    if (m[0].length === 0) rx.lastIndex++;
+  }
+  return false;
+}
+
+export function assess(folded: string, match: ConceptMatch): Assertion {
+  const kind = CONCEPTS[match.concept].kind;
+  const [sStart, sEnd] = sentenceBounds(folded, match.start, match.end);
+  const ownPack = COMPILED[match.pack];
+  // English triggers also apply to other languages: portal writing mixes them ("no tengo fever").
+  const packs = match.pack === 0 ? [ownPack] : [ownPack, COMPILED[0]];
+  const rawPre = folded.slice(Math.max(sStart, match.start - PRE_REACH), match.start);
+  const rawPost = folded.slice(match.end, Math.min(sEnd, match.end + POST_REACH));
+
+  for (const ctx of packs) {
+    const pre = afterLastTermination(ctx.termination, rawPre);
+    const post = beforeFirstTermination(ctx.termination, rawPost);
+    if (kind === 'request') {
+      // "the refill last week" is not a new request; "what are your hours?" is still a question.
+      if (match.concept === 'refill' && historicalAfter(ctx.historyPost, post)) return 'historical';
+      continue;
+    }
+    if (test(ctx.hypothetical, pre)) return 'hypothetical';
+    if (test(ctx.negationPre, blankPseudo(ctx.pseudo, pre))) return 'negated';
+    if (test(ctx.negationPost, post)) return 'negated';
+    if (test(ctx.family, pre)) return 'family';
+    if (test(ctx.historyPre, pre) || historicalAfter(ctx.historyPost, post)) return 'historical';
+  }
+  return 'affirmed';
+}

@@ -1,0 +1,519 @@
+import type { LanguagePack } from './types';
+
+/*
+ * English, as patients write it in a portal: lay words, misspellings ("pian", "breath" for breathe,
+ * "rite"), text-speak ("cant", "n", "pls"). Reusable fragments first.
+ */
+const CHEST = "(?:chest|chst|chset|cheast|chest's|brest ?bone|breastbone|sternum)";
+const PAINW =
+  '(?:pain\\w*|pian\\w*|pane|hurt\\w*|ache|aches|aching|achy|pressure|presure|tight\\w*|heav(?:y|iness)|squeez\\w*|crush\\w*|discomfort|sore\\w*|stabb\\w*|sharp|burn\\w*|killing me)';
+const CANT =
+  "(?:can'?t|cannot|can not|cnt|cant|couldn'?t|could not|unable to|not able to|hard to|difficult to)";
+const BREATHE =
+  '(?:breath\\w*|breth\\w*|brethe|brea?th|breeth\\w*|get (?:enough |any )?air|get (?:a|my) breath)';
+const HIS = '(?:my|his|her|their|the|our)';
+const SIDE = '(?:left|right|lft|rite|rt|l|r|one)';
+const PILLS =
+  '(?:pills?|tablets?|meds|medicine|medications?|capsules?|\\w+codone|sleeping pills|pain pills|gummies|vitamins|tylenol|acetaminophen|advil|ibuprofen|motrin|aleve|aspirin|benadryl|xanax|ativan|klonopin|valium|ambien|seroquel|\\w+(?:pam|lam|olol|pine|done|ine))';
+const ABOUT = '(?:like |about |around |maybe |almost |over |at least |roughly |probably )?';
+const MED_SUFFIX =
+  '(?:[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|barb|tropin)|jardiance|ozempic|wegovy|mounjaro|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|amoxicillin|augmentin|bactrim|keflex|cipro|lisinopril|amlodipine|losartan|prednisone|antibiotics?|med\\w*|pills?|dose|dosage|prescription|mg|drug)';
+const CRITICAL =
+  'insulin|humalog|novolog|lantus|levemir|tresiba|basaglar|toujeo|admelog|fiasp|lyumjev|humulin|novolin|semglee|keppra|levetiracetam|lamotrigine|lamictal|dilantin|phenytoin|depakote|valpro\\w*|carbamazepine|tegretol|oxcarbazepine|trileptal|topiramate|topamax|lacosamide|vimpat|zonisamide|phenobarbital|clobazam|onfi|briviact|xcopri|seizure (?:med\\w*|pills?|meds)|warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|savaysa|edoxaban|lovenox|enoxaparin|plavix|clopidogrel|brilinta|ticagrelor|effient|prasugrel|blood ?thinners?|tacrolimus|prograf|envarsus|cyclosporine|neoral|sandimmune|mycophenolate|cellcept|myfortic|sirolimus|rapamune|everolimus|zortress|transplant (?:med\\w*|meds|pills)|anti-?rejection|biktarvy|genvoya|descovy|truvada|triumeq|dovato|juluca|symtuza|odefsey|complera|stribild|isentress|raltegravir|tivicay|dolutegravir|prezista|prezcobix|darunavir|atripla|cabenuva|hiv (?:med\\w*|meds|pills)|prednisone|prednisolone|hydrocortisone|methylprednisolone|medrol|dexamethasone|fludrocortisone|florinef|steroids?';
+
+export const en: LanguagePack = {
+  code: 'en',
+  name: 'English',
+  latin: true,
+  concepts: {
+    chest_pain: [
+      `${CHEST}~${PAINW}(?! (?:from|when|with) cough\\w*)`,
+      `${PAINW}~(?:in|on|across|around|of|to|under|behind) ${HIS}? ?${CHEST}`,
+      `(?:elephant|elefant|ton of bricks|weight|brick|someone) (?:is |was )?(?:sitting|standing|sittin) on ${HIS} ${CHEST}`,
+      `(?:like|feels like) (?:a|an) (?:elephant|elefant|weight|vise|vice)`,
+      `heart (?:hurts|is hurting|pain)`,
+    ],
+    breathing_severe: [
+      `${CANT} (?:${BREATHE})(?! (?:through|thru|out of|from) ${HIS} nose)(?! (?:at night )?(?:when|if) (?:i |he |she )?(?:lie|lay))`,
+      `(?:struggl\\w*|fighting|gasping|gasp) (?:to breathe?|for (?:air|breath|his breath|her breath|my breath))`,
+      `gasping`,
+      `(?:can only|only able to|only|can barely|barely) (?:say|speak|talk|get out|getting out|get) (?:a few|\\d|one|two|three|2 or 3|two or three|1 or 2|a couple of?) words`,
+      `${CANT} (?:finish|complete|speak in|talk in|say) (?:a |full |whole |complete )?sentences?`,
+      `(?:skin|chest|ribs?|neck|belly)~(?:sucking|pulling|caving|sinking) in`,
+      `(?:sucking|pulling|caving) in (?:between|under|around) ${HIS} ribs`,
+      `retractions|nostrils flaring|flaring (?:his|her) nostrils`,
+      `not getting (?:any |enough )?air`,
+      `(?:feel|feels|feeling) like (?:i'?m|im|i am|he'?s|she'?s) (?:suffocating|drowning)`,
+      `(?:breathing|breath) (?:is |was )?(?:really |very |super |extremely )?(?:terrible|awful|horrible)`,
+      `(?:severe|extreme|really bad|very bad|terrible) (?:trouble|difficulty|shortness)~breath\\w*`,
+    ],
+    cyanosis: [
+      `(?:lips?|face|fingertips|fingers|mouth|skin)~(?:turn\\w* |look\\w* |are |is |kinda |kind of |a little |getting )?(?:blue|bluish|gr[ae]y|gr[ae]yish|purple|purplish|dusky)`,
+      `turning (?:blue|gray|grey|purple)`,
+      `cyanosis|cyanotic`,
+    ],
+    stroke_face: [
+      `face~(?:droop\\w*|sag\\w*|crooked|lopsided|uneven|twisted|drop\\w*|fallen|pulled)`,
+      `(?:droop\\w*|sag\\w*|crooked|lopsided|uneven) (?:face|smile|mouth|lip)`,
+      `(?:mouth|smile|lip)~(?:crooked|droop\\w*|lopsided|uneven|pulling to one side|sagging)`,
+      `one side of ${HIS} (?:face|mouth)~(?:droop\\w*|sag\\w*|down|numb|not moving|weird)`,
+      `(?:facial|face) (?:droop|weakness|palsy)`,
+    ],
+    stroke_speech: [
+      `slurr\\w*`,
+      `(?:talking|speaking|talks) (?:funny|weird|strange|gibberish|nonsense|garbled|all jumbled|drunk)`,
+      `(?:sounds?|sounding|sounded) (?:drunk|drunken)`,
+      `(?:words|speech)~(?:come|coming|came|are coming|comes) out (?:wrong|jumbled|garbled|funny|weird|mixed up|all wrong)`,
+      `${CANT} (?:get (?:the|his|her|my) words out|find (?:the |his |her |my )?words|speak|talk)(?! (?:to|with|about|on|english|spanish))`,
+      `(?:trouble|difficulty|problems?) (?:speaking|talking|getting (?:the |his |her )?words out|finding words)`,
+      `garbled|gibberish|aphasia`,
+    ],
+    stroke_weakness: [
+      `(?:weak\\w*|numb\\w*|paraly\\w*|limp|dead|heavy|tingl\\w*)~(?:on )?(?:one|left|right|1) side`,
+      `(?:one|left|right) side of ${HIS} (?:body|face)~(?:weak|numb|droop|dead|limp|not working|won'?t move)`,
+      `${CANT} (?:lift|raise|move|feel|use|grip|hold up|hold) ${HIS} ${SIDE}? ?(?:arm|hand|leg|foot|side)`,
+      `${SIDE} (?:arm|hand|leg|side)~(?:weak|dead|limp|useless|paraly\\w*|not working|giving out|won'?t (?:work|move))`,
+      `(?:hand|arm)~keeps (?:dropping|falling|giving)`,
+      `(?:keeps|keep|kept) dropping (?:things|stuff|${HIS} (?:fork|cup|spoon|phone|glass))`,
+      `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:numb\\w*|weak\\w*|paraly\\w*)`,
+      `half (?:of )?${HIS} body`,
+      `hemipar\\w*|hemipleg\\w*`,
+    ],
+    vision_loss: [
+      `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:lost|loss of|can'?t see|blind|went black|went dark|vision (?:went|is gone))`,
+      `(?:lost|losing|lose|loss of) (?:the )?(?:vision|sight|eyesight)`,
+      `${CANT} see (?:out of|from|with|anything)`,
+      `went blind|gone blind|(?:curtain|shadow) (?:over|across|coming down|came down)`,
+      `(?:vision|eye|sight) (?:went|going|turned) (?:black|dark|gray|grey|out)`,
+    ],
+    throat_swelling: [
+      `tongue~(?:swell\\w*|swollen|puff\\w*|thick|big)`,
+      `(?:swell\\w*|swollen|puff\\w*)~tongue`,
+      `throat~(?:closing|clos\\w* up|tight\\w*|is tight|feels tight)`,
+      `(?:closing|tightening|tight) (?:of )?(?:my |his |her |the )?throat`,
+      `${CANT} swallow(?! (?:pills?|tablets?|the pills|big pills|capsules))`,
+    ],
+    suicide_plan: [
+      `(?:kill|killing|hang|hanging|shoot|shooting|off|offing) (?:my ?self|myself)`,
+      `end (?:my|my own) life|end it all|ending it all|take (?:my own|my) life|taking my (?:own )?life`,
+      `suicid\\w*~(?:plan|tonight|pills|gun|going to|gonna|note|attempt)`,
+      `(?:plan|planning|going|gonna|decided|want|wanna|ready) to (?:die|kill myself|end it|end my life)`,
+      `(?:take|taking|swallow|swallowing|tomar) (?:all|the whole|a whole|every one of|all of) (?:my|the|these|those|of my|of the|of these)? ?(?:${PILLS}|bottle)`,
+      `overdose on purpose|tried to (?:kill|hurt) (?:my ?self|myself)|attempted suicide|suicide attempt`,
+      `jump (?:off|from) (?:a|the) (?:bridge|building|roof)`,
+      `tonight is the night`,
+      `(?:going to|gonna|will|plan to|about to) (?:take|swallow|down) (?:all|every one|the rest) of (?:them|it|those|these)`,
+    ],
+    harm_others: [
+      `(?:want|wanna|going|gonna|thoughts? (?:of|about)|thinking (?:of|about)|urges? to|plan\\w* to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
+    ],
+    bleeding_heavy: [
+      `(?:nose ?bleeds?|bleed\\w*|blood)~(?:won'?t|wont|will not|doesn'?t|does not|can'?t|not|isn'?t|hasn'?t) (?:stop|slow)`,
+      `${CANT} (?:stop|get) (?:the )?bleed\\w*`,
+      `(?:gushing|spurting|pouring|squirting) blood|blood (?:is |was )?(?:gushing|spurting|pouring|squirting)`,
+      `(?:bleeding|bled) (?:through|everywhere|profusely|like crazy|badly)`,
+      `(?:lots|a lot|tons|so much|a ton) of blood|pool of blood|hemorrhag\\w*`,
+    ],
+    vomit_blood: [
+      `(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|cough\\w* up|spit\\w* up|spitting) (?:up )?(?:some |a lot of |bright red |dark )?blood`,
+      `blood in ${HIS}? ?(?:vomit|throw ?up|puke)|bloody (?:vomit|throw ?up)|coffee ?grounds?|hematemesis|hemoptysis`,
+    ],
+    worst_headache: [
+      `worst (?:headache|head ache|migraine|pain in ${HIS} head|head pain)(?: \\w+)?(?: of (?:my|his|her) life| ever| i'?ve ever)`,
+      `worst (?:headache|head ache|head pain) (?:of|in) (?:my|his|her) (?:life|entire life)`,
+      `thunder ?clap`,
+      `(?:sudden\\w*|out of nowhere|all of a sudden|like a bomb|explod\\w*)~(?:severe|worst|terrible|explosive|excruciating|horrible|massive) (?:headache|head pain|head ache)`,
+      `(?:severe|worst|terrible|explosive|excruciating|massive) (?:headache|head pain)~(?:sudden\\w*|out of nowhere|all of a sudden|came on (?:fast|suddenly))`,
+      `(?:headache|head pain)~(?:hit|came on|started) (?:me )?(?:like a|suddenly|out of nowhere|all at once|instantly)`,
+    ],
+    fainting: [
+      `(?<!(?:almost|nearly|about to|going to|gonna|might|would|felt like i|feel like i|like i|think i'?ll|could) )(?:pass(?:ed|es)? out|passing out|fainted|fainting|faint(?:ed)? spells?|black(?:ed|s)? out|blacking out|lost consciousness|loss of consciousness|knocked out|syncop\\w*|collaps\\w*)`,
+      `(?:went|goes) limp and (?:fell|dropped)|fell (?:down )?unconscious`,
+    ],
+    confusion: [
+      `(?<!(?:i'?m|im|i am|i was|i got|i get|i feel|am|so|bit|little|kinda|kind of|totally|very|really|also|more) )confused(?! (?:about|by|as to|why|how|with|on|regarding|what|which|where|when|if|because|at|by))`,
+      `(?:very|really|more|so|seems|seemed|getting|acting|suddenly|new|is|he'?s|she'?s|hes|shes) (?:very |really |so )?(?:confused|disoriented)`,
+      `confusion|disorient\\w*|delirious|delirium|altered mental`,
+      `(?:doesn'?t|does not|didn'?t|did not|don'?t|doesnt|dont) (?:know|recogni[sz]e) (?:where (?:she|he|they|i) (?:is|are|was|am)|what day|what year|who (?:i|we) (?:am|are)|me|us|his own|her own|her (?:kids|husband|daughter|son)|his (?:kids|wife|daughter|son))`,
+      `not making (?:any )?sense|${CANT} think straight`,
+      `(?:asking|asks|repeating|repeats|saying|says) (?:the )?same (?:questions?|things?)~(?:over|again)`,
+      `(?:acting|talking|behaving) (?:strange|strangely|weird|weirdly|crazy|bizarre|drunk|loopy|off)`,
+      `(?:very|really|super|extremely|so) (?:drowsy|sleepy|groggy)~(?:hard|difficult|won'?t|can'?t) (?:to )?wake`,
+      `hard to (?:wake|rouse)|won'?t wake (?:up )?(?:all the way|fully)`,
+      `(?<!(?:i'?m|im|i am) (?:\\w+ )?)(?:really|very|so|totally|completely|kinda|kind of|seems|seemed|just|pretty) out of it`,
+    ],
+    unresponsive: [
+      `unresponsive|not responding|won'?t respond|isn'?t responding|not waking up|no pulse`,
+      `(?:won'?t|can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?`,
+      `(?:he|she|they|baby|my \\w+) (?:won'?t|wont|will not|doesn'?t|isn'?t|is not) (?:wake|waking|wak\\w*) up`,
+      `(?:isn'?t|is not|not|stopped|quit|wasn'?t|was not) breathing(?! (?:well|right|good|normally|through|as|very|hard|heavy|fast|deeply))`,
+    ],
+    seizure: [
+      `(?:had|having|has had|just had|is having|was having) (?:a |another |her first |his first |my first |a bad |a big )?(?:seizure|fit|convulsion)\\b`,
+      `seizing|convuls(?:ing|ed)|(?:new|first) seizure|seizure (?:today|tonight|this morning|just now|right now|that won'?t stop|won'?t stop|lasting|for (?:\\d+|over|more than))|grand mal (?:seizure )?(?:today|just now)`,
+    ],
+    overdose: [
+      `overdos\\w*|over-dos\\w*|\\bod'?d\\b`,
+      `took (?:way )?(?:too many|too much|a bunch of|a handful of|extra \\w+ by mistake|a whole bottle|the whole bottle|all (?:of )?(?:my|the|his|her) ${PILLS})`,
+      `(?:swallowed|ingested|ate|drank|chewed|got into) (?:(?:some|a few|several|a bunch|a handful|a lot|lots|all|most|half|the rest|a whole bottle) (?:of )?)?(?:${HIS} |a |an |(?:grandma|mom|dad|grandpa)'?s )?(?:\\w+ )?(?:${PILLS}|pill bottle|bottle|bleach|cleaner|detergent|pods?|antifreeze|batter(?:y|ies)|cabinet|purse)`,
+      `(?:pill bottle|pills?|tablets?|meds|medicine|medications?|capsules?)~(?:in (?:his|her) mouth)`,
+      `(?:found|caught) (?:him|her|my \\w+|the \\w+) with (?:my|the|a|an|his|her)~(?:pill|pills|pill bottle|medicine|meds|bottle)`,
+      `(?<!food |lead )poison(?:ed|ing)?\\b(?! ivy| oak| sumac)`,
+      `(?:drank|swallowed|ingested) (?:some )?(?:bleach|antifreeze|cleaner|lye|gasoline|lamp oil|windshield fluid)|laundry pods?|button batter(?:y|ies)`,
+      `took~(?:through|thru) \\w+~at once`,
+      `(?:(?:\\d+|two|three|four|five|six|seven|several|many|multiple|all) (?:days?'?|doses?|days'? worth|weeks?'?)~|all )at once`,
+      `took ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:\\w+ )?${PILLS}`,
+    ],
+    fetal_movement: [
+      `(?:baby|babe|bebe|fetus)[^.!?;\\n]{0,30}?(?:stopped|not|n'?t|no longer|less|decreased|reduced|barely|hardly)[^.!?;\\n]{0,20}?(?:mov\\w*|kick\\w*)`,
+      `(?:haven'?t|have not|havent|not|no|didn'?t|don'?t|can'?t|cannot) (?:felt|feel|feeling)~(?:baby|babe|him|her|it)~(?:mov\\w*|kick\\w*)`,
+      `(?:no|less|decreased|reduced|fewer|barely any) (?:fetal )?(?:movement|movements|kicks|kicking)`,
+    ],
+    anaphylaxis: [
+      `anaphyla\\w*`,
+      `(?:used|gave|give|had to use|needed|using|giving) (?:my |his |her |an |the )?epi ?-?pen`,
+      `epi ?-?pen~(?:used|gave|give|had to|using|needed)`,
+    ],
+    choking: [
+      `(?:is|was|he'?s|she'?s|i'?m|started|keeps) choking`,
+      `chok\\w*~(?:can'?t|cannot|not) (?:breath\\w*|talk|cough|speak)`,
+    ],
+    heart_attack: [
+      `(?:am|i'?m|im|is|he'?s|she'?s|hes|shes|are|might be|could be|may be|think (?:\\w+ )?(?:is |am |'?s |'?m )?|feel like i'?m|feels like i'?m|scared (?:i'?m|he'?s|she'?s)|worried (?:i'?m|he'?s|she'?s)) having (?:a |an )?(?:heart attack|heart attak|hart attack|heartattack|cardiac arrest)`,
+      `(?:just had|is in|went into) (?:a )?(?:heart attack|cardiac arrest)`,
+    ],
+    stroke: [
+      `(?:am|i'?m|im|is|he'?s|she'?s|hes|shes|might be|could be|may be|think (?:\\w+ )?(?:is |am |'?s |'?m )?|scared (?:i'?m|he'?s|she'?s)|worried (?:i'?m|he'?s|she'?s)) having (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
+      `(?:just had|is having) (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
+    ],
+    sob: [
+      `short(?:ness)? (?:of|o|off) breath|sob and|breathless\\w*|dyspn\\w*`,
+      `(?:hard|difficult|trouble|difficulty|struggl\\w*|problems?|hard time|issues?) (?:to |with |)?(?:${BREATHE}|catch(?:ing)? ${HIS} breath)`,
+      `winded|out of breath|${CANT} catch ${HIS} breath|huffing and puffing|air hunger|(?:need|needing|gasp\\w*) (?:for )?more air`,
+      `breath\\w* (?:hard|harder|heavy|heavily|fast|faster|rapidly|funny|weird|labou?red|shallow)|labou?red breathing`,
+      `(?:feels?|feeling) (?:like i )?(?:can'?t|cant) get (?:a )?(?:deep|full) breath`,
+    ],
+    palpitations: [
+      `palpitat\\w*|skipp?ed[- ]beats?|heart flutter\\w*|extra beats`,
+      `heart (?:is |was |keeps |kept |has been |been |feels like it'?s )?(?:racing|pounding|fluttering|flutters|skipping|flip-?flopping|flopping|jumping|beating (?:really |so |very )?(?:fast|hard|irregular\\w*|funny|weird|out of)|going (?:crazy|a mile a minute))`,
+      `(?:racing|pounding|irregular|skipped|skipping|fluttery|flutter\\w*) (?:heart\\w*|beats?|pulse)`,
+    ],
+    near_faint: [
+      `(?:almost|nearly|about to|going to|gonna|like i (?:was|am|might|would) (?:going to |gonna )?|felt like i (?:was going to|might|would)|thought i (?:would|was going to)) ?(?:pass(?:ed)? out|faint(?:ed)?|black(?:ed)? out|collapse)`,
+      `(?:feel|feeling|felt|feels) (?:faint|woozy|like fainting)`,
+      `(?:very|really|super|so|extremely) light-?headed`,
+    ],
+    fever: [
+      `(?<!(?:hay|yellow|valley|no|without) )fever(?!s? blisters?)\\w*`,
+      `feaver\\w*|fevre|fiver|fevr|febrile|running (?:a |high )?(?:temp|fever)|spik\\w* (?:a )?(?:temp|fever)|burning up|high temp(?:erature)?s?`,
+    ],
+    dysuria: [
+      `(?:burn\\w*|sting\\w*|pain\\w*|hurts?|hurting|ardor)~(?:when|while|as|after|to) (?:i |he |she |you )?(?:pee|urinat\\w*|void|go pee|wee|pass(?:ing)? urine)`,
+      `(?:painful|burning|burny|stinging|hurts to) (?:urination|peeing|pee|urinate)`,
+      `(?:peeing|urinating|pee|urination)~(?:burns|hurts|stings|is painful|painful)`,
+      `dysuria|\\butis?\\b|urinary tract infection|bladder infection|kidney infection|pyelo\\w*`,
+    ],
+    hematuria: [
+      `blood in ${HIS}? ?(?:urine|pee)|bloody (?:urine|pee)|peeing blood|hematuria`,
+      `(?:pee|urine)~(?:looks |is |was |turned |came out )?(?:pink\\w*|red|bloody|brown|cola|tea[- ]colou?red|reddish)`,
+    ],
+    flank_pain: [
+      `flank`,
+      `(?:right|left|rt|lt|one) side of ${HIS} (?:lower )?back`,
+      `kidney (?:pain|area|hurts|region)|pain in ${HIS} kidneys?`,
+      `(?:pain|hurts|ache|aching|sore)~(?:in|on) ${HIS} (?:right|left|lower right|lower left) side`,
+      `(?:lower )?back~(?:right|left) side~(?:hurts|pain|ache)`,
+    ],
+    severe_headache: [
+      `(?:severe|bad|terrible|horrible|awful|really bad|pounding|splitting|excruciating|intense|massive|killer) (?:headache|head ache|migraine|head pain)`,
+      `head (?:is |has been )?(?:pounding|splitting|killing me|throbbing|exploding)`,
+      `headache~(?:won'?t go away|isn'?t touching|not touching|nothing helps|not helping|isn'?t helping)`,
+    ],
+    vision_change: [
+      `blurr?\\w* vision|vision~blurr?\\w*|blurry|double vision|seeing double`,
+      `seeing (?:spots|stars|sparkl\\w*|flash\\w*|floaters|lights|zig ?zags)|spots in ${HIS}? ?vision`,
+      `(?:sparkl\\w*|flashing|zig ?zag|wavy) (?:spots|lights|lines)|sparkly`,
+      `vision (?:changes?|problems?|is off|is weird|is funny|went funny)|${CANT} see (?:well|clearly|straight|right)`,
+    ],
+    leg_clot_signs: [
+      `(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger|larger)~(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|ache|aching|achy)`,
+      `(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|achy)~(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger)`,
+      `(?:swollen|swelling|puffy)~(?:painful|sore|tender|red|warm|hot) (?:calf|leg)`,
+      `(?:one|left|right) (?:leg|calf) (?:is )?(?:much |way )?(?:bigger|more swollen|larger) than the other`,
+      `\\bdvt\\b|(?:blood )?clot in ${HIS} (?:leg|calf)`,
+      `(?:one|my|his|her|left|right) (?:leg|calf)~(?:swollen|swelling|swole|puffy)|(?:swollen|puffy) (?:left |right )?(?:leg|calf)\\b`,
+    ],
+    lip_swelling: [
+      `(?:lips?|face|eyelids?|mouth|cheeks?|throat)~(?:swell\\w*|swollen|puff\\w*|big and puffy)`,
+      `(?:swell\\w*|swollen|puffy)~(?:lips?|face|eyelids?|mouth|throat)`,
+    ],
+    wound_infection: [
+      `(?:wound|incision|cut|stitches|sutures|staples|bite|scrape|site|burn|blister|tattoo|piercing|scab|boil|finger|toe|scar|graze|spot|area)~~(?:pus|ooz\\w*|drain\\w*|discharge|redder|more red|yellow\\w* (?:stuff|fluid|gunk|goo|crust)|green\\w* (?:stuff|fluid|gunk)|smell\\w*|foul|red streaks?|streak\\w*|hot to the touch|warm to the touch|opened up|coming apart|split open|red and (?:hot|warm|swollen)|hot and red|warm and red|swollen and red)`,
+      `(?:red|redness|warm|hot|swollen|swelling)~(?:spreading|getting bigger|growing|past the (?:pen |marker )?line|bigger than)`,
+      `red streaks?|\\bpus\\b|oozing|cellulitis|abscess|infected`,
+    ],
+    dehydration: [
+      `(?:can'?t|cannot|couldn'?t|unable to|not able to|won'?t|not|isn'?t) (?:even )?(?:keep|keeping|hold|holding)~down`,
+      `(?:throws|throwing|thrown|threw|throw) up (?:everything|anything|every ?thing|all (?:fluids|liquids|water))`,
+      `(?:barely|not|hasn'?t|haven'?t|hardly|stopped|no) (?:been )?(?:peeing|urinating|pee'?d|peed|wet (?:any )?diapers?)`,
+      `(?:only )?(?:one|1|two|2) wet diapers?|no (?:wet )?diapers|no tears|sunken (?:eyes|soft spot)|dehydrat\\w*`,
+      `(?:vomit\\w*|throw\\w* up|threw up|diarrh\\w*|puk\\w*)~(?:all (?:day|night)|since (?:yesterday|last night|this morning|\\d+ ?(?:am|pm)|\\d{1,2}\\b)|for (?:\\d+|two|three|several|many|hours) (?:hours|hrs|days)|every (?:hour|\\d+ (?:min|minutes|mins)))`,
+    ],
+    black_stool: [
+      `(?:black|tarry|tar-like|maroon|bloody)~(?:stools?|poop\\w*|bms?|bowel movements?|poo)`,
+      `(?:stools?|poop\\w*|bms?|bowel movements?)~(?:black|tarry|bloody|blood|maroon|like tar)`,
+      `blood (?:in|on) (?:the |my )?(?:stool|toilet|toilet paper|poop)|rectal bleeding|bleeding from ${HIS} (?:rectum|bottom|butt)|melena`,
+    ],
+    passive_si: [
+      `better off (?:dead|gone|not here|not around|not alive|without me|if i (?:was|were|wasn'?t|weren'?t|just|didn'?t|died|was gone))`,
+      `(?:don'?t|do not|didn'?t|dont) (?:really )?(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on)`,
+      `(?:wish|wished|wishing) (?:i (?:was|were|could be) dead|i (?:wouldn'?t|won'?t|would not|didn'?t) wake up|i (?:could )?(?:just )?(?:disappear|die|not exist))`,
+      `(?:no|see no|don'?t (?:really )?see (?:the|any)|dont (?:really )?see the|what'?s the) (?:point|reason) (?:in |to |of )?(?:living|going on|anymore|any more|life|to live|being alive)`,
+      `(?:thoughts?|thinking|think) (?:of|about) (?:suicide|killing myself|ending (?:it|my life)|dying|not being here|death)`,
+      `suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
+      `i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
+    ],
+    self_harm: [`(?:cutting|cut|burning|hurting|harming) (?:my ?self|myself)|self[- ]harm\\w*`],
+    vaginal_bleeding_heavy: [
+      `heavy (?:vaginal )?bleeding|bleeding (?:heavily|a lot|like a (?:heavy )?period)`,
+      `soak\\w*~(?:pad|pads|tampons?)|(?:passing|passed) (?:big |large |golf ball )?clots|gush\\w* (?:of )?blood`,
+    ],
+    eye_pain: [
+      `eye~(?:pain\\w*|hurts?|hurting|achy|aching|ache|painful|sore|throbbing|stabbing)`,
+      `(?:pain|ache|hurts?)~(?:in|behind) ${HIS}? ?(?:left |right )?eye`,
+      `(?:chemical|bleach|cleaner|something) (?:in|splashed in|got in) ${HIS} eye`,
+    ],
+    light_sensitivity: [
+      `(?:lights?|sunlight|brightness|bright lights?)~(?:hurts?|hurting|bothers?|bother\\w*|painful|sensitive)`,
+      `sensitiv\\w* to light|photophob\\w*`,
+    ],
+    asthma_uncontrolled: [
+      `(?:inhaler|albuterol|ventolin|proair|nebuli[sz]er|\\bneb\\b|rescue|puffer|breathing treatments?)~~(?:not helping|isn'?t helping|doesn'?t help|not working|isn'?t working|only helps|barely helps|helps for (?:a bit|a little|like|maybe|only)|every (?:\\d+|one|two|three|four) hours?|every hour|(?:\\d+|three|four|five) times)`,
+      `(?:using|used|took|gave|giving|need\\w*)~(?:inhaler|albuterol|nebuli[sz]er|\\bneb\\b|puffs)~(?:every \\d|every hour|\\d+ times|three times|four times)`,
+    ],
+    wheezing: [`wheez\\w*|whistl\\w* when (?:i |he |she )?breath\\w*`],
+    severe_pain: [
+      `(?:severe|excruciating|unbearable|intense|extreme|horrible|terrible|agonizing|debilitating|worst) (?:\\w+ )?(?:pain|cramps?|cramping)`,
+      `(?:10|9|ten|nine) ?(?:\\/|out of) ?(?:10|ten)`,
+      `${CANT} (?:walk|stand|move|sleep|sit)~(?:pain|hurts)|${CANT} (?:put|bear) (?:any )?weight`,
+      `doubled over|in agony`,
+      `(?:ibuprofen|tylenol|advil|motrin|aleve|pain meds?|painkillers?|pain pills)~(?:isn'?t|is not|not|doesn'?t|don'?t|isnt|aren'?t) (?:touching|helping|working|doing anything)`,
+    ],
+    allergic_reaction: [
+      `allergic reaction|(?:having|had|think (?:i'?m|im|he'?s|she'?s) having) (?:an )?allerg\\w* (?:reaction|attack)|hives|welts`,
+    ],
+    pleuritic: [
+      `(?:hurts?|pain\\w*|sharp|stabb\\w*)~(?:(?:take|taking|took) (?:a )?(?:deep |big )?breaths?|breath\\w* in|deep breath|when i breathe|inhal\\w*)`,
+      `(?:deep )?breaths? (?:hurts?|is painful)`,
+    ],
+    glucose_high_words: [
+      `(?:sugar|sugars|glucose|\\bbg\\b|\\bbs\\b|meter|reading)~(?:says |said |saying |reads? |reading |shows? |showing |is |was |keeps |just )?(?:hi|"hi"|high|off the charts|too high to read|through the roof|over (?:400|500|600))\\b(?! (?:blood pressure|cholesterol))`,
+      `(?:very|really|super|extremely|dangerously) high (?:blood )?(?:sugar|sugars|glucose)`,
+    ],
+    glucose_low_words: [
+      `(?:sugar|sugars|glucose|\\bbg\\b|\\bbs\\b|meter|reading)~(?:says |said |saying |reads? |reading |shows? |is |was |went |keeps )?(?:lo|"lo"|very low|really low|super low|dropp\\w*|crash\\w*|tank\\w*|bottom\\w* out)\\b`,
+      `low (?:blood )?sugars?|hypoglyc\\w*|\\bhypo\\b|(?:sugar|glucose) (?:is |was |are |been |running )?low|lows (?:in|of|around) (?:the )?(?:[2-6]0|\\d0s)`,
+    ],
+    stiff_neck: [
+      `(?:stiff|rigid) neck|neck~(?:stiff|too stiff|rigid)`,
+      `${CANT} (?:bend|touch|put|move|bring|get) ${HIS}? ?(?:chin|neck|head)~(?:chest|down|forward)`,
+    ],
+    chills: [`chills|rigors|shaking|shivering|shakes|chilled`],
+    headache: [`head ?ach\\w*|headach\\w*|migrain\\w*|head (?:hurts|pain)`],
+    vomiting: [`vomit\\w*|throw\\w* up|threw up|throwin up|puk\\w*|barf\\w*|emesis`],
+    diarrhea: [`diarr?h?o?e\\w*|diarrhea|the runs|loose stools?|watery stools?`],
+    cough: [`cough\\w*|coughin`],
+    dizziness: [`dizz\\w*|light-?headed\\w*|vertigo|room (?:is )?spinning|woozy|unsteady`],
+    leg_swelling: [
+      `(?:legs?|ankles?|feet|foot|calf|calves)~(?:swollen|swelling|puffy|swole|edema)`,
+      `(?:swollen|swelling|puffy) (?:legs?|ankles?|feet)|shoes (?:don'?t|dont|do not) fit|edema`,
+    ],
+    weight_gain: [
+      `(?:weight|wt)~(?:up|gained|went up|jumped|increased)~(?:\\d+|two|three|four|five|six|seven|eight) ?(?:lbs?|pounds|kg|kilos)`,
+      `(?:gained|put on|up) (?:\\d+|two|three|four|five|six) ?(?:lbs?|pounds|kg|kilos)~(?:days?|week|since|overnight|yesterday)`,
+    ],
+    rash: [
+      `rash\\w*|breaking out|broke out|red (?:spots|bumps|blotches|patches)|itchy (?:red )?(?:bumps|spots|skin)`,
+    ],
+    head_injury: [
+      `(?:hit|hitting|bang\\w*|bump\\w*|smack\\w*|struck|knock\\w*|whack\\w*) (?:his |her |my |their |the back of (?:his|her|my) |the side of (?:his|her|my) |the front of (?:his|her|my) )?head`,
+      `(?:fell|fall|fallen|slipped|tripped)~(?:on|hit|hitting|landed on|bumped) (?:his |her |my |the back of (?:his|her|my) )?head`,
+      `head (?:injury|injuries|trauma)|concussion|goose egg`,
+    ],
+    abdominal_pain: [
+      `(?:stomach|belly|abdomen|abdominal|tummy|gut|pelvic|lower abdominal)~(?:pain\\w*|hurts?|hurting|ache|aching|cramp\\w*|sore|killing)`,
+      `(?:pain|cramp\\w*|ache)~(?:in|on) ${HIS} (?:stomach|belly|abdomen|tummy|pelvis|lower belly)|stomach ?ache|belly ?ache`,
+    ],
+    spotting: [
+      `spotting|light bleeding|vaginal bleeding|(?:pink|brown|red|bright red) (?:discharge|blood|spots)~(?:wipe|wiped|paper|underwear)`,
+      `bleeding~(?:when i wipe|a little|lightly|light)|(?:some|a little) (?:blood|bleeding)`,
+    ],
+    leaking_fluid: [
+      `(?:leak\\w*|gush\\w*|trickl\\w*)~(?:fluid|water|liquid)`,
+      `water (?:broke|has broken|might have broken|breaking)|(?:fluid|water|liquid)~(?:leak\\w*|gush\\w*|trickl\\w*|running down)`,
+    ],
+    sweating: [`sweat\\w*|diaphore\\w*|clammy|drenched`],
+    nausea: [`nause\\w*|sick to ${HIS} stomach|queasy|want to (?:throw up|vomit)`],
+    arm_jaw_pain: [
+      `(?:goes|going|went|spreads?|spreading|radiat\\w*|shoot\\w*|moves?|moving|travel\\w*)~(?:arm|jaw|shoulder|back|neck)`,
+      `left (?:arm|jaw|shoulder)~(?:pain\\w*|hurts?|ache|aching|numb(?:ness|ing)?\\b|tingl\\w*|heavy|weak)|jaw~(?:pain|hurts|aching|tight)`,
+    ],
+    kussmaul: [
+      `breath\\w*~(?:fast and deep|deep and fast|really fast and deep|really deep)|(?:fruity|nail polish) (?:breath|smell)`,
+    ],
+    infant_signs: [
+      `(?:not|isn'?t|won'?t|refus\\w*|barely|hardly) (?:eating|feeding|nursing|drinking|taking (?:her|his) bottles?)|(?:eating|feeding|nursing) (?:a little )?less`,
+      `(?:super|very|really|extra|unusually) (?:sleepy|lethargic|floppy|limp)|lethargic|floppy|inconsolable|won'?t stop crying`,
+    ],
+    mild_symptom: [
+      `pain\\w*|aches?|aching|achy|hurts?|hurting|sore\\w*|a cold|chest cold|head cold|colds?\\b(?! weather)|cold symptoms|flu\\b(?! shots?| vaccines?| clinic| jab)|congest\\w*|stuffy|runny nose|sneez\\w*|itch\\w*|allerg\\w*|tired\\w*|fatigue\\w*|exhausted|insomnia|trouble sleeping|${CANT} sleep|heartburn|reflux|constipat\\w*|bloat\\w*|nause\\w*|anxiety|depress\\w*|panic attacks?|\\bmole\\b|warts?|lumps?|cysts?|swell\\w*|swollen|cramp\\w*|discharge|acne|pimples?|hair loss|forgetful\\w*|memory (?:loss|problems?|issues?)|numb(?:ness|ing)?\\b|tingl\\w*|sprain\\w*|strain\\w*|bruis\\w*|infection|sinus\\w*|ear ?ache|pink ?eye|sore throat|tooth ?ache|tremor\\w*|blisters?|hemorrhoid\\w*|shaky|weak\\w*|symptoms?|sick|ill\\b|injur\\w*|sprained|broken|fracture\\w*|bleed\\w*|blood pressure|cholesterol|diabet\\w*|asthma|copd|migraine`,
+    ],
+    refill: [
+      `refill\\w*|re-?fill\\w*|renew\\w* ${HIS}? ?(?:prescription|rx|script|meds?|medication)|new (?:prescription|rx|script)`,
+      `(?:send|call|phone) (?:it |them |in )?(?:in )?to (?:the|my) pharmacy|(?:90|30|60|three month)[- ]day supply`,
+      `necesito (?:mas|mi|otra)|(?:need|needs|running low on|low on) (?:my |more |a )?(?:meds|medication|medicine|pills|prescription)|more (?:of )?${HIS}? ?(?:\\w+ )?(?:pills|meds|medicine|medication|tablets)`,
+    ],
+    med_question: [
+      `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:take|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
+      `side effects?|interact\\w*|generic|(?:brand|name) brand|dosage|(?:before or after|with|without) (?:meals?|food|eating|breakfast|(?:my )?coffee|bed|dinner|lunch)|with food|empty stomach|missed (?:a |my |one |\\w+ )?(?:dose|pill)|forgot (?:to take )?(?:my |a )?(?:dose|pill|meds?)`,
+      `something (?:stronger|better)|over the counter|\\botc\\b|medication options|(?:discuss|talk about|ask about|questions? about)~(?:medications?|medicines?|meds|pills|dose)`,
+      `give (?:him|her|them|my (?:son|daughter|baby|child|kid|toddler)) (?:some )?(?:tylenol|motrin|ibuprofen|advil|benadryl|medicine|honey|\\w+)`,
+    ],
+    results_question: [
+      `(?:results?|labs?|lab ?work|blood ?work|a1c|tsh|cholesterol|ldl|hdl|triglycerides|psa|cbc|mri|ct scan|x-?ray|ultrasound|biopsy|culture|pap|mammogram|ekg|ecg|echo)~(?:mean|means|came back|resulted|posted|released|normal|bad|good|high|low|explain|look|is that|are they|showed|says?)`,
+      `(?:what does|what do|is (?:my|that|this)|are my|explain|understand|make sense of|saw my|got my|read my)~(?:results?|labs?|numbers?|levels?|a1c|tsh|cholesterol|ldl|scan|x-?ray)`,
+      `(?:results?|labs?) (?:are |were )?(?:posted|back|in|released|up)`,
+    ],
+    referral_status: [
+      `referr?al~(?:was |been |ever |got |get |have |has )?(?:sent|received|approved|faxed|submitted|status|went through|gone through)`,
+      `(?:status|update) (?:of|on) ${HIS} referr?al`,
+    ],
+    referral: [
+      `(?:need|get|want|like|request\\w*|send|put in|place|have) (?:a |an |the |my |another )?(?:new )?(?:\\w+ )?referr?al`,
+      `refer (?:me|him|her|us) to|referr?al (?:to|for)|(?:write|send|place|put in) (?:me )?(?:an |the )?order|order for (?:a |an )?(?:brace|walker|cane|wheelchair|cpap|\\w+ (?:test|scan))`,
+    ],
+    vaccine: [
+      `(?:due for|should (?:i|she|he|we) get|can (?:i|she|he|we|they) get|safe to get|need (?:a|the|my|another)|eligible for|recommend\\w*|get (?:the|a|my))~(?:vaccin\\w*|shots?|booster|jab)(?! (?:records?|card|history|appt|appointment))`,
+      `(?:vaccin\\w*|shots?|booster)~(?:safe|side effects?|same day|together|at the same time|due|recommended|needed)`,
+    ],
+    er_followup: [
+      `(?:follow(?:ed|ing)?[- ]?up|f\\/u)~(?:er|e\\.r\\.|emergency|hospital|urgent care|discharge\\w*|admission)`,
+      `(?:er|emergency room|hospital|urgent care)~(?:said|told (?:me|us))~follow[- ]?up`,
+      `(?:went to|was in|visited|seen (?:at|in)|took (?:him|her) to) the (?:er|emergency room|ed|hospital|urgent care)~~(?:normal|fine|nothing|negative|okay|ok|strain|sent (?:me|him|her) home)`,
+    ],
+    clinical_update: [
+      `(?:inhaler|medicine|meds|medication|cream|ointment|treatment|pills?|antibiotics?|therapy|physical therapy|rash|cough|pain|swelling|symptoms?|knee|back|it|new \\w+)~(?:is |are |has been |have been )?(?:working (?:great|well|good)|helping|helped|(?:much |way |a lot |so much )?better|cleared up|all gone|resolved)`,
+      `(?:went away|is gone|are gone|has gone away|cleared up|resolved|stopped) (?:after|since|with|once|when)|(?:quick|just an?|small|brief) update\\b(?! (?:my|the|on my) (?:address|phone|insurance|info))|(?:feel|feeling|doing) (?:much |way |a lot |so much )?better|haven'?t needed ${HIS}? ?(?:rescue|inhaler)|all better`,
+    ],
+    home_readings: [
+      `(?:bp|blood pressure|sugars?|glucose|readings?|numbers|weight)~(?:log|readings?|this week|for the week|running|have been|averag\\w*)`,
+    ],
+    scheduling: [
+      `appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
+      `(?:what time|when) (?:does|do|is|are) (?:the |you |your )?(?:lab|office|clinic|pharmacy)? ?(?:open|close|closed)|walk[- ]in|office hours|(?:your|the|office|clinic|lab|saturday|sunday|weekend) hours|parking|directions to|(?:new |clinic |office )location|where (?:is|are) (?:the|your) (?:office|clinic|lab)|are you open|new patients?|open on (?:saturday|sunday)s?|(?:next|earliest) (?:available|opening)|see (?:the )?(?:doctor|dr|np|pa)~(?:next|this) week`,
+    ],
+    billing: [
+      `bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered(?! in| with| all over)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
+    ],
+    forms: [
+      `forms?\\b|letters?\\b|note for (?:my |his |her )?(?:work|school|employer|job|daughter|son)|school note|work note|doctor'?s note|excus\\w*|fmla|disability|paperwork|medical source statement|clearance|cleared to|return to work|jury duty|\\bdmv\\b|handicap (?:placard|parking)|sports physical`,
+    ],
+    records: [
+      `(?:a |the )?cop(?:y|ies) of (?:my|his|her|the|that|our|all)\\b|records?\\b|copy of ${HIS}? ?(?:visit|records?|notes?|chart|results?|immuni\\w*|vaccine|shot)|immuni[sz]ation (?:record|history|card)|vaccine (?:record|card)|visit notes?|release of information`,
+    ],
+    portal: [
+      `portal|log ?in|logging in|sign ?in|password|username|user name|locked out|\\bapp\\b|website|mychart|proxy|upload\\w*|error message|won'?t load|keeps spinning|spins|verification code|two[- ]factor|\\b2fa\\b`,
+    ],
+    demographics: [
+      `(?:update|change|new|correct|wrong)~(?:address|phone|number|cell|email|last name|name|pharmacy|emergency contact)`,
+      `(?:address|phone|cell|pharmacy|name)~(?:changed|update|is now)|preferred pharmacy|moved to`,
+    ],
+    thanks: [
+      `thank\\w*|thx|thnx|\\bty\\b|appreciat\\w*|grateful|you (?:are|guys are|all are) (?:the best|amazing|angels|wonderful)|god bless|bless you`,
+    ],
+    pregnant: [
+      `pregnan\\w*|prego|expecting|weeks? (?:along|gestation)|(?:\\d+(?:st|nd|rd|th)?|first|second|third) trimester|gestational`,
+    ],
+    blood_thinner: [
+      `warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|savaysa|edoxaban|lovenox|enoxaparin|heparin|fragmin|blood ?thinners?|anticoagula\\w*|plavix|clopidogrel|brilinta|ticagrelor|effient|prasugrel`,
+    ],
+    critical_med: [CRITICAL],
+    run_out: [
+      `out of|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
+      `(?:only|just) (?:have |got |has |had )?(?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|one more|1 more|enough for (?:today|tonight|tomorrow|one|1))~left`,
+      `(?:one|1|a single|last) (?:dose|pill|pen|tablet|vial|day|shot)s? (?:of (?:\\w+ ){1,3})?left`,
+      `(?:missed|skipped) (?:\\d+|two|three|several|a few) doses|(?:missed|skipped|been without|gone without) ${HIS} (?:\\w+ )?(?:for )?(?:\\d+|two|three|several|a few) (?:days|doses)`,
+      `${CANT} (?:afford|get|fill|pick up)~(?:${CRITICAL}|meds?|medicine|medication|refill|prescription)`,
+    ],
+    supply_left: [
+      `(?:[3-9]|\\d\\d+|three|four|five|six|seven|eight|nine|ten|a few|few|several) (?:more )?days?~(?:left|remaining|supply|to go|worth)`,
+      `(?:\\d+|one|two|three|four|a|a few|few|couple(?: of)?|several) (?:more )?(?:weeks?|wks?|months?|refills?)~(?:left|remaining|supply|to go|worth)`,
+      `(?:still|yet) (?:have|got)~(?:left|days|weeks|month)`,
+    ],
+    new_med: [
+      `(?:started|starting|began|begun|since starting|after starting|on the new|new|switched|changed|increased|raised|upped|doubled|added|put (?:me|him|her) on|(?:gave|prescribed) (?:me|him|her))~${MED_SUFFIX}`,
+      `(?:started|starting|began|begun|switched to|put (?:me|him|her) on) (?:on |taking |the |a |my |new |using )+[a-z]{5,}`,
+    ],
+    postop: [
+      `(?:surgery|operation|procedure|replacement|replaced|removed|c-?section|biopsy|repair)~(?:\\d+|a few|few|two|three|four|five|six|several|couple of) (?:days?|weeks?) ago`,
+      `(?:after|since|from) (?:my|the|his|her) (?:\\w+ )?(?:surgery|operation|procedure|c-?section)|post[- ]?op\\w*|incision|surgical site|stitches|staples|sutures`,
+    ],
+    worsening: [
+      `(?:getting|gotten|got|becoming|keeps getting|going|is) (?:much |way |a lot |even |progressively |steadily )?worse|worsening|worse and worse|much worse|way worse|a lot worse`,
+      `not (?:getting )?better|not improving|no improvement|(?:isn'?t|hasn'?t|haven'?t) (?:getting |gotten |been getting )?(?:any )?better|spreading`,
+    ],
+    improving: [
+      `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
+    ],
+    means_plan: [
+      `(?:saving|saved|stockpil\\w*|hoard\\w*|collecting|stash\\w*) (?:up )?(?:my |the |all (?:my|the) )?(?:\\w+ )?${PILLS}`,
+      `(?:have|got|bought|own|keep|access to) (?:a |the |my )?(?:gun|rope|firearm|pistol|rifle)`,
+      `know (?:exactly )?how (?:i'?d|i would|i will|i'?ll|to|i'?m going to) do it|(?:have|got) it (?:all )?planned|decided (?:how|when)|picked (?:a|the) (?:date|day|way|method)|(?:i have|i'?ve (?:got|made)|made|have) a plan|plan to|(?:wrote|writing|left) (?:a |my )?(?:suicide |goodbye )?(?:note|letter)|giv\\w* (?:away )?my (?:things|stuff|belongings)|said goodbye|tonight|this weekend`,
+    ],
+    allergen_exposure: [
+      `(?:ate|eating|eaten|after eating|stung|sting|bee|wasp|hornet|peanuts?|tree nuts?|shellfish|shrimp|crab|lobster|allerg\\w*|new (?:medicine|med|antibiotic))`,
+    ],
+    child: [
+      `(?:son|daughter|baby|infant|newborn|toddler|kid|child|grandson|granddaughter|little (?:boy|girl)|preemie|babies)\\b`,
+    ],
+    glucose_context: [
+      `sugars?|glucose|\\bbg\\b|\\bbs\\b|a1c|diabet\\w*|glucometer|meter|\\bcgm\\b|dexcom|libre|insulin|type (?:1|one|2|two)`,
+    ],
+    alert_drinking: [
+      `(?:still )?(?:drinking|eating|nursing|feeding|taking (?:his|her) bottles?)~(?:fine|ok|okay|well|normal\\w*|good)|\\balert\\b|playing|smiling|acting normal|watching tv`,
+    ],
+  },
+  context: {
+    negationPre: [
+      `no|not|denies|denied|deny|without|never|nor|negative for|free of|absence of|no signs? of|no sign|nothing like|none of|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|dont|doesnt|didnt|havent|hasnt|wasn'?t|isn'?t|aren'?t|weren'?t|no longer|not having|not any|zero`,
+    ],
+    negationPost: [
+      `(?:is|are|has|have|was)? ?(?:all )?(?:gone|went away|resolved|stopped|cleared)(?! (?:up|down))|(?:is|are) (?:fine|normal|ok|okay|good)(?: now)?|(?:none|negative)\\b`,
+    ],
+    pseudoNegation: [
+      `no (?:improvement|change|relief|better|idea|clue|matter|doubt)|not (?:sure|certain|only|just|better|improv\\w*|helping|working|touching|stopping)|no one|nobody|not (?:a )?(?:big )?deal|can'?t tell|without (?:improvement|relief)`,
+    ],
+    historyPre: [
+      `history of|hx of|h\\/o|chronic|long[- ]standing|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger|baby|teen\\w*)|in (?:19|20)\\d\\d|(?:in|during|back in) (?:january|february|march|april|june|july|august|september|october|november|december)|(?:suffered|had) (?:a |an )?(?:\\w+ )?(?:stroke|injury|accident|heart attack)|when (?:i|he|she|we|my \\w+) (?:had|was sick|got sick)|used to (?:have|get)|was (?:seen|treated|hospitali[sz]ed|admitted|diagnosed) for|(?:went to|at|in|to) the (?:er|ed|emergency room|hospital|urgent care)(?: \\w+){0,2} for|turned out (?:to be|it was)|ended up being|in the past|previously|years ago|back in|had (?:a |an )?(?:bout|episode) of|(?:since|after) (?:my|his|her) (?:heart attack|stroke)`,
+    ],
+    historyPost: [
+      `for (?:\\d+|many|several|a few|over \\d+|the (?:last|past) \\d+) years|(?:last|past) \\d+ years|since (?:i was|childhood|birth|(?:19|20)\\d\\d)|for years|\\d+ years? post|last (?:year|month|summer|winter|spring|fall|time|week|christmas)|(?:\\d+|a|two|few|several|many|couple of) (?:years?|months?) ago|in (?:19|20)\\d\\d|back in|years? ago|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger)|(?:a |the )?(?:er|hospital|doctors?|they) said (?:it was|everything|it'?s)|turned out to be|went away|is gone|(?:has|have) resolved|all good since|(?:hasn'?t|haven'?t) (?:come back|happened|had (?:any|it) since)|(?:i )?messaged about`,
+    ],
+    hypotheticalPre: [
+      `if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever |start(?:s)? (?:to )?|were to )?(?:get|gets|have|has|develop|develops|notice|notices|experience|experiences|feel|feels|start|starts)|in case (?:of )?|what if|(?:warning )?signs? (?:of|for)|symptoms? (?:of|for)|watch (?:out )?for|look out for|risks? (?:of|for)|chances? of|prevent\\w*|how (?:do|can|would|will|should) (?:i|you|we) (?:know|tell)|to rule out|rule out|worried about (?:getting|having)|afraid of (?:getting|having)|(?:can|could|does|do|will|would|might|may) (?:\\w+ ){1,4}cause|(?:is|are) (?:\\w+ ){0,3}(?:a )?(?:side effect|symptom|sign)s? of|information (?:on|about)|info (?:on|about)|learn(?:ing)? about|what (?:causes|is|are)|treatments? for|how (?:to treat|is \\w+ treated)|when should (?:i|we) (?:call|go|worry)|should i (?:go to the er|call 911) if`,
+    ],
+    familyHistoryPre: [
+      `(?:my |his |her )?(?:mother|mom|mum|father|dad|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|parents?|siblings?|family|relatives?) (?:had|has had|died|passed|history)|family history|runs in (?:my|the) family`,
+    ],
+    termination: [
+      `but|however|although|though|except|aside from|apart from|other than|yet|whereas|now|today|anyway`,
+    ],
+  },
+  idioms: [
+    `(?<!(?:chest|head|back|stomach|belly|tummy|tooth|knee|ear|throat|leg|foot|feet|neck|hip|side|eye|arm|shoulder|cough|pain|migraine|cramps?|headache) (?:is |are |has been |was )?(?:really |just |literally )?)killing me`,
+    `dying (?:to|for) (?:know|see|hear|get|try|find|meet|go)|dying of (?:curiosity|laughter|boredom|embarrassment)`,
+    `(?:about to|going to|gonna|nearly|almost|practically|gave me|give me|giving me|have|had|having) (?:a )?(?:heart attack|stroke)(?:~(?:lol|lmao|haha|bill|price|cost|wait|hold|charge|when i (?:saw|got|read|opened)|over|about))`,
+    `heart attack (?:lol|lmao|haha)`,
+    `(?:lose|losing|lost) (?:my|his|her) mind|going crazy|drives? me crazy|sick (?:and tired )?of|pain in the (?:neck|butt|ass)|bleeding (?:me|us) dry|broke my heart|heart ?broken|scared to death|bored to death|worried sick|dead tired|dead on (?:my|his|her) feet|could (?:just )?die|kill me now|stroke of (?:luck|genius)|take (?:my|your) breath away|out of breath (?:from|laughing)|choke on (?:the|that) (?:price|bill)|(?:bill|cost|price)~(?:choke|faint|pass out)`,
+  ],
+};

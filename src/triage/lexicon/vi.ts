@@ -1,0 +1,52 @@
+import type { LanguagePack } from './types';
+
+/* Vietnamese, folded (tone marks stripped, đ→d), as patients often type it without accents anyway. */
+export const vi: LanguagePack = {
+  code: 'vi',
+  name: 'Vietnamese',
+  latin: true,
+  concepts: {
+    chest_pain: [`dau (?:o |vung )?nguc|tuc nguc|nang nguc|that nguc|nguc (?:bi )?(?:dau|tuc|that)`],
+    breathing_severe: [
+      `khong (?:the )?tho (?:duoc|noi)|tho khong (?:duoc|noi)|ngop tho|nghet tho|tho hon hen`,
+    ],
+    cyanosis: [`moi (?:tim|tai)|tim tai`],
+    stroke_face: [`meo (?:mieng|mat)|mieng (?:bi )?meo|mat (?:bi )?lech|liet mat`],
+    stroke_speech: [`noi (?:nang )?(?:khong ro|ngong|lap)|khong noi duoc`],
+    stroke_weakness: [
+      `(?:yeu|liet|te) nua nguoi|nua nguoi~(?:yeu|liet|te)|khong (?:nhac|cu dong) duoc (?:tay|chan)`,
+    ],
+    stroke: [`dot quy|tai bien mach mau nao|trung phong`],
+    throat_swelling: [`sung (?:luoi|hong)|(?:luoi|hong) (?:bi )?sung|co hong (?:bi )?that`],
+    suicide_plan: [`tu tu|tu sat|ket lieu`],
+    passive_si: [`muon chet|khong muon song`],
+    bleeding_heavy: [`chay mau (?:khong (?:ngung|cam)|nhieu|rat nhieu)|bang huyet`],
+    vomit_blood: [`(?:non|oi|ho) ra mau`],
+    black_stool: [`phan (?:den|co mau)|di ngoai ra mau`],
+    worst_headache: [`dau dau (?:du doi|kinh khung|nhu bua bo)`],
+    fainting: [`ngat(?: xiu)?|bat tinh|xiu|mat y thuc`],
+    confusion: [`lu lan|lo mo|khong nhan ra|noi lung tung`],
+    unresponsive: [`khong (?:phan ung|tinh|tho)`],
+    seizure: [`co giat|dong kinh|len con`],
+    overdose: [`qua lieu|ngo doc|uong (?:nhieu|het) thuoc`],
+    fetal_movement: [`(?:em be|thai|con) (?:khong|it|ngung) (?:dap|cu dong)`],
+    heart_attack: [`nhoi mau co tim|dau tim`],
+    sob: [`kho tho|hut hoi`],
+    fever: [`\\bsot\\b`],
+    dysuria: [`(?:di )?tieu (?:buot|dau|gat|rat)`],
+    flank_pain: [`dau (?:lung|that lung|hong)`],
+    vomiting: [`\\bnon\\b|\\boi\\b`],
+    mild_symptom: [`\\bdau\\b|\\bho\\b|met\\b|chong mat`],
+    refill: [`don thuoc|them thuoc|ke thuoc`],
+    scheduling: [`lich hen|dat lich|\\bhen\\b|huy hen|doi lich`],
+    billing: [`hoa don|bao hiem|thanh toan`],
+    forms: [`giay (?:to|xac nhan)`],
+    thanks: [`cam on`],
+    pregnant: [`mang thai|co thai|co bau`],
+    child: [`(?:con|em be|chau) (?:trai|gai)?`],
+  },
+  context: {
+    negationPre: [`khong|chua|khong co|khong bi`],
+    historyPost: [`nam ngoai|truoc day|(?:\\d+|may) nam truoc`],
+  },
+};

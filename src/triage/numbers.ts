@@ -1,0 +1,167 @@
+/**
+ * Numbers patients report, read against the rubric's thresholds: temperature (F or C), blood
+ * pressure, glucose (with meter HI/LO handled by the lexicon), heart rate, oxygen saturation, ages,
+ * weeks of pregnancy and doses taken.
+ */
+export interface Reading {
+  value: number;
+  start: number;
+  end: number;
+}
+
+export interface Vitals {
+  /** Highest temperature, converted to Fahrenheit. */
+  tempF?: Reading;
+  bp: { systolic: number; diastolic: number; start: number; end: number }[];
+  glucose: Reading[];
+  heartRate: Reading[];
+  spo2: Reading[];
+  /** Youngest age mentioned, in days. */
+  youngestAgeDays?: Reading;
+  pregnancyWeeks?: Reading;
+  /** Largest count of doses taken at once. */
+  dosesTaken?: Reading;
+}
+
+const NUM = '(\\d{1,3}(?:[.,]\\d{1,2})?)';
+const TEMP_CONTEXT =
+  /(?:temp\w*|fever\w*|febre|fiebre|fievre|temperatura|temperature|lafyev|fyev|\bsot\b|lagnat|thermometer|rectal|oral|armpit|ear temp|forehead|read|reading|hit|spiked?|running|发烧|發燒|发热|發熱|体温|體溫|열|температур)[^\d\n]{0,24}$/;
+const TEMP_UNIT_AFTER = /^\s*(?:°|º|˚|degrees?|deg\b|grados|度|도|f\b|c\b|rectal|orally)/;
+const BP_RX = /(?<![\d/.])(\d{2,3})'?s?\s*(?:\/|over)\s*(\d{2,3})(?:'?s\b)?(?![\d/])/g;
+const GLUCOSE_CONTEXT =
+  /(?:sugars?|glucose|\bbg\b|\bbs\b|azucar|glucosa|meter|glucometer|fasting|\bcgm\b|dexcom|libre|血糖|혈당|сахар)[^\n.;]{0,40}$/;
+const HR_CONTEXT = /(?:heart ?rate|\bhr\b|pulse(?! ?ox)|pulso|frecuencia cardiaca|resting)[^\d\n]{0,20}$/;
+const SPO2_CONTEXT =
+  /(?:\bo2\b|oxygen|\bsats?\b|spo2|pulse ?ox\w*|oximeter|saturation|oxigeno|saturacion)[^\d\n]{0,20}$/;
+const NUMBER_RX = new RegExp(`(?<![\\d.,/])${NUM}(?![\\d])`, 'g');
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+};
+
+const AGE_RX =
+  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|tiene|de|esta)\s+(\d{1,2})\s*(days?|weeks?|months?|mos?|years?|yrs?|dias|semanas|meses|anos)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
+
+const PREGNANCY_RX =
+  /\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
+
+const DOSES_RX =
+  /\btook\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?'?\s*(?:worth\s*)?(?:of\s*)?)?(?:doses|days'? worth)\b|\b(\d{1,2}|two|three|four|five|six|seven)\s+doses\s+of\b[^.\n]{0,60}\b(?:at once|all at once|this morning|together)/g;
+
+function parseNumber(raw: string): number {
+  const word = WORD_NUMBERS[raw];
+  if (word !== undefined) return word;
+  return Number(raw.replace(',', '.'));
+}
+
+function daysFor(n: number, unit: string): number {
+  if (/^(?:d|day|days|dias)$/.test(unit)) return n;
+  if (/^(?:w|wk|wks|week|weeks|semanas)$/.test(unit)) return n * 7;
+  if (/^(?:mo|mos|mth|mths|month|months|meses)$/.test(unit)) return n * 30.4;
+  return n * 365;
+}
+
+function readTemperature(folded: string, value: number, start: number, end: number): number | undefined {
+  const before = folded.slice(Math.max(0, start - 40), start);
+  const after = folded.slice(end, end + 12);
+  const hasUnit = TEMP_UNIT_AFTER.test(after);
+  if (!hasUnit && !TEMP_CONTEXT.test(before)) return undefined;
+  if (value >= 95 && value <= 110) return value;
+  if (value >= 34 && value <= 43.5) return value * 1.8 + 32;
+  return undefined;
+}
+
+export function readVitals(folded: string): Vitals {
+  const vitals: Vitals = { bp: [], glucose: [], heartRate: [], spo2: [] };
+  const bpSpans: [number, number][] = [];
+  for (const m of folded.matchAll(BP_RX)) {
+    const s = Number(m[1]);
+    const d = Number(m[2]);
+    if (s >= 60 && s <= 280 && d >= 30 && d <= 180 && s > d) {
+      const start = m.index;
+      vitals.bp.push({ systolic: s, diastolic: d, start, end: start + m[0].length });
+      bpSpans.push([start, start + m[0].length]);
+    }
+  }
+  for (const m of folded.matchAll(NUMBER_RX)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (bpSpans.some(([a, b]) => start >= a && end <= b)) continue;
+    const value = parseNumber(m[1]);
+    const after = folded.slice(end, end + 8);
+    if (
+      /^\s*(?:%\s*a1c|mg\b(?!\s*\/\s*dl)|mcg|units?\b|lbs?\b|pounds|kg\b|am\b|pm\b|:\d|years?|yrs?|months?|weeks?|days?|hours?|hrs?|min)/.test(
+        after,
+      )
+    ) {
+      continue;
+    }
+    const before = folded.slice(Math.max(0, start - 48), start);
+    const temp = readTemperature(folded, value, start, end);
+    if (temp !== undefined) {
+      if (!vitals.tempF || temp > vitals.tempF.value) vitals.tempF = { value: temp, start, end };
+      continue;
+    }
+    if (/a1c[^\d]{0,12}$/.test(before)) continue;
+    if (GLUCOSE_CONTEXT.test(before) && value >= 20 && value <= 999 && Number.isInteger(value)) {
+      vitals.glucose.push({ value, start, end });
+    } else if (SPO2_CONTEXT.test(before) && value >= 50 && value <= 100) {
+      vitals.spo2.push({ value, start, end });
+    } else if ((HR_CONTEXT.test(before) || /^\s*bpm\b/.test(after)) && value >= 20 && value <= 250) {
+      vitals.heartRate.push({ value, start, end });
+    }
+  }
+  readAges(folded, vitals);
+  for (const m of folded.matchAll(PREGNANCY_RX)) {
+    const weeks = Number(m[1] ?? m[2] ?? m[3]);
+    if (weeks >= 3 && weeks <= 43)
+      vitals.pregnancyWeeks = { value: weeks, start: m.index, end: m.index + m[0].length };
+  }
+  for (const m of folded.matchAll(DOSES_RX)) {
+    const n = parseNumber(m[1] ?? m[2]);
+    if (!vitals.dosesTaken || n > vitals.dosesTaken.value) {
+      vitals.dosesTaken = { value: n, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return vitals;
+}
+
+const AGE_HINT =
+  /old|\byo\b|y\/o|y\.o|mes|seman|dias|anos|tuoi|ans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta)\s+\d/;
+
+function readAges(folded: string, vitals: Vitals): void {
+  if (!AGE_HINT.test(folded)) return;
+  for (const m of folded.matchAll(AGE_RX)) {
+    let days: number | undefined;
+    if (m[1] !== undefined) days = daysFor(parseNumber(m[1]), m[2]);
+    else if (m[3] !== undefined) days = Number(m[3]) * 365;
+    else if (m[4] !== undefined) days = daysFor(Number(m[4]), m[5] ?? 'years');
+    else if (m[6] !== undefined) days = Number(m[6]) * 365;
+    else if (m[7] !== undefined) days = Number(m[7]) * 365;
+    else if (m[8] !== undefined) days = 14;
+    if (days === undefined || !Number.isFinite(days)) continue;
+    if (!vitals.youngestAgeDays || days < vitals.youngestAgeDays.value) {
+      vitals.youngestAgeDays = { value: days, start: m.index, end: m.index + m[0].length };
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { classify } from './src/triage';
+import { findConcepts } from './src/triage/matcher';
+import { foldText } from './src/triage/normalize';
+import { findIdioms, findInjections } from './src/triage/spans';
+import { readVitals } from './src/triage/numbers';
+import * as fs from 'fs';
+const lines = fs.readFileSync('/work/shared/triage/dev.jsonl','utf8').trim().split('\n').map(l=>JSON.parse(l));
+for (const l of lines) classify(l.text);
+const f = lines.map(l=>foldText(l.text));
+const time=(name:string,fn:()=>void)=>{const t=process.hrtime.bigint(); for(let i=0;i<30;i++) fn(); console.log(name, Number(process.hrtime.bigint()-t)/30e6/lines.length,'ms/msg');};
+time('classify',()=>{for(const l of lines) classify(l.text);});
+time('fold',()=>{for(const l of lines) foldText(l.text);});
+time('concepts',()=>{for(const x of f) findConcepts(x);});
+time('inj',()=>{for(const x of f) findInjections(x);});
+time('idiom',()=>{for(const x of f) findIdioms(x);});
+time('vitals',()=>{for(const x of f) readVitals(x);});
