@@ -57,13 +57,23 @@ interface Precision {
   exact: number;
 }
 
+function loadDataset(file: string): z.infer<typeof datasetSchema> {
+  try {
+    return datasetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (err) {
+    const reason = err instanceof z.ZodError ? 'not a list of {full_text, spans}' : (err as Error).message;
+    console.error(`eval-privacy: cannot read ${file}: ${reason}`);
+    process.exit(2);
+  }
+}
+
 function main(): void {
   const file = process.argv[2];
   if (!file) {
     console.error('usage: eval-privacy FILE.json');
     process.exit(2);
   }
-  const data = datasetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const data = loadDataset(file);
   const recall = new Map<string, Tally>();
   const precision = new Map<string, Precision>();
   const started = process.hrtime.bigint();

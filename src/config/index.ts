@@ -28,6 +28,16 @@ const envSchema = z.object({
   SLACK_URGENT_CHANNEL: optionalString,
   SLACK_API_URL: optionalUrl,
   SESSION_SECRET: optionalString,
+  /** Redis key prefix of every queue: separates deployments (or tests) sharing one Redis. */
+  QUEUE_PREFIX: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .default('inbox'),
+  ),
+  /** `npm run demo`: how often a generated patient message arrives in the sandbox; 0 = never. */
+  DEMO_MESSAGE_INTERVAL_MS: intFromEnv(20000, 0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -17,8 +17,10 @@ export function toTriageFacts(chart: ChartContext): PatientFacts {
 }
 
 export interface KnownIdentifiers {
-  /** Full names and each name part: given, family, preferred, nicknames, former names, contacts. */
+  /** Full names and each name part: given, family, preferred, nicknames, former names. */
   names: string[];
+  /** People on the chart who are not the patient (a parent writing for a child): hidden, but not as the patient. */
+  relatedNames: string[];
   birthDate?: string;
   recordNumbers: string[];
   phones: string[];
@@ -55,11 +57,15 @@ export function knownIdentifiers(patient: PatientSummary): KnownIdentifiers {
     patient.preferredName,
     ...patient.nicknames,
     ...(patient.otherNames ?? []),
-    ...(patient.contactNames ?? []),
-    ...(patient.contactNames ?? []).flatMap((n) => n.split(/\s+/).filter((p) => p.length > 1)),
   ]).sort((a, b) => b.length - a.length);
+  const contacts = patient.contactNames ?? [];
+  const relatedNames = unique([
+    ...contacts,
+    ...contacts.flatMap((n) => n.split(/\s+/).filter((p) => p.length > 1)),
+  ]).filter((n) => !names.includes(n));
   return {
     names,
+    relatedNames,
     birthDate: patient.birthDate,
     recordNumbers: unique([...patient.recordNumbers, ...(patient.otherIdentifiers ?? [])]),
     phones: unique(patient.phones),

@@ -133,14 +133,40 @@ function containsTerm(folded: string, term: string): boolean {
   return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(folded);
 }
 
-/** Condition names found in `text`, as the term used; `infection` only when no more specific term matched. */
-export function conditionsIn(text: string): { term: string; concept: number }[] {
+// Disease-name endings (pancreatitis, diverticulosis, leukemia, melanoma, neuropathy) catch conditions
+// the list above lacks; common words with the same endings are excluded.
+const CONDITION_ENDING = /^[a-z]{4,}(?:itis|osis|emia|oma|pathy|patia|algia)$/;
+const NOT_CONDITIONS = new Set([
+  'diagnosis',
+  'prognosis',
+  'hypnosis',
+  'nostalgia',
+  'diploma',
+  'aroma',
+  'osmosis',
+]);
+
+/**
+ * Condition names found in `text`, as the term used, each with its concept: an index into the list, or
+ * the word itself for one recognised by its ending. `infection` counts only when nothing more specific did.
+ */
+export function conditionsIn(text: string): { term: string; concept: number | string }[] {
   const folded = foldText(text);
-  const found: { term: string; concept: number }[] = [];
+  const found: { term: string; concept: number | string }[] = [];
   CONDITION_CONCEPTS.forEach((terms, concept) => {
     const term = terms.find((t) => containsTerm(folded, t));
     if (term) found.push({ term, concept });
   });
+  const listed = new Set(found.map((f) => f.term));
+  for (const word of new Set(folded.match(/\p{L}+/gu) ?? [])) {
+    if (
+      CONDITION_ENDING.test(word) &&
+      !NOT_CONDITIONS.has(word) &&
+      ![...listed].some((t) => t.includes(word))
+    ) {
+      found.push({ term: word, concept: word.replace(/(patia)$/, 'pathy') });
+    }
+  }
   const generic = CONDITION_CONCEPTS.length - 1;
   return found.length > 1 ? found.filter((f) => f.concept !== generic) : found;
 }

@@ -6,6 +6,7 @@ import { detectAgesOver89, detectRecordIds } from './detectors/record-ids';
 import { detectPersonNames } from './detectors/person-names';
 import { nameLexicon } from './detectors/name-lexicon';
 import { insertSorted, overlapsAny } from './span-index';
+import { normalizeForScan } from './scan-text';
 
 /** Longer texts are refused rather than half-scanned: a partial scan could let identifiers through. */
 export const MAX_TEXT_CHARS = 1_000_000;
@@ -90,9 +91,17 @@ function contains(outer: IdentifierSpan, inner: IdentifierSpan): boolean {
 }
 
 /** Finds identifiers in free text: phones, emails, dates, ids, addresses, links, people's names. */
-export function detectIdentifiers(text: string): IdentifierSpan[] {
-  assertScannable(text, 'detectIdentifiers');
-  if (text.trim() === '') return [];
+export function detectIdentifiers(original: string): IdentifierSpan[] {
+  assertScannable(original, 'detectIdentifiers');
+  if (original.trim() === '') return [];
+  const scan = normalizeForScan(original);
+  return detectInScanText(scan.text).map((span) => {
+    const { start, end } = scan.toOriginal(span.start, span.end);
+    return { type: span.type, start, end, value: original.slice(start, end) };
+  });
+}
+
+function detectInScanText(text: string): IdentifierSpan[] {
   const lexicon = nameLexicon();
   return resolveOverlaps([
     ...detectEmails(text),

@@ -2,6 +2,7 @@ import type { IdentifierSpan, PatientIdentifiers } from './types';
 import { digitsOnly, escapeRegExp, foldKey, foldText } from './text-folding';
 import { dateMatchesIso, detectDates } from './detectors/dates';
 import { STREET_ABBREVIATIONS } from './detectors/addresses';
+import { normalizeForScan } from './scan-text';
 import type { NameLexicon } from './detectors/name-lexicon';
 
 /** One of the patient's chart identifiers found in a text; `key` says which chart value it is. */
@@ -36,21 +37,39 @@ const SEP = String.raw`[\s.\-()/]{0,3}`;
 // Hyphens split a name into parts ("López-García"): either part alone, or both, may be written.
 const NAME_PART = /[\p{L}\p{M}](?:[\p{L}\p{M}]|['’](?=[\p{L}\p{M}]))*/gu;
 
+// Titles and suffixes in a chart name ("Dr.", "Jr.") are not the patient's name.
+const NAME_AFFIXES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+  'md',
+  'phd',
+]);
+
 function nameTokens(name: string): string[] {
-  return foldText(name).match(NAME_PART) ?? [];
+  return (foldText(name).match(NAME_PART) ?? []).filter((t) => !NAME_AFFIXES.has(t));
 }
 
-function nameMatchers(names: string[], lex: NameLexicon): Matcher[] {
+function nameMatchers(names: string[], related: string[], lex: NameLexicon): Matcher[] {
   const matchers: Matcher[] = [];
   const seen = new Set<string>();
-  const add = (tokens: string[], role: NameRole, chartValue: string) => {
+  const add = (tokens: string[], role: NameRole | undefined, chartValue: string) => {
     const key = `name:${tokens.join(' ')}`;
     if (seen.has(key) || tokens.join('').length < 2) return;
     seen.add(key);
-    const body = tokens.map(escapeRegExp).join(String.raw`[\s\-]{1,3}`);
+    const body = tokens.map(escapeRegExp).join(String.raw`[\s.\-]{1,3}`);
     const capitalOnly = tokens.length === 1 && lex.isCommonWord(tokens[0]);
     matchers.push({
-      value: { key, type: 'PATIENT_NAME', chartValue, role },
+      value: role ? { key, type: 'PATIENT_NAME', chartValue, role } : { key, type: 'PERSON', chartValue },
       pattern: new RegExp(`${EDGE_BEFORE}${body}${EDGE_AFTER}`, 'gu'),
       capitalOnly,
     });
@@ -69,11 +88,17 @@ function nameMatchers(names: string[], lex: NameLexicon): Matcher[] {
     const tokens = nameTokens(n);
     if (tokens.length === 1) add(tokens, 'PATIENT_NICKNAME', n.trim());
   }
+  // People around the patient (a parent who writes for a child): [PERSON_n], never [PATIENT].
+  const relatedTokens = related.map((n) => ({ raw: n.trim(), tokens: nameTokens(n) }));
+  for (const n of relatedTokens) add(n.tokens, undefined, n.raw);
+  for (const n of relatedTokens) n.tokens.forEach((t, k) => add([t], undefined, originalToken(n.raw, k)));
   return matchers;
 }
 
+/** The chart's own spelling of the index-th name part (affixes skipped, as in nameTokens). */
 function originalToken(raw: string, index: number): string {
-  return raw.match(NAME_PART)?.[index] ?? raw;
+  const parts = (raw.match(NAME_PART) ?? []).filter((t) => !NAME_AFFIXES.has(foldText(t)));
+  return parts[index] ?? raw;
 }
 
 /** Digits (or letters) in order, each separated by optional punctuation or spaces. */
@@ -164,7 +189,7 @@ export interface KnownIdentifierFinder {
 
 export function compileKnownIdentifiers(known: PatientIdentifiers, lex: NameLexicon): KnownIdentifierFinder {
   const matchers = [
-    ...nameMatchers(known.names ?? [], lex),
+    ...nameMatchers(known.names ?? [], known.relatedNames ?? [], lex),
     ...phoneMatchers(known.phones ?? []),
     ...recordMatchers(known.recordNumbers ?? []),
     ...emailMatchers(known.emails ?? []),
@@ -178,40 +203,48 @@ export function compileKnownIdentifiers(known: PatientIdentifiers, lex: NameLexi
   const compactBirthDate = birthDate ? compactDatePattern(birthDate) : undefined;
   return {
     values: [...matchers.map((m) => m.value), ...(dobValue ? [dobValue] : [])],
-    find(text: string): KnownSpan[] {
-      const folded = foldText(text);
-      const spans: KnownSpan[] = [];
-      for (const { value, pattern, capitalOnly } of matchers) {
-        for (const m of folded.matchAll(pattern)) {
-          const first = text[m.index];
-          if (capitalOnly && first === first.toLowerCase()) continue;
-          const end = m.index + m[0].length;
-          spans.push({
-            type: value.type,
-            key: value.key,
-            start: m.index,
-            end,
-            value: text.slice(m.index, end),
-          });
-        }
-      }
-      if (dobValue && compactBirthDate) {
-        for (const m of text.matchAll(compactBirthDate)) {
-          spans.push({
-            type: 'DOB',
-            key: dobValue.key,
-            start: m.index,
-            end: m.index + m[0].length,
-            value: m[0],
-          });
-        }
-      }
-      if (dobValue && birthDate) {
-        for (const d of detectDates(text)) {
-          if (dateMatchesIso(d.value, birthDate)) spans.push({ ...d, type: 'DOB', key: dobValue.key });
-        }
-      }
-      return spans;
+    find(original: string): KnownSpan[] {
+      const scan = normalizeForScan(original);
+      return findIn(scan.text).map((span) => {
+        const { start, end } = scan.toOriginal(span.start, span.end);
+        return { ...span, start, end, value: original.slice(start, end) };
+      });
     },
   };
+
+  function findIn(text: string): KnownSpan[] {
+    const folded = foldText(text);
+    const spans: KnownSpan[] = [];
+    for (const { value, pattern, capitalOnly } of matchers) {
+      for (const m of folded.matchAll(pattern)) {
+        const first = text[m.index];
+        if (capitalOnly && first === first.toLowerCase()) continue;
+        const end = m.index + m[0].length;
+        spans.push({
+          type: value.type,
+          key: value.key,
+          start: m.index,
+          end,
+          value: text.slice(m.index, end),
+        });
+      }
+    }
+    if (dobValue && compactBirthDate) {
+      for (const m of text.matchAll(compactBirthDate)) {
+        spans.push({
+          type: 'DOB',
+          key: dobValue.key,
+          start: m.index,
+          end: m.index + m[0].length,
+          value: m[0],
+        });
+      }
+    }
+    if (dobValue && birthDate) {
+      for (const d of detectDates(text)) {
+        if (dateMatchesIso(d.value, birthDate)) spans.push({ ...d, type: 'DOB', key: dobValue.key });
+      }
+    }
+    return spans;
+  }
 }

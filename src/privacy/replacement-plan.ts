@@ -6,6 +6,7 @@ import { isCoarseDate, parseDateValue } from './detectors/dates';
 import { digitsOnly, foldKey } from './text-folding';
 import { PLACEHOLDER_LOOKALIKE } from './placeholders';
 import { overlapping, overlapsAny } from './span-index';
+import { normalizeForScan } from './scan-text';
 
 /** A span to replace, with the key that says which values share a placeholder. */
 export interface KeyedSpan extends IdentifierSpan {
@@ -75,14 +76,13 @@ function remainders(span: IdentifierSpan, sortedCovering: IdentifierSpan[], text
  * free-text detector found outside those.
  */
 export function planReplacements(text: string, finder: KnownIdentifierFinder): KeyedSpan[] {
-  const literals: KeyedSpan[] = [...text.matchAll(PLACEHOLDER_LOOKALIKE)].map((m) => ({
-    type: 'RECORD_ID', // never used for a literal: its label is LITERAL
-    start: m.index,
-    end: m.index + m[0].length,
-    value: m[0],
-    key: `literal:${m[0]}`,
-    label: 'LITERAL',
-  }));
+  const scan = normalizeForScan(text);
+  const literals: KeyedSpan[] = [...scan.text.matchAll(PLACEHOLDER_LOOKALIKE)].map((m) => {
+    const { start, end } = scan.toOriginal(m.index, m.index + m[0].length);
+    const value = text.slice(start, end);
+    // The type is never used for a literal: its label is LITERAL.
+    return { type: 'RECORD_ID', start, end, value, key: `literal:${value}`, label: 'LITERAL' };
+  });
   const found = detectIdentifiers(text);
   // Known values outrank what the detector says, except that a whole email or link stays one
   // placeholder even when the patient's name is part of it.

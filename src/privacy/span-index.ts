@@ -6,7 +6,7 @@ import type { IdentifierSpan } from './types';
  */
 
 /** Index of the first span that ends after `position`. */
-export function firstEndingAfter(sorted: IdentifierSpan[], position: number): number {
+function firstEndingAfter(sorted: IdentifierSpan[], position: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -32,14 +32,6 @@ export function digitsOnly(value: string): string {
   return value.replace(/\D+/g, '');
 }
 
-export function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}|\p{M}/u.test(ch);
-}
-
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(ch);
-}
-
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

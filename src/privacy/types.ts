@@ -34,6 +34,11 @@ export interface PatientIdentifiers {
   phones?: string[];
   emails?: string[];
   addresses?: string[];
+  /**
+   * Names of people around the patient known from the chart (contacts, parents of a child): hidden
+   * as [PERSON_n] so the model does not take them for the patient.
+   */
+  relatedNames?: string[];
 }
 
 export interface Pseudonymizer {

@@ -55,6 +55,10 @@ export const CONCEPTS = {
   stroke: c('possible stroke', E, 'symptom', 'event'),
   // Urgent on their own.
   sob: c('shortness of breath', U, 'symptom', 'symptom'),
+  fracture_signs: c('possible broken bone', U, 'symptom', 'symptom'),
+  device_problem: c('medical device problem', U, 'symptom', 'symptom'),
+  dose_error: c('took more than the prescribed dose', U, 'medication', 'symptom'),
+  petechial_rash: c('rash that does not fade when pressed', U, 'symptom', 'symptom'),
   palpitations: c('racing or irregular heartbeat', U, 'symptom', 'symptom'),
   near_faint: c('nearly fainted', U, 'symptom', 'symptom'),
   fever: c('fever', U, 'symptom', 'symptom'),
@@ -92,6 +96,7 @@ export const CONCEPTS = {
   weight_gain: c('rapid weight gain', R, 'symptom', 'symptom'),
   rash: c('rash', R, 'symptom', 'symptom'),
   head_injury: c('head injury', R, 'symptom', 'symptom'),
+  trauma: c('accident or fall', R, 'symptom', 'symptom'),
   abdominal_pain: c('belly pain', R, 'symptom', 'symptom'),
   spotting: c('spotting or vaginal bleeding', R, 'symptom', 'symptom'),
   leaking_fluid: c('leaking fluid', R, 'symptom', 'symptom'),
@@ -100,6 +105,7 @@ export const CONCEPTS = {
   arm_jaw_pain: c('pain spreading to arm or jaw', R, 'symptom', 'symptom'),
   kussmaul: c('fast deep breathing', R, 'symptom', 'symptom'),
   infant_signs: c('baby feeding poorly or very sleepy', R, 'symptom', 'symptom'),
+  bleeding: c('bleeding', R, 'symptom', 'symptom'),
   mild_symptom: c('symptom', R, 'symptom', 'symptom'),
   // Clinical requests and updates.
   refill: c('refill request', R, 'medication', 'request'),

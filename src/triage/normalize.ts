@@ -26,6 +26,11 @@ function foldCodeUnit(code: number): number {
   if (code === 0x201c || code === 0x201d) return 0x22;
   if (code === 0x2013 || code === 0x2014) return 0x2d;
   if (code === 0x0111 || code === 0x0110) return 0x64; // Vietnamese đ has no decomposition
+  // Arabic-Indic, Persian and full-width digits read as ASCII digits so numbers are understood.
+  if (code >= 0x0660 && code <= 0x0669) return 0x30 + code - 0x0660;
+  if (code >= 0x06f0 && code <= 0x06f9) return 0x30 + code - 0x06f0;
+  if (code >= 0xff10 && code <= 0xff19) return 0x30 + code - 0xff10;
+  if (code === 0x066b) return 0x2e;
   const ch = String.fromCharCode(code);
   let lower = ch.toLowerCase();
   if (lower.length !== 1) lower = ch;

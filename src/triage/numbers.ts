@@ -25,8 +25,9 @@ export interface Vitals {
 
 const NUM = '(\\d{1,3}(?:[.,]\\d{1,2})?)';
 const TEMP_CONTEXT =
-  /(?:temp\w*|fever\w*|febre|fiebre|fievre|temperatura|temperature|lafyev|fyev|\bsot\b|lagnat|thermometer|rectal|oral|armpit|ear temp|forehead|read|reading|hit|spiked?|running|发烧|發燒|发热|發熱|体温|體溫|열|температур)[^\d\n]{0,24}$/;
-const TEMP_UNIT_AFTER = /^\s*(?:°|º|˚|degrees?|deg\b|grados|度|도|f\b|c\b|rectal|orally)/;
+  /(?:temp\w*|fever\w*|febre|fiebre|fievre|temperatura|temperature|lafyev|fyev|\bsot\b|lagnat|thermometer|rectal|oral|armpit|ear temp|forehead|read|reading|hit|spiked?|running|حرارة|حمى|sot|fievre|发烧|發燒|发热|發熱|体温|體溫|열|температур)[^\d\n]{0,24}$/;
+const TEMP_UNIT_AFTER =
+  /^\s*(?:°|º|˚|degrees?|deg\b|grados|degres|度|도|do\b|f\b|c\b|rectal|orally|fever|fiebre)/;
 const BP_RX = /(?<![\d/.])(\d{2,3})'?s?\s*(?:\/|over)\s*(\d{2,3})(?:'?s\b)?(?![\d/])/g;
 const GLUCOSE_CONTEXT =
   /(?:sugars?|glucose|\bbg\b|\bbs\b|azucar|glucosa|meter|glucometer|fasting|\bcgm\b|dexcom|libre|血糖|혈당|сахар)[^\n.;]{0,40}$/;
@@ -60,10 +61,10 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 const AGE_RX =
-  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|tiene|de|esta)\s+(\d{1,2})\s*(days?|weeks?|months?|mos?|years?|yrs?|dias|semanas|meses|anos)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
+  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?)\s+(\d{1,2})\s*(days?|weeks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
 
 const PREGNANCY_RX =
-  /\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
+  /\btengo\s+(\d{1,2})\s*semanas\b(?!\s*(?:con|de (?:tos|fiebre|dolor)))|\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
 
 const DOSES_RX =
   /\btook\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?'?\s*(?:worth\s*)?(?:of\s*)?)?(?:doses|days'? worth)\b|\b(\d{1,2}|two|three|four|five|six|seven)\s+doses\s+of\b[^.\n]{0,60}\b(?:at once|all at once|this morning|together)/g;
@@ -133,7 +134,7 @@ export function readVitals(folded: string): Vitals {
   }
   readAges(folded, vitals);
   for (const m of folded.matchAll(PREGNANCY_RX)) {
-    const weeks = Number(m[1] ?? m[2] ?? m[3]);
+    const weeks = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     if (weeks >= 3 && weeks <= 43)
       vitals.pregnancyWeeks = { value: weeks, start: m.index, end: m.index + m[0].length };
   }
@@ -147,7 +148,71 @@ export function readVitals(folded: string): Vitals {
 }
 
 const AGE_HINT =
-  /old|\byo\b|y\/o|y\.o|mes|seman|dias|anos|tuoi|ans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta)\s+\d/;
+  /月|周|週|天|주|개월|عمر|mois|semai|jour|old|\byo\b|y\/o|y\.o|mes|seman|dias|anos|tuoi|ans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta)\s+\d/;
+
+const CJK_NUMERALS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/**
+ * Ages written the way other languages write them; anchored to a child word or an age marker so a
+ * duration ("fiebre de 2 dias", "这两天") is never read as an age.
+ */
+const OTHER_AGE_RX =
+  /(\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*(?:个|個)?(月|周|週|星期|天)(?:大|的(?:宝宝|寶寶|孩子|婴儿|嬰兒))|(\d{1,2})\s*(주|개월)\s*(?:된|인|짜리|이에요|입니다|아기)|(\d{1,2})\s*(thang|tuan|ngay)\s*tuoi|\b(?:bebe|nin[oa]|hij[oa]|filh[oa]|enfant|fils|fille|nene|nena|baby|son|daughter)(?:\s+\w+){0,3}?\s+(?:de|tem|a|tiene|has|is|esta|con)\s+(\d{1,2})\s*(mes(?:es)?|semanas?|semaines?|mois|jours?|dias|days?|weeks?|months?)\b|عمر\S*\s+(شهرين|شهر|اسبوعين|اسبوع)/g;
+
+const OTHER_UNITS: Record<string, string> = {
+  月: 'months',
+  周: 'weeks',
+  週: 'weeks',
+  星期: 'weeks',
+  天: 'days',
+  주: 'weeks',
+  개월: 'months',
+  thang: 'months',
+  tuan: 'weeks',
+  ngay: 'days',
+  mes: 'months',
+  meses: 'months',
+  mois: 'months',
+  semana: 'weeks',
+  semanas: 'weeks',
+  semaine: 'weeks',
+  semaines: 'weeks',
+  jour: 'days',
+  jours: 'days',
+  dias: 'days',
+  day: 'days',
+  days: 'days',
+  week: 'weeks',
+  weeks: 'weeks',
+  month: 'months',
+  months: 'months',
+};
+const ARABIC_AGES: Record<string, number> = { شهرين: 61, شهر: 30, اسبوعين: 14, اسبوع: 7 };
+
+function otherAgeDays(m: RegExpMatchArray): number | undefined {
+  const num = (raw: string): number =>
+    CJK_NUMERALS[raw] ??
+    (raw.length === 2 && raw[0] === '十' ? 10 + (CJK_NUMERALS[raw[1]] ?? 0) : Number(raw));
+  if (m[1] !== undefined) return daysFor(num(m[1]), OTHER_UNITS[m[2]]);
+  if (m[3] !== undefined) return daysFor(Number(m[3]), OTHER_UNITS[m[4]]);
+  if (m[5] !== undefined) return daysFor(Number(m[5]), OTHER_UNITS[m[6]]);
+  if (m[7] !== undefined) return daysFor(Number(m[7]), OTHER_UNITS[m[8]] ?? 'years');
+  if (m[9] !== undefined) return ARABIC_AGES[m[9]];
+  return undefined;
+}
 
 function readAges(folded: string, vitals: Vitals): void {
   if (!AGE_HINT.test(folded)) return;
@@ -159,6 +224,13 @@ function readAges(folded: string, vitals: Vitals): void {
     else if (m[6] !== undefined) days = Number(m[6]) * 365;
     else if (m[7] !== undefined) days = Number(m[7]) * 365;
     else if (m[8] !== undefined) days = 14;
+    if (days === undefined || !Number.isFinite(days)) continue;
+    if (!vitals.youngestAgeDays || days < vitals.youngestAgeDays.value) {
+      vitals.youngestAgeDays = { value: days, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  for (const m of folded.matchAll(OTHER_AGE_RX)) {
+    const days = otherAgeDays(m);
     if (days === undefined || !Number.isFinite(days)) continue;
     if (!vitals.youngestAgeDays || days < vitals.youngestAgeDays.value) {
       vitals.youngestAgeDays = { value: days, start: m.index, end: m.index + m[0].length };

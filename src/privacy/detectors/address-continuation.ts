@@ -14,8 +14,11 @@ const UNIT = anyCase(
   String.raw`(?:apt\.?|apartment|suite|ste\.?|unit|fl\.?|floor|room|rm\.?|piso|depto\.?|departamento|box|bldg\.?|building)\s{0,2}#?\s{0,2}[\p{L}\p{N}-]{1,6}|#\s{0,2}[\p{N}][\p{L}\p{N}-]{0,5}`,
 );
 const POSTAL = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{3,6}(?:[ -]\d{2,4})?|\d{4}\s?[A-Z]{2})(?![\p{L}\p{N}]|[ \t.-]?\d)`;
-const PLACE_WORD = String.raw`\p{Lu}[\p{L}\p{M}'.-]*`;
-const PLACE = String.raw`${PLACE_WORD}(?:[ \t]{1,2}(?:${PLACE_WORD}|de|del|la|le|nad|am|an|sur|upon|on)){0,4}(?:,?[ \t]{1,2}[A-Z]{2}\b)?(?:[ \t]{1,2}${POSTAL})?(?![ \t]*:)`;
+// A period inside a place name only follows a short abbreviation ("St. Louis", "Ft. Worth"); after any
+// other word it ends the sentence, and what follows ("Springfield. Refill my ...") is not the address.
+const ABBREVIATION = String.raw`\p{Lu}\p{Ll}{0,2}\.`;
+const PLACE_WORD = String.raw`\p{Lu}[\p{L}\p{M}'-]*(?:\.[\p{L}\p{M}'-]+)*`;
+const PLACE = String.raw`(?:${ABBREVIATION}[ \t]{1,2})?${PLACE_WORD}(?:[ \t]{1,2}(?:${PLACE_WORD}|de|del|la|le|nad|am|an|sur|upon|on)){0,4}\.?(?:,?[ \t]{1,2}[A-Z]{2}\b)?(?:[ \t]{1,2}${POSTAL})?(?![ \t]*:)`;
 const SEPARATOR = String.raw`(?:[ \t]*,[ \t]*|[ \t]*\n[ \t>?]{0,4}(?:,[ \t]*)?|[ \t]+)`;
 const PART = new RegExp(String.raw`${SEPARATOR}(?:(${UNIT})|(${POSTAL})|(${PLACE}))`, 'uy');
 const MAX_PARTS = 5;

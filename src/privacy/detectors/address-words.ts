@@ -41,7 +41,9 @@ export const STREET_ABBREVIATIONS: Record<string, string> = {
 export const SUFFIX = String.raw`(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|trail|trl|square|sq|loop|row|path|pike|alley|crescent|close|grove|plaza|point|ridge|run|heights|hts|expressway|freeway|route|rte)\.?`;
 export const DIRECTION = String.raw`(?:\s{1,2}(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?)?`;
 export const UNIT = String.raw`(?:,?\s{1,2}(?:apt\.?|apartment|suite|ste\.?|unit|#|fl\.?|floor|room|rm\.?|piso|depto\.?|departamento|int\.?|interior|no\.?)\s{0,2}#?\s{0,2}[\p{L}\p{N}-]{1,6})?`;
-export const CITY_STATE_ZIP = String.raw`(?:,\s{0,2}\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s{0,2}|\s{1,2})(?:[A-Z]{2}|\p{Lu}\p{L}+)(?:\s{1,2}\d{5}(?:-\d{4})?)?)?`;
+// A period only inside a short abbreviation ("St. Paul"): after "Springfield." the sentence goes on.
+const CITY_WORD = String.raw`(?:\p{Lu}\p{Ll}{0,2}\.\s)?\p{Lu}[\p{L}'-]*`;
+export const CITY_STATE_ZIP = String.raw`(?:,\s{0,2}${CITY_WORD}(?:\s${CITY_WORD}){0,3}(?:,\s{0,2}|\s{1,2})(?:[A-Z]{2}|\p{Lu}\p{L}+)(?:\s{1,2}\d{5}(?:-\d{4})?)?)?`;
 export const WORD = String.raw`[\p{L}\p{N}'.-]+`;
 export const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th)|[NSEW]\.?)`;
 export const LOWER_WORD = String.raw`(?!(?:the|a|an|of|on|to|in|and|or|my|for|at|down|up|per|more|less|days?|times?|weeks?|hours?|mg|pills?|tablets?)\b)[\p{L}'.-]+`;

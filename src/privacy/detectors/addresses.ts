@@ -34,10 +34,11 @@ const ADDRESS_PATTERNS: RegExp[] = [
     String.raw`${HOUSE}(?:[ \t]{1,2}${NAME_WORD}){1,4}?[ \t]{1,2}${anyCase(SUFFIX)}(?![\p{L}])${DIRECTION}${anyCase(UNIT)}${CITY_STATE_ZIP}`,
     'gu',
   ),
-  // 123 main street (in lower case: only full street words, and no everyday words before them)
+  // 123 main street (in lower case: only full street words, and no everyday words before them).
+  // Case-folded piece by piece, not with the i flag, which would let \p{Lu} in the city part match any word.
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}])\d{2,6}(?:[ \t]\d{1,5})?(?:[ \t]{1,2}${LOWER_WORD}){1,3}?[ \t]{1,2}${STRONG_SUFFIX}(?![\p{L}])${DIRECTION}${UNIT}${CITY_STATE_ZIP}`,
-    'giu',
+    String.raw`(?<![\p{L}\p{N}])\d{2,6}(?:[ \t]\d{1,5})?(?:[ \t]{1,2}${anyCase(LOWER_WORD)}){1,3}?[ \t]{1,2}${anyCase(STRONG_SUFFIX)}(?![\p{L}])${DIRECTION}${anyCase(UNIT)}${CITY_STATE_ZIP}`,
+    'gu',
   ),
   // 6750 Koskikatu 25, Hauptstraße 5 (a number before or after: "Katie" and "Daniela" end like streets)
   new RegExp(

@@ -57,6 +57,23 @@ kawasaki lyme marfan klinefelter peyronie dupuytren osgood schlatter tietze kapo
 legionnaires covid covid-19 coronavirus omicron influenza rsv hpv hiv aids mrsa c-diff
 atkins keto paleo whole30 mychart medicare medicaid tricare obamacare`;
 
+// Words of problem lists, results and visit types, written capitalized in chart facts ("Chronic Kidney
+// Disease", "Complete Blood Count"): several are family names in the name list ("Kidney", "Hart").
+const CLINICAL_WORDS = `
+acute chronic disease disorder syndrome failure insufficiency infection cancer carcinoma tumor neoplasm
+diabetes mellitus hypertension hyperlipidemia hypothyroidism hyperthyroidism asthma pneumonia bronchitis
+sinusitis arthritis osteoarthritis osteoporosis depression depressive anxiety essential kidney renal liver
+hepatic heart cardiac coronary artery atrial fibrillation flutter lung pulmonary thyroid prostate breast
+colon rectal skin bone joint knee hip shoulder spine lumbar cervical migraine headache seizure epilepsy
+stroke dementia obesity anemia gout allergy allergic rhinitis eczema psoriasis dermatitis acne glaucoma
+cataract reflux gastroesophageal ulcer hernia constipation diarrhea nausea insomnia apnea obstructive
+panel metabolic comprehensive lipid glucose hemoglobin cholesterol triglycerides potassium sodium calcium
+magnesium creatinine bilirubin albumin vitamin ferritin platelet platelets troponin antigen antibody
+screening vaccine immunization hepatitis herpes zoster measles mumps rubella tetanus diphtheria pertussis
+varicella pneumococcal meningococcal conjugate quadrivalent bilateral mammogram colonoscopy ultrasound
+echocardiogram wellness urinalysis glomerular filtration saturation mellitus ldl hdl tsh psa inr
+`;
+
 // Endings of generic medicine names (lisinopril, losartan, atorvastatin, semaglutide, apixaban).
 const GENERIC_ENDING =
   /(?:pril|sartan|olol|statin|dipine|prazole|tidine|gliflozin|gliptin|glutide|tide|mab|nib|cillin|mycin|cycline|floxacin|ciclovir|vir|azepam|zolam|oxetine|triptan|setron|afil|lukast|terol|tropium|parin|xaban|gatran|semide|thiazide|profen|coxib|fenac|dronate|caine|barbital|azole|formin|sone|olone|asone|pam|lam|done|codone|morphone)$/;
@@ -65,7 +82,7 @@ function toSet(words: string): Set<string> {
   return new Set(words.split(/\s+/).filter((w) => w.length > 0));
 }
 
-const KNOWN_TERMS = new Set([...toSet(MEDICINES), ...toSet(CONDITIONS)]);
+const KNOWN_TERMS = new Set([...toSet(MEDICINES), ...toSet(CONDITIONS), ...toSet(CLINICAL_WORDS)]);
 
 /** Whether a folded word names a medicine, a medical condition or a health-plan term. */
 export function isMedicalTerm(folded: string): boolean {

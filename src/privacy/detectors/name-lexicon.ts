@@ -71,6 +71,13 @@ querido querida estimado estimada senor senora senorita don dona mama papa hijo 
 abuela abuelo hermano hermana tia tio amigo amiga bendiciones dios gracias
 dear hi hello hey thanks thank regards sincerely best cheers love mom dad wife husband son daughter
 mr mrs ms miss mx prof dr dra sra srta ok okay yes no please sorry covid
+billing shipping mailing fax phone tel mobile cell office desk email e-mail website portal
+english spanish american mexican canadian british irish scottish welsh french german dutch danish swedish
+norwegian finnish icelandic russian ukrainian polish czech slovak hungarian romanian bulgarian greek
+turkish italian portuguese brazilian argentinian colombian peruvian chilean cuban dominican
+puerto rican salvadoran guatemalan honduran venezuelan chinese japanese korean vietnamese filipino
+thai indian pakistani arabic arab persian hebrew jewish african nigerian ethiopian somali haitian
+ingles espanol mexicano mexicana americano americana frances aleman ruso chino portugues
 `;
 
 function readJsonList(packagePath: string): string[] {

@@ -1,14 +1,15 @@
 /** Word patterns around people's names, on folded (lower-case, accent-free) text. */
 
-export const RELATIONS = String.raw`wife|husband|son|daughter|kid|kids|mother|mom|mum|father|dad|sister|brother|friend|partner|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|niece|nephew|child|baby|doctor|therapist|nurse|coworker|boss|roommate|stepson|stepdaughter|esposa|esposo|hijo|hija|madre|mama|padre|papa|hermana|hermano|amiga|amigo|abuela|abuelo|tia|tio|nieta|nieto|pareja|novia|novio|prima|primo|vecina|vecino|sobrina|sobrino|cuidador[a]?`;
+const RELATIONS = String.raw`wife|husband|son|daughter|kid|kids|mother|mom|mum|father|dad|sister|brother|friend|partner|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|niece|nephew|child|baby|doctor|therapist|nurse|coworker|boss|roommate|stepson|stepdaughter|esposa|esposo|hijo|hija|madre|mama|padre|papa|hermana|hermano|amiga|amigo|abuela|abuelo|tia|tio|nieta|nieto|pareja|novia|novio|prima|primo|vecina|vecino|sobrina|sobrino|cuidador[a]?`;
 // Folded text before a name that says a name follows.
 export const STRONG_CUE = new RegExp(
   String.raw`(?:\b(?:dr|dra|mr|mrs|ms|mx|prof|sr|sra|srta)\.?|\b(?:doctor|doctora|miss|nurse|senor|senora|senorita|don|dona)|\b(?:my|mi|our|his|her|your|su|nuestr[oa])\s+(?:(?:late|ex|new|older|younger|little|big|step)[\s-])?(?:${RELATIONS})(?:\s*,)?|\b(?:my name is|my name's|name is|i am|i'm|this is|it's|(?:called|named)(?:\s+(?:him|her|them|me))?|calls? me|me llamo|mi nombre es|se llama|soy|habla|signed|dear|hi|hello|hey|hola|estimad[oa]|querid[oa]|attn:?|c\/o|name\s*:|nombre\s*:|patient\s*:|paciente\s*:|from\s*:|by\s*:|to\s*:)\s*,?)\s*$`,
   'u',
 );
 // Weaker cues: enough for a capitalized word outside the everyday vocabulary ("Producer Gherardo").
+// "from", "to" and "in" are left out: an unfamiliar word after them is more often a place.
 export const WEAK_CUE =
-  /\b(?:by|with|says|said|told|asked|call me|calls me|called me|producer|director|author|including|according to|ask|tell|for|from|and|or|to|con|para|de parte de|dile a|y)\s*,?\s*$/u;
+  /\b(?:by|with|says|said|told|asked|call me|calls me|called me|producer|director|author|including|according to|ask|tell|con|de parte de|dile a)\s*,?\s*$/u;
 // Family-name endings common across Europe and Asia ("-ová", "-sson", "-nen", "-ić", "-shvili").
 export const SURNAME_ENDING =
   /(?:ov[aá]|ev[aá]?|ova|ski|ska|sky|ck[aiy]|i[cć]|vi[cć]|ss?on|sen|d[oó]ttir|nen|enko|escu|poulos|shvili|[ai]dze|yan|aite|yte|iene|ez|ius|zadeh|oglu|stein|berg|mann|ck|rek)$/;
@@ -54,14 +55,14 @@ export const NAME_PARTICLES = new Set([
 export const COORDINATION = /^(?:\s*,\s*(?:and\s+|y\s+|&\s+)?|\s+(?:and|y|&|or|o|e)\s+)$/u;
 // Field names of forms and chat transcripts, which look like a speaker's name before a colon.
 export const FIELD_LABELS = new Set(
-  'fax phone tel telephone mobile cell desk office home work email mail website web address billing shipping name date time when where dob zip postcode city state country company title subject user bot agent customer assistant system patient note notes re fwd cc bcc from to sent'.split(
+  'fax phone tel telephone mobile cell desk office home work email e-mail mail website web address billing shipping name date time when where dob zip postcode city state country company title subject user bot agent customer assistant system patient note notes re fwd cc bcc from to sent'.split(
     ' ',
   ),
 );
 // Family words and titles written before a name ("Mom Rosa", "Nurse Patricia", "Hey Doc"), and the
 // unit words that follow a name in an address block ("Jennifer Alcaraz Suite 541"): never part of a name.
 export const KINSHIP_AND_TITLES = new Set(
-  'apt apartment suite ste unit floor room box mom dad mum mama papa mami papi mommy daddy doc doctor doctora nurse baby aunt auntie uncle grandma grandpa granny nana sister brother sis bro tia tio abuela abuelo abuelita abuelito hermana hermano hijo hija senor senora senorita don dona sir madam maam coach pastor father'.split(
+  'apt apartment suite ste unit floor room box mom dad mum mama papa mami papi mommy daddy doc doctor doctora nurse baby aunt auntie uncle grandma grandpa granny nana sister brother sis bro tia tio abuela abuelo abuelita abuelito hermana hermano hijo hija senor senora senorita don dona sir madam maam coach pastor father dietitian pharmacist therapist counselor provider physician surgeon midwife assistant coordinator manager receptionist technician specialist practitioner rn lpn np pa md'.split(
     ' ',
   ),
 );

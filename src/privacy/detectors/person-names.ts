@@ -25,7 +25,7 @@ interface Token {
   capitalized: boolean;
   initial: boolean; // "N." in "Ken N. Fukuda", or "N" in "Nikolaj N Møller"
   particle: boolean; // "van" in "Maika van de Noort"
-  acronym: boolean; // "COPD", "INR" in text that is not all capitals
+  acronym: boolean; // "COPD", "STAVANGER" in text that is not all capitals
 }
 
 interface Scan {
@@ -48,7 +48,7 @@ const DIRECTIONS = new Set([
 const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}]|['’-](?=[\p{L}\p{M}]))*/gu;
 const MAX_RUN = 5;
 
-function tokenize(text: string, folded: string): Token[] {
+function tokenize(text: string, folded: string, lex: NameLexicon): Token[] {
   const tokens: Token[] = [];
   // In a message typed all in capitals, a capitalized word is not an acronym.
   const shouting = !/\p{Ll}/u.test(text);
@@ -62,8 +62,13 @@ function tokenize(text: string, folded: string): Token[] {
     const first = text[m.index];
     const upper = first !== first.toLowerCase();
     const original = text.slice(m.index, end);
+    // In mixed-case text a word in capitals is an acronym ("COPD") or a heading or place ("STAVANGER"),
+    // unless the name list knows it.
     const acronym =
-      !shouting && original.length >= 2 && original.length <= 6 && original === original.toUpperCase();
+      !shouting &&
+      original.length >= 2 &&
+      original === original.toUpperCase() &&
+      (original.length <= 6 || !lex.isName(word));
     tokens.push({
       start: m.index,
       end,
@@ -159,7 +164,7 @@ function candidateRuns(scan: Scan, tokens: Token[], caseless: boolean): Token[][
 
 export function detectPersonNames(text: string, lex: NameLexicon): IdentifierSpan[] {
   const scan: Scan = { text, folded: foldText(text), lex };
-  const tokens = tokenize(text, scan.folded);
+  const tokens = tokenize(text, scan.folded, lex);
   const runs = candidateRuns(scan, tokens, !/\p{Lu}/u.test(text));
   const accepted = runs.map((run) => acceptRun(scan, run));
   acceptCoordinated(scan, runs, accepted);

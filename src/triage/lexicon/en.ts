@@ -14,7 +14,7 @@ const BREATHE =
 const HIS = '(?:my|his|her|their|the|our)';
 const SIDE = '(?:left|right|lft|rite|rt|l|r|one)';
 const PILLS =
-  '(?:pills?|tablets?|meds|medicine|medications?|capsules?|\\w+codone|sleeping pills|pain pills|gummies|vitamins|tylenol|acetaminophen|advil|ibuprofen|motrin|aleve|aspirin|benadryl|xanax|ativan|klonopin|valium|ambien|seroquel|\\w+(?:pam|lam|olol|pine|done|ine))';
+  '(?:pills?|tablets?|meds|medicine|medications?|capsules?|\\w+codone|sleeping pills|pain pills|gummies|vitamins|tylenol|acetaminophen|advil|ibuprofen|motrin|aleve|aspirin|benadryl|xanax|ativan|klonopin|valium|ambien|seroquel|trazodone|oxycodone|hydrocodone|percocet|vicodin|metoprolol|clonazepam|lorazepam|alprazolam|diazepam|zolpidem|gabapentin|amitriptyline|lithium|insulin)';
 const ABOUT = '(?:like |about |around |maybe |almost |over |at least |roughly |probably )?';
 const MED_SUFFIX =
   '(?:[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|barb|tropin)|jardiance|ozempic|wegovy|mounjaro|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|amoxicillin|augmentin|bactrim|keflex|cipro|lisinopril|amlodipine|losartan|prednisone|antibiotics?|med\\w*|pills?|dose|dosage|prescription|mg|drug)';
@@ -29,6 +29,7 @@ export const en: LanguagePack = {
     chest_pain: [
       `${CHEST}~${PAINW}(?! (?:from|when|with) cough\\w*)`,
       `${PAINW}~(?:in|on|across|around|of|to|under|behind) ${HIS}? ?${CHEST}`,
+      `${PAINW}~between~${CHEST}|(?:crushing|squeezing|pressure|tightness|heaviness)~~${CHEST}`,
       `(?:elephant|elefant|ton of bricks|weight|brick|someone) (?:is |was )?(?:sitting|standing|sittin) on ${HIS} ${CHEST}`,
       `(?:like|feels like) (?:a|an) (?:elephant|elefant|weight|vise|vice)`,
       `heart (?:hurts|is hurting|pain)`,
@@ -37,6 +38,9 @@ export const en: LanguagePack = {
       `${CANT} (?:${BREATHE})(?! (?:through|thru|out of|from) ${HIS} nose)(?! (?:at night )?(?:when|if) (?:i |he |she )?(?:lie|lay))`,
       `(?:struggl\\w*|fighting|gasping|gasp) (?:to breathe?|for (?:air|breath|his breath|her breath|my breath))`,
       `gasping`,
+      `(?:breath\\w*)~~(?:can barely|can hardly|can'?t|cannot) (?:talk|speak)|(?:can barely|can hardly|can'?t|cannot) (?:talk|speak)~~breath\\w*`,
+      `(?:short of breath|shortness of breath|${CANT} catch ${HIS} breath|out of breath|winded|hard to breathe|trouble breathing)~~(?:at rest|sitting still|even sitting|while sitting|sitting down|lying (?:down|still)|doing nothing|resting)`,
+      `ribs (?:showing|sucking|pulling)|(?:breath\\w*)~(?:struggl\\w*)|struggl\\w* to breathe`,
       `(?:can only|only able to|only|can barely|barely) (?:say|speak|talk|get out|getting out|get) (?:a few|\\d|one|two|three|2 or 3|two or three|1 or 2|a couple of?) words`,
       `${CANT} (?:finish|complete|speak in|talk in|say) (?:a |full |whole |complete )?sentences?`,
       `(?:skin|chest|ribs?|neck|belly)~(?:sucking|pulling|caving|sinking) in`,
@@ -77,11 +81,12 @@ export const en: LanguagePack = {
       `(?:keeps|keep|kept) dropping (?:things|stuff|${HIS} (?:fork|cup|spoon|phone|glass))`,
       `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:numb\\w*|weak\\w*|paraly\\w*)`,
       `half (?:of )?${HIS} body`,
+      `(?:sudden\\w*|all of a sudden)~(?:severe|extreme|terrible|bad|really bad) (?:dizz\\w*|vertigo|imbalance)|${CANT} walk (?:straight|a straight line|without falling)`,
       `hemipar\\w*|hemipleg\\w*`,
     ],
     vision_loss: [
       `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:lost|loss of|can'?t see|blind|went black|went dark|vision (?:went|is gone))`,
-      `(?:lost|losing|lose|loss of) (?:the )?(?:vision|sight|eyesight)`,
+      `(?:suddenly |just )?lost (?:the |all )?(?:vision|sight|eyesight)`,
       `${CANT} see (?:out of|from|with|anything)`,
       `went blind|gone blind|(?:curtain|shadow) (?:over|across|coming down|came down)`,
       `(?:vision|eye|sight) (?:went|going|turned) (?:black|dark|gray|grey|out)`,
@@ -102,14 +107,17 @@ export const en: LanguagePack = {
       `overdose on purpose|tried to (?:kill|hurt) (?:my ?self|myself)|attempted suicide|suicide attempt`,
       `jump (?:off|from) (?:a|the) (?:bridge|building|roof)`,
       `tonight is the night`,
+      `(?:cut|slit|slashed) (?:my|his|her) wrists?|hang(?:ed|ing)? (?:my|him|her)sel(?:f|ves)|tried to (?:hang|overdose|jump|drown)`,
       `(?:going to|gonna|will|plan to|about to) (?:take|swallow|down) (?:all|every one|the rest) of (?:them|it|those|these)`,
     ],
     harm_others: [
-      `(?:want|wanna|going|gonna|thoughts? (?:of|about)|thinking (?:of|about)|urges? to|plan\\w* to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
+      `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
     ],
     bleeding_heavy: [
       `(?:nose ?bleeds?|bleed\\w*|blood)~(?:won'?t|wont|will not|doesn'?t|does not|can'?t|not|isn'?t|hasn'?t) (?:stop|slow)`,
       `${CANT} (?:stop|get) (?:the )?bleed\\w*`,
+      `(?:constant|nonstop|non-stop|continuous) bleeding|(?:keeps|kept|still) bleeding~(?:hours?|all day|all night)|bleeding for (?:\\d+|over|more than|almost) (?:hours?|an hour|minutes|mins)`,
+      `soak\\w*~(?:gauze|towels?|bandages?|dressings?)`,
       `(?:gushing|spurting|pouring|squirting) blood|blood (?:is |was )?(?:gushing|spurting|pouring|squirting)`,
       `(?:bleeding|bled) (?:through|everywhere|profusely|like crazy|badly)`,
       `(?:lots|a lot|tons|so much|a ton) of blood|pool of blood|hemorrhag\\w*`,
@@ -122,20 +130,21 @@ export const en: LanguagePack = {
       `worst (?:headache|head ache|migraine|pain in ${HIS} head|head pain)(?: \\w+)?(?: of (?:my|his|her) life| ever| i'?ve ever)`,
       `worst (?:headache|head ache|head pain) (?:of|in) (?:my|his|her) (?:life|entire life)`,
       `thunder ?clap`,
-      `(?:sudden\\w*|out of nowhere|all of a sudden|like a bomb|explod\\w*)~(?:severe|worst|terrible|explosive|excruciating|horrible|massive) (?:headache|head pain|head ache)`,
+      `(?:sudden\\w*|out of nowhere|all of a sudden|like a bomb|explod\\w*)~(?:severe|worst|terrible|explosive|excruciating|horrible|massive|splitting) (?:headache|head pain|head ache)`,
       `(?:severe|worst|terrible|explosive|excruciating|massive) (?:headache|head pain)~(?:sudden\\w*|out of nowhere|all of a sudden|came on (?:fast|suddenly))`,
       `(?:headache|head pain)~(?:hit|came on|started) (?:me )?(?:like a|suddenly|out of nowhere|all at once|instantly)`,
     ],
     fainting: [
       `(?<!(?:almost|nearly|about to|going to|gonna|might|would|felt like i|feel like i|like i|think i'?ll|could) )(?:pass(?:ed|es)? out|passing out|fainted|fainting|faint(?:ed)? spells?|black(?:ed|s)? out|blacking out|lost consciousness|loss of consciousness|knocked out|syncop\\w*|collaps\\w*)`,
-      `(?:went|goes) limp and (?:fell|dropped)|fell (?:down )?unconscious`,
+      `(?:went|goes) limp and (?:fell|dropped)|fell (?:down )?unconscious|los(?:e|es|ing) consciousness|(?:everything|the world|the room) (?:went|goes|going|turned) (?:black|dark|grey|gray)`,
     ],
     confusion: [
       `(?<!(?:i'?m|im|i am|i was|i got|i get|i feel|am|so|bit|little|kinda|kind of|totally|very|really|also|more) )confused(?! (?:about|by|as to|why|how|with|on|regarding|what|which|where|when|if|because|at|by))`,
       `(?:very|really|more|so|seems|seemed|getting|acting|suddenly|new|is|he'?s|she'?s|hes|shes) (?:very |really |so )?(?:confused|disoriented)`,
       `confusion|disorient\\w*|delirious|delirium|altered mental`,
+      `(?:feel|feels|feeling|felt) (?:very |really |so |kind of |kinda |a bit |super )?(?:confused|disoriented|foggy|out of it)(?! (?:about|by|with|as to|on|regarding|why|how|what))`,
       `(?:doesn'?t|does not|didn'?t|did not|don'?t|doesnt|dont) (?:know|recogni[sz]e) (?:where (?:she|he|they|i) (?:is|are|was|am)|what day|what year|who (?:i|we) (?:am|are)|me|us|his own|her own|her (?:kids|husband|daughter|son)|his (?:kids|wife|daughter|son))`,
-      `not making (?:any )?sense|${CANT} think straight`,
+      `not making (?:any )?sense|${CANT} think straight|(?:can'?t|cannot|won'?t|isn'?t|not|unable to) (?:answer|answering|respond|responding) (?:me|us|questions)`,
       `(?:asking|asks|repeating|repeats|saying|says) (?:the )?same (?:questions?|things?)~(?:over|again)`,
       `(?:acting|talking|behaving) (?:strange|strangely|weird|weirdly|crazy|bizarre|drunk|loopy|off)`,
       `(?:very|really|super|extremely|so) (?:drowsy|sleepy|groggy)~(?:hard|difficult|won'?t|can'?t) (?:to )?wake`,
@@ -143,7 +152,7 @@ export const en: LanguagePack = {
       `(?<!(?:i'?m|im|i am) (?:\\w+ )?)(?:really|very|so|totally|completely|kinda|kind of|seems|seemed|just|pretty) out of it`,
     ],
     unresponsive: [
-      `unresponsive|not responding|won'?t respond|isn'?t responding|not waking up|no pulse`,
+      `unconscious(?:ness)?|unresponsive|not responding|won'?t respond|isn'?t responding|not waking up|no pulse`,
       `(?:won'?t|can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?`,
       `(?:he|she|they|baby|my \\w+) (?:won'?t|wont|will not|doesn'?t|isn'?t|is not) (?:wake|waking|wak\\w*) up`,
       `(?:isn'?t|is not|not|stopped|quit|wasn'?t|was not) breathing(?! (?:well|right|good|normally|through|as|very|hard|heavy|fast|deeply))`,
@@ -153,14 +162,17 @@ export const en: LanguagePack = {
       `seizing|convuls(?:ing|ed)|(?:new|first) seizure|seizure (?:today|tonight|this morning|just now|right now|that won'?t stop|won'?t stop|lasting|for (?:\\d+|over|more than))|grand mal (?:seizure )?(?:today|just now)`,
     ],
     overdose: [
-      `overdos\\w*|over-dos\\w*|\\bod'?d\\b`,
-      `took (?:way )?(?:too many|too much|a bunch of|a handful of|extra \\w+ by mistake|a whole bottle|the whole bottle|all (?:of )?(?:my|the|his|her) ${PILLS})`,
+      `overdos\\w*|over-dos\\w*`,
+      `took (?:way )?(?:too many|too much|a bunch of|a handful of|extra \\w+ by mistake|a whole bottle|the whole bottle|all (?:of )?(?:my|the|his|her) (?:\\w+ )?${PILLS})`,
+      `\\ball (?:of )?(?:my|his|her|the|their)~at once|took~~(?:[2-9]\\d|\\d{3}) (?:pills|tablets|capsules)`,
       `(?:swallowed|ingested|ate|drank|chewed|got into) (?:(?:some|a few|several|a bunch|a handful|a lot|lots|all|most|half|the rest|a whole bottle) (?:of )?)?(?:${HIS} |a |an |(?:grandma|mom|dad|grandpa)'?s )?(?:\\w+ )?(?:${PILLS}|pill bottle|bottle|bleach|cleaner|detergent|pods?|antifreeze|batter(?:y|ies)|cabinet|purse)`,
       `(?:pill bottle|pills?|tablets?|meds|medicine|medications?|capsules?)~(?:in (?:his|her) mouth)`,
       `(?:found|caught) (?:him|her|my \\w+|the \\w+) with (?:my|the|a|an|his|her)~(?:pill|pills|pill bottle|medicine|meds|bottle)`,
       `(?<!food |lead )poison(?:ed|ing)?\\b(?! ivy| oak| sumac)`,
       `(?:drank|swallowed|ingested) (?:some )?(?:bleach|antifreeze|cleaner|lye|gasoline|lamp oil|windshield fluid)|laundry pods?|button batter(?:y|ies)`,
       `took~(?:through|thru) \\w+~at once`,
+      `took (?:a|an entire|the|half a|a whole|the whole|most of (?:a|the)|an|half the) bottle`,
+      `(?:drank|swallowed|ingested|drinking) (?:some |a |the )?(?:\\w+ )?(?:washer fluid|windshield fluid|mouthwash|hand sanitizer|nail polish remover|cleaning (?:fluid|product|spray)|chemicals?|pesticide|weed killer|rat poison)`,
       `(?:(?:\\d+|two|three|four|five|six|seven|several|many|multiple|all) (?:days?'?|doses?|days'? worth|weeks?'?)~|all )at once`,
       `took ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:\\w+ )?${PILLS}`,
     ],
@@ -186,6 +198,18 @@ export const en: LanguagePack = {
       `(?:am|i'?m|im|is|he'?s|she'?s|hes|shes|might be|could be|may be|think (?:\\w+ )?(?:is |am |'?s |'?m )?|scared (?:i'?m|he'?s|she'?s)|worried (?:i'?m|he'?s|she'?s)) having (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
       `(?:just had|is having) (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
     ],
+    fracture_signs: [
+      `(?:looks|is|looking|seems) (?:\\w+ )?(?:bent|crooked|deformed|out of place)|bone (?:is )?(?:sticking|poking) out|${CANT} (?:move|bend|straighten|use) ${HIS} (?:wrist|arm|leg|ankle|knee|fingers?|elbow|hip|shoulder)|broken (?:bone|arm|leg|wrist|ankle|hip|foot|hand)|fractur\\w*|dislocat\\w*`,
+    ],
+    device_problem: [
+      `(?:catheter|foley|ostomy|stoma|feeding tube|g-?tube|drain|insulin pump|picc(?: line)?|port)~(?:not draining|isn'?t draining|stopped draining|blocked|clogged|fell out|came out|pulled out|not working|stopped working)`,
+    ],
+    dose_error: [
+      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double`,
+    ],
+    petechial_rash: [
+      `(?:doesn'?t|does not|won'?t|didn'?t|not) (?:fade|go away|disappear|blanch) (?:when|with|under|if) (?:i )?(?:pressed|press\\w*|a glass|push\\w*)|non-?blanching|petechi\\w*|purpur\\w*|tiny (?:red|purple) (?:dots|spots|pinpoints)`,
+    ],
     sob: [
       `short(?:ness)? (?:of|o|off) breath|sob and|breathless\\w*|dyspn\\w*`,
       `(?:hard|difficult|trouble|difficulty|struggl\\w*|problems?|hard time|issues?) (?:to |with |)?(?:${BREATHE}|catch(?:ing)? ${HIS} breath)`,
@@ -194,7 +218,7 @@ export const en: LanguagePack = {
       `(?:feels?|feeling) (?:like i )?(?:can'?t|cant) get (?:a )?(?:deep|full) breath`,
     ],
     palpitations: [
-      `palpitat\\w*|skipp?ed[- ]beats?|heart flutter\\w*|extra beats`,
+      `slow heart ?beat|heart (?:rate )?(?:is )?(?:really |very |super )?slow|palpitat\\w*|skipp?ed[- ]beats?|heart flutter\\w*|extra beats`,
       `heart (?:is |was |keeps |kept |has been |been |feels like it'?s )?(?:racing|pounding|fluttering|flutters|skipping|flip-?flopping|flopping|jumping|beating (?:really |so |very )?(?:fast|hard|irregular\\w*|funny|weird|out of)|going (?:crazy|a mile a minute))`,
       `(?:racing|pounding|irregular|skipped|skipping|fluttery|flutter\\w*) (?:heart\\w*|beats?|pulse)`,
     ],
@@ -218,7 +242,7 @@ export const en: LanguagePack = {
       `(?:pee|urine)~(?:looks |is |was |turned |came out )?(?:pink\\w*|red|bloody|brown|cola|tea[- ]colou?red|reddish)`,
     ],
     flank_pain: [
-      `flank`,
+      `flank|kidney stones?(?! (?:years|last|in 20))`,
       `(?:right|left|rt|lt|one) side of ${HIS} (?:lower )?back`,
       `kidney (?:pain|area|hurts|region)|pain in ${HIS} kidneys?`,
       `(?:pain|hurts|ache|aching|sore)~(?:in|on) ${HIS} (?:right|left|lower right|lower left) side`,
@@ -233,7 +257,7 @@ export const en: LanguagePack = {
       `blurr?\\w* vision|vision~blurr?\\w*|blurry|double vision|seeing double`,
       `seeing (?:spots|stars|sparkl\\w*|flash\\w*|floaters|lights|zig ?zags)|spots in ${HIS}? ?vision`,
       `(?:sparkl\\w*|flashing|zig ?zag|wavy) (?:spots|lights|lines)|sparkly`,
-      `vision (?:changes?|problems?|is off|is weird|is funny|went funny)|${CANT} see (?:well|clearly|straight|right)`,
+      `(?:losing|loss of) (?:my |his |her |the )?(?:vision|sight|eyesight)|vision (?:changes?|problems?|is off|is weird|is funny|went funny)|${CANT} see (?:well|clearly|straight|right)`,
     ],
     leg_clot_signs: [
       `(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger|larger)~(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|ache|aching|achy)`,
@@ -250,7 +274,8 @@ export const en: LanguagePack = {
     wound_infection: [
       `(?:wound|incision|cut|stitches|sutures|staples|bite|scrape|site|burn|blister|tattoo|piercing|scab|boil|finger|toe|scar|graze|spot|area)~~(?:pus|ooz\\w*|drain\\w*|discharge|redder|more red|yellow\\w* (?:stuff|fluid|gunk|goo|crust)|green\\w* (?:stuff|fluid|gunk)|smell\\w*|foul|red streaks?|streak\\w*|hot to the touch|warm to the touch|opened up|coming apart|split open|red and (?:hot|warm|swollen)|hot and red|warm and red|swollen and red)`,
       `(?:red|redness|warm|hot|swollen|swelling)~(?:spreading|getting bigger|growing|past the (?:pen |marker )?line|bigger than)`,
-      `red streaks?|\\bpus\\b|oozing|cellulitis|abscess|infected`,
+      `red streaks?|\\bpus\\b|oozing|cellulitis|abscess|(?:looks|is|got|getting|became|seems) infected|infected (?:cut|wound|incision|bite|toe|toenail|finger|fingernail|site|tooth|gums?|ear|piercing|tattoo|stitches|scrape|blister)`,
+      `(?:red|swollen|hot|warm)(?:,? (?:and )?(?:red|swollen|hot|warm|tender)){2}|(?:red|swollen) and (?:hot|warm)|(?:hot|warm) and (?:red|swollen)`,
     ],
     dehydration: [
       `(?:can'?t|cannot|couldn'?t|unable to|not able to|won'?t|not|isn'?t) (?:even )?(?:keep|keeping|hold|holding)~down`,
@@ -270,15 +295,16 @@ export const en: LanguagePack = {
       `(?:wish|wished|wishing) (?:i (?:was|were|could be) dead|i (?:wouldn'?t|won'?t|would not|didn'?t) wake up|i (?:could )?(?:just )?(?:disappear|die|not exist))`,
       `(?:no|see no|don'?t (?:really )?see (?:the|any)|dont (?:really )?see the|what'?s the) (?:point|reason) (?:in |to |of )?(?:living|going on|anymore|any more|life|to live|being alive)`,
       `(?:thoughts?|thinking|think) (?:of|about) (?:suicide|killing myself|ending (?:it|my life)|dying|not being here|death)`,
-      `suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
+      `(?:easier|better) (?:for everyone )?if i (?:didn'?t|did not|wasn'?t|weren'?t) (?:exist|here|around|alive)|passive (?:suicidal )?thoughts|suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
       `i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
     ],
     self_harm: [`(?:cutting|cut|burning|hurting|harming) (?:my ?self|myself)|self[- ]harm\\w*`],
     vaginal_bleeding_heavy: [
       `heavy (?:vaginal )?bleeding|bleeding (?:heavily|a lot|like a (?:heavy )?period)`,
-      `soak\\w*~(?:pad|pads|tampons?)|(?:passing|passed) (?:big |large |golf ball )?clots|gush\\w* (?:of )?blood`,
+      `soak\\w*~(?:pad|pads|tampons?)(?! of gauze)|(?:passing|passed) (?:big |large |golf ball )?clots|gush\\w* (?:of )?blood`,
     ],
     eye_pain: [
+      `eyes?~~(?:pain\\w*|hurts?|hurting|achy|aching|painful|throbbing)|eye (?:is )?swollen shut`,
       `eye~(?:pain\\w*|hurts?|hurting|achy|aching|ache|painful|sore|throbbing|stabbing)`,
       `(?:pain|ache|hurts?)~(?:in|behind) ${HIS}? ?(?:left |right )?eye`,
       `(?:chemical|bleach|cleaner|something) (?:in|splashed in|got in) ${HIS} eye`,
@@ -288,7 +314,8 @@ export const en: LanguagePack = {
       `sensitiv\\w* to light|photophob\\w*`,
     ],
     asthma_uncontrolled: [
-      `(?:inhaler|albuterol|ventolin|proair|nebuli[sz]er|\\bneb\\b|rescue|puffer|breathing treatments?)~~(?:not helping|isn'?t helping|doesn'?t help|not working|isn'?t working|only helps|barely helps|helps for (?:a bit|a little|like|maybe|only)|every (?:\\d+|one|two|three|four) hours?|every hour|(?:\\d+|three|four|five) times)`,
+      `asthma (?:attack|flare\\w*|exacerbation)`,
+      `(?:inhaler|albuterol|ventolin|proair|nebuli[sz]er|\\bneb\\b|rescue|puffer|breathing treatments?)~~(?:not helping|isn'?t helping|doesn'?t help|not working|isn'?t working|only helps|helps only|only lasts|wears off|barely helps|helps for (?:a bit|a little|like|maybe|only)|every (?:\\d+|one|two|three|four) hours?|every hour|(?:\\d+|three|four|five) times)`,
       `(?:using|used|took|gave|giving|need\\w*)~(?:inhaler|albuterol|nebuli[sz]er|\\bneb\\b|puffs)~(?:every \\d|every hour|\\d+ times|three times|four times)`,
     ],
     wheezing: [`wheez\\w*|whistl\\w* when (?:i |he |she )?breath\\w*`],
@@ -340,6 +367,9 @@ export const en: LanguagePack = {
       `(?:fell|fall|fallen|slipped|tripped)~(?:on|hit|hitting|landed on|bumped) (?:his |her |my |the back of (?:his|her|my) )?head`,
       `head (?:injury|injuries|trauma)|concussion|goose egg`,
     ],
+    trauma: [
+      `(?:car|motor vehicle|bike|bicycle|motorcycle|scooter|skiing|sledding) (?:accident|crash|wreck)|(?:was |got )?(?:hit|rear-ended|t-boned) by a (?:car|truck|bus)|(?:fell|fall|fallen) (?:down|off|from) (?:the |a )?(?:stairs|ladder|roof|horse|bike|bed|step|steps|tree)`,
+    ],
     abdominal_pain: [
       `(?:stomach|belly|abdomen|abdominal|tummy|gut|pelvic|lower abdominal)~(?:pain\\w*|hurts?|hurting|ache|aching|cramp\\w*|sore|killing)`,
       `(?:pain|cramp\\w*|ache)~(?:in|on) ${HIS} (?:stomach|belly|abdomen|tummy|pelvis|lower belly)|stomach ?ache|belly ?ache`,
@@ -365,8 +395,9 @@ export const en: LanguagePack = {
       `(?:not|isn'?t|won'?t|refus\\w*|barely|hardly) (?:eating|feeding|nursing|drinking|taking (?:her|his) bottles?)|(?:eating|feeding|nursing) (?:a little )?less`,
       `(?:super|very|really|extra|unusually) (?:sleepy|lethargic|floppy|limp)|lethargic|floppy|inconsolable|won'?t stop crying`,
     ],
+    bleeding: [`bleed\\w*|nose ?bleeds?|blood (?:everywhere|all over|won'?t stop)`],
     mild_symptom: [
-      `pain\\w*|aches?|aching|achy|hurts?|hurting|sore\\w*|a cold|chest cold|head cold|colds?\\b(?! weather)|cold symptoms|flu\\b(?! shots?| vaccines?| clinic| jab)|congest\\w*|stuffy|runny nose|sneez\\w*|itch\\w*|allerg\\w*|tired\\w*|fatigue\\w*|exhausted|insomnia|trouble sleeping|${CANT} sleep|heartburn|reflux|constipat\\w*|bloat\\w*|nause\\w*|anxiety|depress\\w*|panic attacks?|\\bmole\\b|warts?|lumps?|cysts?|swell\\w*|swollen|cramp\\w*|discharge|acne|pimples?|hair loss|forgetful\\w*|memory (?:loss|problems?|issues?)|numb(?:ness|ing)?\\b|tingl\\w*|sprain\\w*|strain\\w*|bruis\\w*|infection|sinus\\w*|ear ?ache|pink ?eye|sore throat|tooth ?ache|tremor\\w*|blisters?|hemorrhoid\\w*|shaky|weak\\w*|symptoms?|sick|ill\\b|injur\\w*|sprained|broken|fracture\\w*|bleed\\w*|blood pressure|cholesterol|diabet\\w*|asthma|copd|migraine`,
+      `pain\\w*|aches?|aching|achy|hurts?|hurting|sore\\w*|a cold|chest cold|head cold|colds?\\b(?! weather)|cold symptoms|flu\\b(?! shots?| vaccines?| clinic| jab)|congest\\w*|stuffy|runny nose|sneez\\w*|itch\\w*|allerg\\w*|tired\\w*|fatigue\\w*|exhausted|insomnia|trouble sleeping|${CANT} sleep|heartburn|reflux|constipat\\w*|bloat\\w*|nause\\w*|anxiety|depress\\w*|panic attacks?|\\bmole\\b|warts?|lumps?|cysts?|swell\\w*|swollen|cramp\\w*|discharge|acne|pimples?|hair loss|forgetful\\w*|memory (?:loss|problems?|issues?)|numb(?:ness|ing)?\\b|tingl\\w*|sprain\\w*|strain\\w*|bruis\\w*|infection|sinus\\w*|ear ?ache|pink ?eye|sore throat|tooth ?ache|tremor\\w*|blisters?|hemorrhoid\\w*|shaky|weak\\w*|symptoms?|injur\\w*|sprained|broken|fracture\\w*|bleed\\w*|blood pressure|cholesterol|diabet\\w*|asthma|copd|migraine`,
     ],
     refill: [
       `refill\\w*|re-?fill\\w*|renew\\w* ${HIS}? ?(?:prescription|rx|script|meds?|medication)|new (?:prescription|rx|script)`,
@@ -409,11 +440,11 @@ export const en: LanguagePack = {
       `(?:bp|blood pressure|sugars?|glucose|readings?|numbers|weight)~(?:log|readings?|this week|for the week|running|have been|averag\\w*)`,
     ],
     scheduling: [
-      `appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
+      `(?:\\w+)[- ]speaking (?:doctor|provider|nurse|staff)|interpreter|translator|(?:open|closed) (?:on|this|for|during) (?:\\w+ )?(?:day|weekend|holiday|christmas|thanksgiving|saturday|sunday)|holiday hours|where (?:do|can|should) (?:i|we) park|switch (?:to (?:dr|doctor)|doctors|providers)|(?:as|be) my (?:primary|pcp|doctor)|running late|(?:be|get) there (?:by|at|in)|on my way|appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
       `(?:what time|when) (?:does|do|is|are) (?:the |you |your )?(?:lab|office|clinic|pharmacy)? ?(?:open|close|closed)|walk[- ]in|office hours|(?:your|the|office|clinic|lab|saturday|sunday|weekend) hours|parking|directions to|(?:new |clinic |office )location|where (?:is|are) (?:the|your) (?:office|clinic|lab)|are you open|new patients?|open on (?:saturday|sunday)s?|(?:next|earliest) (?:available|opening)|see (?:the )?(?:doctor|dr|np|pa)~(?:next|this) week`,
     ],
     billing: [
-      `bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered(?! in| with| all over)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
+      `\\beob\\b|explanation of benefits|\\bowe\\b|bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered(?! in| with| all over)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
     ],
     forms: [
       `forms?\\b|letters?\\b|note for (?:my |his |her )?(?:work|school|employer|job|daughter|son)|school note|work note|doctor'?s note|excus\\w*|fmla|disability|paperwork|medical source statement|clearance|cleared to|return to work|jury duty|\\bdmv\\b|handicap (?:placard|parking)|sports physical`,
@@ -422,10 +453,10 @@ export const en: LanguagePack = {
       `(?:a |the )?cop(?:y|ies) of (?:my|his|her|the|that|our|all)\\b|records?\\b|copy of ${HIS}? ?(?:visit|records?|notes?|chart|results?|immuni\\w*|vaccine|shot)|immuni[sz]ation (?:record|history|card)|vaccine (?:record|card)|visit notes?|release of information`,
     ],
     portal: [
-      `portal|log ?in|logging in|sign ?in|password|username|user name|locked out|\\bapp\\b|website|mychart|proxy|upload\\w*|error message|won'?t load|keeps spinning|spins|verification code|two[- ]factor|\\b2fa\\b`,
+      `video (?:visit|call|appointment)|telehealth|virtual visit|(?:the|visit|video|zoom) link|portal|log ?in|logging in|sign ?in|password|username|user name|locked out|\\bapp\\b|website|mychart|proxy|upload\\w*|error message|won'?t load|keeps spinning|spins|verification code|two[- ]factor|\\b2fa\\b`,
     ],
     demographics: [
-      `(?:update|change|new|correct|wrong)~(?:address|phone|number|cell|email|last name|name|pharmacy|emergency contact)`,
+      `(?:update|change|new|correct|wrong|remove|old)~(?:address|phone|number|cell|email|last name|name|pharmacy|emergency contact)`,
       `(?:address|phone|cell|pharmacy|name)~(?:changed|update|is now)|preferred pharmacy|moved to`,
     ],
     thanks: [
@@ -442,7 +473,9 @@ export const en: LanguagePack = {
       `out of|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
       `(?:only|just) (?:have |got |has |had )?(?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|one more|1 more|enough for (?:today|tonight|tomorrow|one|1))~left`,
       `(?:one|1|a single|last) (?:dose|pill|pen|tablet|vial|day|shot)s? (?:of (?:\\w+ ){1,3})?left`,
+      `(?:only|just) (?:have|got|has) (?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|enough for (?:today|tonight|tomorrow)) (?:dose|pill|pen|tablet|vial|shot|one)s?\\b`,
       `(?:missed|skipped) (?:\\d+|two|three|several|a few) doses|(?:missed|skipped|been without|gone without) ${HIS} (?:\\w+ )?(?:for )?(?:\\d+|two|three|several|a few) (?:days|doses)`,
+      `lost (?:my|his|her|the) (?:\\w+ )?(?:${CRITICAL}|meds|medicine|medications?|pills|prescription|bottle|pens?)`,
       `${CANT} (?:afford|get|fill|pick up)~(?:${CRITICAL}|meds?|medicine|medication|refill|prescription)`,
     ],
     supply_left: [
@@ -471,7 +504,7 @@ export const en: LanguagePack = {
       `know (?:exactly )?how (?:i'?d|i would|i will|i'?ll|to|i'?m going to) do it|(?:have|got) it (?:all )?planned|decided (?:how|when)|picked (?:a|the) (?:date|day|way|method)|(?:i have|i'?ve (?:got|made)|made|have) a plan|plan to|(?:wrote|writing|left) (?:a |my )?(?:suicide |goodbye )?(?:note|letter)|giv\\w* (?:away )?my (?:things|stuff|belongings)|said goodbye|tonight|this weekend`,
     ],
     allergen_exposure: [
-      `(?:ate|eating|eaten|after eating|stung|sting|bee|wasp|hornet|peanuts?|tree nuts?|shellfish|shrimp|crab|lobster|allerg\\w*|new (?:medicine|med|antibiotic))`,
+      `(?:ate|eating|eaten|after eating|stung|sting|bee|wasp|hornet|peanuts?|tree nuts?|cashews?|shellfish|shrimp|crab|lobster|new (?:medicine|med|antibiotic|pill))`,
     ],
     child: [
       `(?:son|daughter|baby|infant|newborn|toddler|kid|child|grandson|granddaughter|little (?:boy|girl)|preemie|babies)\\b`,

@@ -39,6 +39,7 @@ export const es: LanguagePack = {
       `(?:perdi|perdio|perdida de) (?:la )?vista|de repente no (?:veo|ve)|no (?:veo|ve) (?:nada|de un ojo)|se (?:me|le) nublo la vista de repente`,
     ],
     throat_swelling: [
+      `(?:se me |se le )?(?:hincho|hincharon|inflamo|inflamaron|cerro|esta cerrando)~(?:la )?(?:lengua|garganta)`,
       `(?:lengua|garganta)~(?:hinchad\\w*|inflamad\\w*|cerrando|cerrad\\w*|apretad\\w*)|(?:se me|se le) (?:cierra|esta cerrando) la garganta|no (?:puedo|puede) tragar`,
     ],
     suicide_plan: [
@@ -70,9 +71,11 @@ export const es: LanguagePack = {
       `convulsi\\w*|convulsionando|ataque (?:epileptico|de epilepsia)|(?<!para las )(?:crisis|ataque) convulsiv\\w*|le dio (?:un )?ataque`,
     ],
     overdose: [
+      `(?:me |se )?tom(?:e|o) (?:todas|muchas|un monton de|demasiadas) (?:las |mis |sus )?(?:pastillas|pildoras|tabletas|medicinas)|(?:me |se )?tom(?:e|o) (?:todo )?(?:el|un) frasco`,
       `sobredosis|envenen\\w*|intoxica\\w*|se (?:tomo|trago|comio) (?:unas|varias|todas|mis|las|un frasco)~${PASTILLAS}?|(?:tomo|tome|trago) (?:de mas|demasiad\\w*)|tomo (?:toda la caja|todo el frasco)`,
     ],
     fetal_movement: [
+      `no siento (?:que )?(?:al |a mi |el |mi )?bebe (?:se )?mueva|(?:el |mi )?bebe ya no se mueve`,
       `no (?:he |ha )?sentido (?:al |a mi )?bebe (?:moverse|mover)|(?:el )?bebe (?:no se mueve|ya no se mueve|dejo de moverse|se mueve menos)|no siento (?:al |a mi )?bebe`,
     ],
     anaphylaxis: [`anafila\\w*|(?:use|usamos|le puse) (?:el |la )?epipen`],
@@ -98,29 +101,39 @@ export const es: LanguagePack = {
       `(?:dolor|duele)~(?:espalda baja|costado|rinon|rinones)|(?:espalda baja|costado)~(?:lado )?(?:derecho|izquierdo)|lado (?:derecho|izquierdo) de la espalda`,
     ],
     severe_headache: [
-      `(?:fuerte|terrible|horrible|intenso|mucho) dolor de cabeza|dolor de cabeza (?:muy )?(?:fuerte|intenso|terrible)`,
+      `(?:me |le )?duele (?:mucho|muchisimo) la cabeza|(?:fuerte|terrible|horrible|intenso|mucho) dolor de cabeza|dolor de cabeza (?:muy )?(?:fuerte|intenso|terrible)`,
     ],
-    vision_change: [`vision borrosa|veo (?:borroso|doble|lucecitas|manchas|estrellitas)|vista borrosa`],
+    vision_change: [
+      `no (?:ve|veo) bien|vista nublada|vision borrosa|veo (?:borroso|doble|lucecitas|manchas|estrellitas)|vista borrosa`,
+    ],
     leg_clot_signs: [`(?:pantorrilla|pierna)~(?:hinchad\\w*|inflamad\\w*)~(?:dolor|duele|roja|caliente)`],
     lip_swelling: [`(?:labios|cara|ojos|parpados|boca)~(?:hinchad\\w*|inflamad\\w*)`],
     wound_infection: [
       `(?:herida|incision|puntos|cortada|piquete|picadura)~~(?:pus|supura\\w*|roj\\w*|caliente|hinchad\\w*|infectad\\w*|mal olor)|pus\\b|infectad\\w*`,
     ],
     dehydration: [
-      `no (?:retiene|aguanta|tolera|puede tomar) (?:nada|liquidos|agua)|(?:vomita|vomito|devuelve) todo|no (?:ha )?(?:orinado|hecho pipi)|deshidrat\\w*|panales secos|no moja (?:el |los )?panal`,
+      `no (?:puedo|puede) retener|no retengo|vomit\w*~(?:todo el dia|toda la noche|desde (?:ayer|anoche|la manana))`,
+      `no (?:retiene|aguanta|tolera|puede tomar) (?:nada|liquidos|agua)|(?:vomita|vomito|devuelve) todo|no (?:ha )?(?:orinado|hecho pipi)|casi no orina|no orina|orina muy poco|deshidrat\\w*|panales secos|no moja (?:el |los )?panal`,
     ],
     black_stool: [
       `(?:heces|popo|excremento|evacuaciones|caca)~(?:negr\\w*|con sangre)|sangre en (?:las )?heces|sangrado (?:rectal|por el recto)`,
     ],
     passive_si: [
+      `(?:mejor|preferiria) no (?:estar viv[oa]|vivir|existir|despertar)|no (?:quiero|quisiera) (?:estar viv[oa]|despertar|existir)`,
       `ya no (?:aguanto|puedo) mas|no quiero vivir|quisiera (?:morirme|no despertar)|mejor (?:muerto|muerta)|no tiene sentido vivir|pensamientos de (?:muerte|morir|suicidio)|ganas de morir`,
     ],
     self_harm: [`(?:cortarme|me corto|me lastimo|lastimarme|hacerme dano)`],
     vaginal_bleeding_heavy: [
       `sangrado (?:abundante|fuerte|mucho)|sangro mucho|mucha sangre|coagulos grandes`,
     ],
-    eye_pain: [`(?:ojo|ojos)~(?:duele|dolor|ardor)|dolor (?:de|en el) ojo`],
-    light_sensitivity: [`(?:la )?luz~(?:molesta|duele)|sensibilidad a la luz`],
+    eye_pain: [
+      `(?:ojo|ojos)~~(?:duele|dolor|ardor|lastima)`,
+      `(?:ojo|ojos)~(?:duele|dolor|ardor)|dolor (?:de|en el) ojo`,
+    ],
+    light_sensitivity: [
+      `(?:me |le )?(?:molesta|duele|lastima) la luz`,
+      `(?:la )?luz~(?:molesta|duele)|sensibilidad a la luz`,
+    ],
     asthma_uncontrolled: [
       `(?:inhalador|albuterol|nebulizador|bomba)~~(?:no (?:le |me )?ayuda|no funciona|no sirve|cada (?:\\d+|hora))`,
     ],
@@ -143,13 +156,18 @@ export const es: LanguagePack = {
     abdominal_pain: [
       `dolor (?:de|en el) (?:estomago|barriga|panza|vientre|abdomen)|(?:me |le )?duele (?:el |la )?(?:estomago|barriga|panza|vientre)`,
     ],
-    spotting: [`manchado|manchita\\w*|sangrado (?:leve|ligero|poquito)|un poco de sangre|sangrado vaginal`],
+    spotting: [
+      `(?:un )?poco de sangrado|manch\w* de sangre`,
+      `manchado|manchita\\w*|sangrado (?:leve|ligero|poquito)|un poco de sangre|sangrado vaginal`,
+    ],
     leaking_fluid: [
+      `(?:sale|saliendo|salio|escurre|escurriendo|chorrea\\w*) (?:mucho |un |much[oa] )?(?:liquido|agua)|se (?:me|le) rompio la fuente`,
       `(?:se me |se le )?(?:rompio la fuente|salio (?:mucho )?liquido)|(?:liquido|agua) (?:que me sale|saliendo)`,
     ],
     sweating: [`sud(?:ando|or|ada)|sudoroso`],
     nausea: [`nausea\\w*|asco|ganas de vomitar`],
     arm_jaw_pain: [`(?:brazo|mandibula|quijada)~(?:izquierd\\w*|duele|dolor|dormid\\w*)`],
+    bleeding: [`sangr\\w*`],
     mild_symptom: [
       `dolor\\w*|duele|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm\\w*|sintomas?|presion alta|diabet\\w*`,
     ],
@@ -157,10 +175,10 @@ export const es: LanguagePack = {
       `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
     ],
     med_question: [
-      `(?:puedo|debo|se puede) (?:tomar|dejar|combinar|mezclar)|efectos secundarios|(?:antes|despues) de comer|me (?:olvide|salte) (?:una )?(?:dosis|pastilla)`,
+      `(?:puedo|debo|se puede) (?:tomar|dejar|combinar|mezclar)|efectos secundarios|(?:tomar\w*|tomo) (?:antes|despues) de (?:comer|la comida)|me (?:olvide|salte) (?:una )?(?:dosis|pastilla)`,
     ],
     results_question: [
-      `resultados?|analisis|laboratorio(?:s)? (?:salieron|dicen)|(?:que|eso) (?:quiere decir|significa)`,
+      `(?:que|eso) (?:quiere decir|significa)|(?:resultados?|analisis)~(?:salieron|dicen|estan|salio)|(?:que|como) (?:salieron|estan) (?:mis )?(?:resultados|analisis)|(?:es|esta) (?:normal|alto|bajo)`,
     ],
     referral: [
       `referencia|referido|(?:me|lo|la) (?:pueden )?(?:referir|mandar) (?:a|con) (?:un |una )?(?:especialista|\\w+logo)`,
@@ -173,9 +191,13 @@ export const es: LanguagePack = {
       `\\bcita\\b|citas|cambiar (?:la|mi) cita|cancelar|reprogramar|agendar|horario|a que hora (?:abren|cierran)`,
     ],
     billing: [
+      `(?:el|mi|su|un|de) seguro\b|aceptan (?:el )?seguro|molina`,
       `factura|cobro|cobraron|cuenta|pago|pagar|seguro medico|aseguranza|deducible|copago|precio|cuanto cuesta|medicaid|medicare`,
     ],
-    forms: [`formulario|forma para|carta|constancia|justificante|incapacidad|papeles|documento`],
+    forms: [
+      `papel(?:es)? para|nota para (?:la escuela|el trabajo)|carta para`,
+      `formulario|forma para|carta|constancia|justificante|incapacidad|papeles|documento`,
+    ],
     records: [`expediente|historial|record de vacunas|cartilla de vacunacion|copia de`],
     portal: [`portal|contrasena|no puedo (?:entrar|iniciar)|la aplicacion|usuario`],
     demographics: [`(?:cambiar|actualizar|nueva?)~(?:direccion|telefono|numero|farmacia|correo)`],

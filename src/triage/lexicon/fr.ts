@@ -18,7 +18,7 @@ export const fr: LanguagePack = {
       `(?:parle|parler) (?:bizarrement|difficilement|mal)|difficulte a parler|bouillie|ne peut plus parler`,
     ],
     stroke_weakness: [
-      `faiblesse (?:d'?un|du) cote|(?:ne peut|n'?arrive) plus (?:bouger|lever) (?:le|son) (?:bras|jambe)|paralys\\w*|engourdi\\w* d'?un cote`,
+      `faiblesse (?:d'?un|du) cote|(?:ne peut|n'?arrive) plus (?:bouger|lever) (?:le|son) (?:bras|jambe)|paralys\\w* (?:d'?un|du) cote|engourdi\\w* d'?un cote`,
     ],
     stroke: [`\\bavc\\b|attaque cerebrale`],
     throat_swelling: [`(?:gorge|langue) (?:gonflee|qui (?:se )?ferme|serree|enflee)`],
@@ -31,7 +31,7 @@ export const fr: LanguagePack = {
     black_stool: [`selles noires|sang dans les selles`],
     worst_headache: [`pire mal de tete|mal de tete (?:violent|brutal|soudain)`],
     fainting: [`evanoui\\w*|perdu connaissance|perte de connaissance`],
-    confusion: [`confus\\w*|desoriente\\w*`],
+    confusion: [`confuse?\\b|desoriente\\w*`],
     unresponsive: [`ne (?:repond|respire) plus|inconscient\\w*`],
     seizure: [`convulsion\\w*|crise d'?epilepsie`],
     overdose: [`surdose|overdose|empoisonn\\w*|intoxication`],

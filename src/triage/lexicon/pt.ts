@@ -28,7 +28,9 @@ export const pt: LanguagePack = {
     confusion: [`confus[oa]|desorientad[oa]|nao (?:reconhece|sabe onde esta)`],
     unresponsive: [`nao (?:responde|respira|acorda)|desacordad[oa]`],
     seizure: [`convuls\\w*|ataque epileptico`],
-    overdose: [`overdose|envenenad\\w*|intoxica\\w*|tomou (?:muitos|todos os) comprimidos`],
+    overdose: [
+      `tomou (?:os |as |uns |umas |muitos |muitas )?(?:remedios|comprimidos|pilulas)|(?:uns |umas )?\\d{2} comprimidos|engoliu|overdose|envenenad\\w*|intoxica\\w*|tomou (?:muitos|todos os) comprimidos`,
+    ],
     fetal_movement: [`bebe (?:nao (?:se )?mexe|parou de (?:se )?mexer)|nao sinto o bebe`],
     heart_attack: [`(?:tendo|ter) um (?:infarto|ataque cardiaco)`],
     sob: [`falta de ar`],

@@ -45,11 +45,11 @@ describe('knownIdentifiers', () => {
         'Quintero',
         'Roz',
         'Rosalind Albright',
-        'Hector Quintero Díaz',
-        'Hector',
-        'Díaz',
       ]),
     );
+    // A contact (a parent writing for a child) is hidden too, but never labelled as the patient.
+    expect(ids.relatedNames).toEqual(expect.arrayContaining(['Hector Quintero Díaz', 'Hector', 'Díaz']));
+    expect(ids.names).not.toContain('Hector');
     // Longest first, so a replacer hides "Rosalind Mae Quintero" before "Rosalind".
     expect(ids.names.map((n) => n.length)).toEqual([...ids.names.map((n) => n.length)].sort((a, b) => b - a));
     expect(ids).toMatchObject({
@@ -65,6 +65,7 @@ describe('knownIdentifiers', () => {
     const chart = chartFromBundle(bundle([{ resourceType: 'Patient', id: 'anon' }]), NOW);
     expect(knownIdentifiers(chart.patient)).toEqual({
       names: [],
+      relatedNames: [],
       birthDate: undefined,
       recordNumbers: [],
       phones: [],

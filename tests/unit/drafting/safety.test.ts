@@ -89,6 +89,11 @@ describe('clinical statements', () => {
     });
     expect(check('Su hipertensión está bien controlada.')).toEqual([]);
     expect(check('Your hypothyroidism is being treated.')).toEqual([]);
+    expect(check('This could be pancreatitis.')).toContainEqual({
+      code: 'new_diagnosis',
+      detail: 'pancreatitis',
+    });
+    expect(check('We will make a diagnosis after the visit.', { categories: ['symptom'] })).toEqual([]);
   });
 
   it('flags a dose change but not advice to keep the dose', () => {

@@ -107,6 +107,12 @@ describe('detectIdentifiers: street addresses', () => {
   it('does not read a dose schedule as an address', () => {
     expect(found('took 2 of them on the way')).toEqual([]);
   });
+
+  it('ends the address where the sentence ends', () => {
+    const text = 'I moved to 44 Birchwood Lane, Springfield. Refill my lisinopril please';
+    expectFinds(text, 'ADDRESS', '44 Birchwood Lane, Springfield');
+    expect(found(text).some(([, value]) => value.includes('Refill'))).toBe(false);
+  });
 });
 
 describe('detectIdentifiers: other people', () => {
@@ -202,6 +208,8 @@ describe('detectIdentifiers: names without a cue', () => {
     expect(found('We flew over Southern Poland to the Czech Republic.')).toEqual([]);
     expect(found('I work for Socrata now.')).toEqual([]);
     expect(found('the riff and the antelope, a fox and a maiden')).toEqual([]);
+    expect(found('My Russian neighbor speaks English and Spanish. We moved here from Leiria.')).toEqual([]);
+    expect(found('Billing address below.\nE-mail: none\nPLEASE CALL ME, we flew to STAVANGER')).toEqual([]);
   });
 });
 
@@ -218,12 +226,17 @@ describe('detectIdentifiers: clinical content stays visible', () => {
     'Could Hashimoto explain my fatigue? Atkins or Keto for Crohn’s?',
     'Espero su respuesta. Vivo con dolor. Necesito la receta. Tengo fiebre.',
     'Hola doctora, ¿puedo tomar Paracetamol con Losartán?',
+    'Active problems: Type 2 diabetes mellitus; Major Depressive Disorder; Chronic Kidney Disease stage 3',
+    'Hemoglobin A1c 8.2 % (high). LDL Cholesterol 130 mg/dL. Comprehensive Metabolic Panel. Complete Blood Count.',
+    'Atorvastatin 40 mg, Sertraline 50 mg, Amlodipine Besylate 5 mg, Insulin Glargine 20 units',
+    'Herpes Zoster vaccine, Pneumococcal Conjugate, Influenza Quadrivalent. Estimated Glomerular Filtration Rate 52',
   ])('finds no identifier in %j', (text) => {
     expect(found(text).filter(([t]) => t !== 'DATE')).toEqual([]);
   });
 
-  it('keeps the relation word and takes the name', () => {
+  it('keeps the relation word or job title and takes the name', () => {
     expectFinds('My Mom Rosa is visiting', 'PERSON', 'Rosa');
+    expectFinds('Care team: Dietitian Sam Ortiz', 'PERSON', 'Sam Ortiz');
     expectFinds('Thank you, Nurse Patricia was great', 'PERSON', 'Patricia');
   });
 

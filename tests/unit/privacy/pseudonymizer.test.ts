@@ -180,6 +180,18 @@ describe('Pseudonymizer with hostile input', () => {
     expect(p.reidentify(out)).toBe(text);
   });
 
+  it.each(['José 😀 dolor ', 'ｆｕｌｌ５５５ ', '\u200b\u00a0', '头痛发烧', 'مرحبا '])(
+    'round-trips 100 KB of %j quickly',
+    (unit) => {
+      const p = createPseudonymizer({ names: ['José Pérez'] });
+      const text = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
+      const started = Date.now();
+      const out = p.pseudonymize(text);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(p.reidentify(out)).toBe(text);
+    },
+  );
+
   it('rejects a malformed chart and oversized text with clear errors', () => {
     expect(() => createPseudonymizer({ names: 'Maria' } as unknown as PatientIdentifiers)).toThrow();
     expect(() => createPseudonymizer({ names: [], birthDate: '14/03/1980' })).toThrow(/YYYY-MM-DD/);
@@ -206,4 +218,42 @@ describe('createPseudonymizer: more ways to write the chart identifiers', () => 
       expect(out).toMatch(/^Hello, \[PATIENT[A-Z_]*\](?:-\[PATIENT[A-Z_]*\])? here$/);
     },
   );
+});
+
+describe('createPseudonymizer: people around the patient', () => {
+  it('hides chart contacts as other people, not as the patient', () => {
+    const p = createPseudonymizer({
+      names: ['Leo Ruiz', 'Leo', 'Ruiz'],
+      relatedNames: ['Rosa Ruiz', 'Ana Gómez'],
+    });
+    const out = p.pseudonymize('This is Rosa, Leo Ruiz’s mom. His aunt Ana Gomez can bring him.');
+    expect(out).toBe('This is [PERSON_3], [PATIENT]’s mom. His aunt [PERSON_2] can bring him.');
+    expect(p.reidentify('[PERSON_1]')).toBe('Rosa Ruiz');
+  });
+});
+
+describe('Pseudonymizer against disguised identifiers', () => {
+  const chart: PatientIdentifiers = { names: ['Maria Lopez'], phones: ['(555) 123-4567'] };
+
+  it.each([
+    ['zero-width spaces', 'Call Ma\u200bria at 555\u200b-123-4567'],
+    ['non-breaking spaces', 'Call Maria\u00a0Lopez at 555\u00a0123\u00a04567'],
+    ['full-width digits', 'Call Maria at ５５５-１２３-４５６７'],
+    ['a soft hyphen', 'Call Lo\u00adpez at (555) 123-4567'],
+  ])('catches identifiers written with %s, and restores the exact text', (_what, text) => {
+    const p = createPseudonymizer(chart);
+    const out = p.pseudonymize(text);
+    expect(out).toMatch(/^Call \[PATIENT[A-Z_]*\](?: \[PATIENT_LAST\])? at \[PHONE_1\]$/);
+    expect(p.reidentify(out)).toBe(text);
+  });
+});
+
+describe('createPseudonymizer: chart names with titles, suffixes and initials', () => {
+  it('ignores "Jr." and "Dr." in the chart name and matches a written middle initial', () => {
+    const p = createPseudonymizer({ names: ['Dr. Juan J. Pérez Jr.'] });
+    expect(p.pseudonymize('Juan J. Perez Jr. here. Jr high school.')).toBe(
+      '[PATIENT] Jr. here. Jr high school.',
+    );
+    expect(p.pseudonymize('Juan here')).toBe('[PATIENT_FIRST] here');
+  });
 });

@@ -1,0 +1,124 @@
+/**
+ * `npm run demo`: everything in one process, no API key needed. PostgreSQL and Redis come from
+ * DATABASE_URL / REDIS_URL or are started locally; then migrations, the sandbox portal seeded with
+ * the synthetic clinic, demo users, the worker and the web app. Prints the URLs and logins, one per
+ * line (see DESIGN.md "Outside interfaces"); logs go to stderr so stdout stays readable.
+ */
+import pino from 'pino';
+import { loadConfig } from '../config';
+import { createDb, migrateToLatest } from '../db';
+import { buildWebDeps } from '../http/deps';
+import { startWebServer } from '../http/server';
+import { createLogger } from '../logging/logger';
+import { startPipeline } from '../messages/pipeline-runtime';
+import { createJobMetrics, createMetricsRegistry, instrumentWorkers } from '../metrics';
+import { createFhirClient } from '../portal/fhir-client';
+import { startSeededSandbox } from '../portal/sandbox';
+import { generateClinic } from '../portal/sandbox/synthetic';
+import { startDemoMessages } from './messages';
+import { ensurePostgres, ensureRedis } from './services';
+import { seedDemoUsers } from './users';
+
+const CLINIC_SEED = 1;
+const CLINIC_PATIENTS = 300;
+/** Messages already waiting in the portal when the demo starts, so the inbox has work at once. */
+const WAITING_MESSAGES = 25;
+
+type Step = () => Promise<void>;
+
+async function main(): Promise<void> {
+  const env = { LOG_LEVEL: 'warn', ...process.env };
+  const config = loadConfig(env);
+  const logger = createLogger({ level: config.env.LOG_LEVEL, role: 'demo', destination: pino.destination(2) });
+  // Shutdown runs these in reverse order of start-up.
+  const cleanup: Step[] = [];
+  const stopAll = async () => {
+    for (const step of cleanup.reverse()) await step();
+  };
+
+  try {
+    const postgres = await ensurePostgres(config.env.DATABASE_URL, (line) => logger.debug({ postgres: line }));
+    cleanup.push(postgres.stop);
+    const redis = await ensureRedis(config.env.REDIS_URL);
+    cleanup.push(redis.stop);
+
+    const db = createDb(postgres.url, { applicationName: 'demo-setup', maxConnections: 2 });
+    cleanup.push(() => db.destroy());
+    await migrateToLatest(db);
+    const logins = await seedDemoUsers(db);
+
+    const sandbox = await startSeededSandbox({
+      seed: CLINIC_SEED,
+      patients: CLINIC_PATIENTS,
+      messages: WAITING_MESSAGES,
+      port: 0,
+    });
+    cleanup.push(() => sandbox.close());
+
+    const runtime = loadConfig({
+      ...env,
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      PORTAL_FHIR_URL: sandbox.fhirBaseUrl,
+    });
+    const metrics = createMetricsRegistry({ role: 'demo' });
+    const pipeline = await startPipeline({
+      databaseUrl: postgres.url,
+      redisUrl: redis.url,
+      portalFhirUrl: sandbox.fhirBaseUrl,
+      queuePrefix: runtime.env.QUEUE_PREFIX,
+      pollIntervalMs: runtime.env.POLL_INTERVAL_MS,
+      llm: runtime.llm,
+      logger: logger.child({ component: 'worker' }),
+    });
+    cleanup.push(() => pipeline.close());
+    instrumentWorkers(pipeline.workers.workers, createJobMetrics(metrics));
+
+    const web = buildWebDeps(runtime, logger.child({ component: 'web' }));
+    cleanup.push(web.close);
+    const server = await startWebServer({ ...web.deps, metrics }, runtime.env.PORT);
+    cleanup.push(() => server.close(5000));
+
+    const messages = startDemoMessages({
+      clinic: generateClinic({ seed: CLINIC_SEED, patients: CLINIC_PATIENTS }),
+      portal: createFhirClient({ baseUrl: sandbox.fhirBaseUrl, retries: 0 }),
+      intervalMs: runtime.env.DEMO_MESSAGE_INTERVAL_MS,
+      logger,
+    });
+    cleanup.push(messages.stop);
+
+    const inbox = runtime.env.APP_BASE_URL ?? `http://localhost:${server.port}/`;
+    const lines = [`Inbox: ${inbox}`, `Sandbox FHIR: ${sandbox.fhirBaseUrl}`];
+    for (const login of logins) {
+      lines.push(`Login ${login.role}: ${login.email} ${login.password}`);
+      lines.push(`API token ${login.role}: ${login.token}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (err) {
+    await stopAll().catch(() => undefined);
+    throw err;
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'demo stopping');
+    stopAll().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`demo did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`demo failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

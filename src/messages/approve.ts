@@ -1,0 +1,121 @@
+/**
+ * approveReply: the only way a reply comes to exist (invariant 3: never auto-send). One transaction
+ * checks the message is ready at the version the person saw, stores the reply (unique per message),
+ * moves the message to `sending` and records who approved and how much they changed the draft; the
+ * send job is enqueued after the commit (and re-enqueued by the reconciler if that enqueue is lost).
+ */
+import { z } from 'zod';
+import { recordEvent } from '../audit';
+import type { Db } from '../db';
+import { enqueue, type Queues } from '../queue';
+import { ConflictError, InvalidApprovalError, MessageNotFoundError } from './errors';
+import { summarizeEdit } from './text-diff';
+
+export const ApproveReplyInput = z.object({
+  messageId: z.uuid(),
+  /** users.id of the person approving. */
+  author: z.uuid(),
+  body: z
+    .string()
+    .max(20_000)
+    .refine((b) => b.trim().length > 0, 'reply text is empty'),
+  /** The draft the reply started from; null when the person wrote it from blank. */
+  draftId: z.uuid().nullable(),
+  /** messages.version as the person saw it. */
+  expectedVersion: z.number().int().positive(),
+});
+export type ApproveReplyInput = z.input<typeof ApproveReplyInput>;
+
+export interface ApprovedReply {
+  replyId: string;
+  messageId: string;
+  version: number;
+  approvedAt: Date;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInput): Promise<ApprovedReply> {
+  const parsed = ApproveReplyInput.safeParse(raw);
+  if (!parsed.success) {
+    throw new InvalidApprovalError('invalid approval', {
+      fields: parsed.error.issues.map((i) => i.path.join('.')),
+    });
+  }
+  const input = parsed.data;
+  let approved: ApprovedReply;
+  try {
+    approved = await db.transaction().execute(async (trx) => {
+      // The row lock serializes two approvers: the second one sees `sending` and gets a conflict.
+      const message = await trx
+        .selectFrom('messages')
+        .select(['id', 'status', 'version'])
+        .where('id', '=', input.messageId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!message) throw new MessageNotFoundError(input.messageId);
+      if (message.status === 'sending' || message.status === 'sent') {
+        throw new ConflictError('already_approved', 'a reply to this message was already approved', message.version);
+      }
+      if (message.status !== 'ready') {
+        throw new ConflictError('not_ready', `message is ${message.status}, not ready`, message.version);
+      }
+      if (message.version !== input.expectedVersion) {
+        throw new ConflictError('stale_version', 'the message changed since it was opened', message.version);
+      }
+      let draftBody: string | null = null;
+      if (input.draftId) {
+        const draft = await trx
+          .selectFrom('drafts')
+          .select(['body', 'message_id'])
+          .where('id', '=', input.draftId)
+          .executeTakeFirst();
+        if (!draft || draft.message_id !== input.messageId) {
+          throw new InvalidApprovalError('the draft does not belong to this message', { fields: ['draftId'] });
+        }
+        draftBody = draft.body;
+      }
+      const reply = await trx
+        .insertInto('replies')
+        .values({
+          message_id: input.messageId,
+          draft_id: input.draftId,
+          body: input.body,
+          author: input.author,
+          approved_at: new Date(),
+        })
+        .returning(['id', 'approved_at'])
+        .executeTakeFirstOrThrow();
+      const updated = await trx
+        .updateTable('messages')
+        .set((eb) => ({ status: 'sending', version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', input.messageId)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      await recordEvent(trx, {
+        actor: `user:${input.author}`,
+        action: 'reply.approved',
+        messageId: input.messageId,
+        data: {
+          replyId: reply.id,
+          draftId: input.draftId,
+          author: input.author,
+          edit: summarizeEdit(draftBody, input.body),
+        },
+      });
+      return {
+        replyId: reply.id,
+        messageId: input.messageId,
+        version: updated.version,
+        approvedAt: reply.approved_at ?? new Date(),
+      };
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new ConflictError('already_approved', 'a reply to this message was already approved');
+    }
+    throw err;
+  }
+  await enqueue(queues, 'send', { replyId: approved.replyId });
+  return approved;
+}

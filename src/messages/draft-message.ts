@@ -1,0 +1,161 @@
+/**
+ * Draft step: the chart, a model's second opinion on urgency (may raise, never lower), the draft,
+ * then `ready`. The draft row and the status change commit together, so a retry after a crash either
+ * finds the message ready (and stops) or starts over: never two drafts from one run of the pipeline.
+ */
+import { recordEvent } from '../audit';
+import { fetchChart } from '../context';
+import type { ChartContext } from '../context/types';
+import { draftReply, type DraftResult } from '../drafting';
+import { enqueue } from '../queue';
+import { CATEGORIES, URGENCIES, urgencyRank, type Category, type TriageResult, type Urgency } from '../triage';
+import { secondOpinion } from '../triage/second-opinion';
+import type { Message } from '../db';
+import { errorKind, isTransientChartError, patientIdOf, type PipelineDeps } from './pipeline-deps';
+import { findMessage, insertDraft, markReady, raiseUrgency } from './repository';
+import { MessageGoneError, needsAlert } from './triage-message';
+
+const ACTOR = 'worker:draft';
+const TRIAGE_FLAGS = new Set([
+  'instruction_injection',
+  'unsupported_language',
+  'multiple_requests',
+  'empty_message',
+  'truncated_input',
+  'model_raised_urgency',
+  'model_unavailable',
+]);
+
+class AlreadyDone extends Error {}
+
+/** The stored triage back in the shape drafting and the second opinion read. */
+export function storedTriage(m: Message): TriageResult {
+  const urgency: Urgency = m.urgency && URGENCIES.includes(m.urgency) ? m.urgency : 'routine';
+  const category: Category = m.category && CATEGORIES.includes(m.category) ? m.category : 'other';
+  const categories = m.categories.filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c));
+  return {
+    urgency,
+    category,
+    categories: categories.length ? categories : [category],
+    reasons: m.triage_reasons,
+    needsReply: m.needs_reply ?? true,
+    flags: m.flags.filter((f) => TRIAGE_FLAGS.has(f)) as TriageResult['flags'],
+    language: m.language ?? 'und',
+  };
+}
+
+export interface DraftOptions {
+  /** False on the last chart attempt: draft without the chart rather than fail. */
+  retryTransientChart: boolean;
+}
+
+async function readChart(
+  deps: PipelineDeps,
+  message: Message,
+  options: DraftOptions,
+): Promise<{ chart?: ChartContext; problem?: string }> {
+  const patientId = patientIdOf(message.patient_ref);
+  if (!patientId) return { problem: 'not_a_patient_reference' };
+  try {
+    return { chart: await fetchChart(deps.chartSource, patientId, deps.now?.() ?? new Date()) };
+  } catch (err) {
+    if (options.retryTransientChart && isTransientChartError(err)) throw err;
+    return { problem: errorKind(err) };
+  }
+}
+
+/** Asks the model, when there is one, whether the message is more urgent than the rules said. */
+async function reconsider(deps: PipelineDeps, message: Message, triage: TriageResult): Promise<TriageResult> {
+  if (!deps.model) return triage;
+  const second = await secondOpinion(deps.model, message.body, triage);
+  const raised = urgencyRank(second.urgency) < urgencyRank(triage.urgency);
+  const newFlags = second.flags.filter((f) => !triage.flags.includes(f));
+  if (!raised && newFlags.length === 0) return second;
+  await deps.db.transaction().execute(async (trx) => {
+    await raiseUrgency(trx, message.id, { urgency: second.urgency, reasons: second.reasons, flags: newFlags });
+    if (raised) {
+      await recordEvent(trx, {
+        actor: ACTOR,
+        action: 'message.triage_raised',
+        messageId: message.id,
+        data: { from: triage.urgency, to: second.urgency },
+      });
+    }
+  });
+  if (raised && needsAlert(second.urgency)) await enqueue(deps.queues, 'alert', { messageId: message.id });
+  return second;
+}
+
+function flagCodes(draft: DraftResult): string[] {
+  return [...new Set(draft.flags.map((f) => f.code))];
+}
+
+export type DraftOutcome = 'ready' | 'already_done';
+
+export async function draftMessage(
+  deps: PipelineDeps,
+  messageId: string,
+  options: DraftOptions,
+): Promise<DraftOutcome> {
+  const message = await findMessage(deps.db, messageId);
+  if (!message) throw new MessageGoneError(messageId);
+  if (message.status !== 'triaged') return 'already_done';
+  const { chart, problem } = await readChart(deps, message, options);
+  const triage = await reconsider(deps, message, storedTriage(message));
+  const now = deps.now?.() ?? new Date();
+  const draft = await draftReply(
+    { text: message.body, chart, triage },
+    { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName },
+  );
+  const messageFlags = problem ? ['chart_unavailable'] : [];
+  if (draft.source === 'none') messageFlags.push('no_draft');
+  if (draft.needsTranslation) messageFlags.push('needs_translation');
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      let draftId: string | null = null;
+      if (draft.source !== 'none') {
+        draftId = await insertDraft(trx, {
+          message_id: messageId,
+          body: draft.body,
+          source: draft.source,
+          model: draft.model ?? null,
+          prompt_version: draft.promptVersion,
+          reading_grade: draft.readingGrade,
+          target_grade: draft.targetGrade,
+          // Details may quote the draft; they live with it in the database, never in events or logs.
+          flags: draft.flags.map((f) => (f.detail ? `${f.code}: ${f.detail}` : f.code)),
+          context_snapshot: JSON.stringify(draft.contextSnapshot),
+          tokens: draft.tokens ? draft.tokens.input + draft.tokens.output : null,
+          latency_ms: draft.latencyMs ?? null,
+        });
+      }
+      if (!(await markReady(trx, messageId, ['triaged'], messageFlags))) throw new AlreadyDone();
+      await recordEvent(trx, {
+        actor: ACTOR,
+        action: draftId ? 'draft.created' : 'draft.skipped',
+        messageId,
+        data: {
+          draftId,
+          source: draft.source,
+          model: draft.model ?? null,
+          readingGrade: draft.readingGrade,
+          targetGrade: draft.targetGrade,
+          flags: flagCodes(draft),
+          latencyMs: draft.latencyMs ?? null,
+          chartProblem: problem ?? null,
+        },
+      });
+      await recordEvent(trx, {
+        actor: ACTOR,
+        action: 'message.ready',
+        messageId,
+        data: { urgency: triage.urgency, flags: messageFlags },
+      });
+    });
+  } catch (err) {
+    if (err instanceof AlreadyDone) return 'already_done';
+    throw err;
+  }
+  deps.logger.info({ messageId, source: draft.source, flags: messageFlags }, 'message ready');
+  return 'ready';
+}

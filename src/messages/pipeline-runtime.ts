@@ -1,0 +1,98 @@
+/**
+ * Builds the worker role from settings: database, Redis, queues, portal client, processors with
+ * their concurrency, and the repeatable poll. src/worker.ts, the demo and the tests all start the
+ * pipeline through here, so what they run is the same thing.
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { LlmSettings } from '../config';
+import { createDb, type Db } from '../db';
+import { DEFAULT_PROMPTS_DIR, loadPrompts } from '../drafting';
+import { createChatModel } from '../llm/chat-model';
+import { createFhirClient } from '../portal/fhir-client';
+import { processPollJob, schedulePolling } from '../portal/poll.queue';
+import { DEFAULT_CURSOR } from '../portal/poller';
+import { processSendJob } from '../portal/send.queue';
+import { closeQueues, createQueues, createRedisConnection, type Queues } from '../queue';
+import { startWorkers, type RunningWorkers } from '../queue/workers';
+import { processDraftJob } from './draft.queue';
+import type { PipelineDeps } from './pipeline-deps';
+import { processTriageJob } from './triage.queue';
+
+export interface PipelineSettings {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  portalFhirUrl: string;
+  pollIntervalMs: number;
+  llm: LlmSettings;
+  logger: Logger;
+  /** Per portal request; a hung portal costs at most this (times the client's retries). */
+  portalTimeoutMs?: number;
+  portalRetries?: number;
+  /** Concurrency per queue; the defaults suit one worker process on a small machine. */
+  concurrency?: Partial<Record<'triage' | 'draft' | 'send', number>>;
+  /** See StartWorkersOptions: how soon a killed worker's jobs run again. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  promptsDir?: string;
+}
+
+export interface RunningPipeline {
+  db: Db;
+  queues: Queues;
+  workers: RunningWorkers;
+  /** Graceful: stop taking jobs, finish those in flight, then close Redis and PostgreSQL. */
+  close: () => Promise<void>;
+}
+
+export async function startPipeline(s: PipelineSettings): Promise<RunningPipeline> {
+  const db = createDb(s.databaseUrl, {
+    applicationName: 'worker',
+    onIdleConnectionError: (err) => s.logger.warn({ errorKind: err.name }, 'idle database connection lost'),
+  });
+  const connection: Redis = createRedisConnection(s.redisUrl, { connectionName: 'worker' });
+  connection.on('error', (err: Error) => s.logger.warn({ errorKind: err.name }, 'redis connection error'));
+  const queues = createQueues(connection, s.queuePrefix);
+  const timeoutMs = s.portalTimeoutMs ?? 10_000;
+  const portal = createFhirClient({ baseUrl: s.portalFhirUrl, timeoutMs, retries: s.portalRetries ?? 2 });
+  const deps: PipelineDeps = {
+    db,
+    queues,
+    logger: s.logger,
+    chartSource: { baseUrl: s.portalFhirUrl, timeoutMs },
+    triageChartTimeoutMs: Math.min(timeoutMs, 3000),
+    model: createChatModel(s.llm),
+    modelName: s.llm.model,
+    prompts: loadPrompts(s.promptsDir ?? DEFAULT_PROMPTS_DIR),
+  };
+  const c = s.concurrency ?? {};
+  const workers = startWorkers({
+    connection,
+    prefix: s.queuePrefix,
+    logger: s.logger,
+    lockDurationMs: s.lockDurationMs,
+    stalledIntervalMs: s.stalledIntervalMs,
+    processors: {
+      // One poll at a time per process; overlapping polls across processes are harmless anyway.
+      poll: { processor: processPollJob({ db, queues, portal, logger: s.logger }), concurrency: 1 },
+      triage: { processor: processTriageJob(deps), concurrency: c.triage ?? 8 },
+      draft: { processor: processDraftJob(deps), concurrency: c.draft ?? 4 },
+      send: { processor: processSendJob({ db, portal, logger: s.logger }), concurrency: c.send ?? 4 },
+    },
+  });
+  await schedulePolling(queues, s.pollIntervalMs, DEFAULT_CURSOR);
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    queues,
+    workers,
+    close: () =>
+      (closing ??= (async () => {
+        await workers.close();
+        await closeQueues(queues);
+        await connection.quit().catch(() => connection.disconnect());
+        await db.destroy();
+      })()),
+  };
+}

@@ -1,0 +1,181 @@
+import type { ConceptId } from './concepts';
+import type { RuleContext } from './rule-context';
+
+/** Symptoms that are more urgent together than apart (fever + stiff neck, swollen leg + breathlessness...). */
+export function combinationRules(ctx: RuleContext): void {
+  const { has, quote, quoteAny, add, fever, feverQuote, onThinner, ev } = ctx;
+  const youngest = ctx.youngestDays;
+  const facts = ev.facts;
+  if (has('severe_headache', 'worst_headache') && has('stiff_neck')) {
+    add(
+      'emergent',
+      'severe headache with stiff neck',
+      `${quoteAny('worst_headache', 'severe_headache')} + ${quote('stiff_neck')}`,
+    );
+  }
+  if (fever && has('petechial_rash'))
+    add('emergent', 'fever with a rash that does not fade', `${feverQuote} + ${quote('petechial_rash')}`);
+  if (has('dose_error') && has('dizziness', 'near_faint', 'fainting', 'confusion', 'palpitations', 'sob')) {
+    add(
+      'emergent',
+      'took more medicine than prescribed, now with symptoms',
+      `${quote('dose_error')} + ${quoteAny('dizziness', 'near_faint', 'fainting', 'confusion', 'palpitations', 'sob')}`,
+    );
+  }
+  if (fever && has('stiff_neck'))
+    add('emergent', 'fever with stiff neck', `${feverQuote} + ${quote('stiff_neck')}`);
+  if (fever && has('confusion', 'unresponsive'))
+    add('emergent', 'fever with confusion', `${feverQuote} + ${quoteAny('confusion', 'unresponsive')}`);
+  if (fever && youngest !== undefined && youngest < 90) {
+    add('emergent', 'fever in a baby under 3 months', `${feverQuote}, age ${Math.round(youngest)} days`);
+  }
+  if (ctx.feverFromNumberOnly) add('urgent', 'fever', feverQuote);
+  if (fever && has('dysuria', 'flank_pain', 'chills', 'hematuria')) {
+    add(
+      'urgent',
+      'fever with urinary symptoms, flank pain or chills',
+      `${feverQuote} + ${quoteAny('dysuria', 'flank_pain', 'chills', 'hematuria')}`,
+    );
+  }
+  if (has('leg_clot_signs') && has('sob', 'pleuritic', 'chest_pain', 'breathing_severe')) {
+    add(
+      'emergent',
+      'swollen leg with shortness of breath or chest pain (possible clot in the lung)',
+      `${quote('leg_clot_signs')} + ${quoteAny('sob', 'pleuritic', 'chest_pain', 'breathing_severe')}`,
+    );
+  }
+  if (
+    has('trauma') &&
+    !has('head_injury') &&
+    has('confusion', 'fainting', 'vomiting', 'severe_headache', 'seizure')
+  ) {
+    add(
+      'emergent',
+      'accident or fall with confusion, fainting, vomiting or severe headache',
+      `${quote('trauma')} + ${quoteAny('confusion', 'fainting', 'vomiting', 'severe_headache', 'seizure')}`,
+    );
+  }
+  if (has('head_injury')) {
+    if (onThinner)
+      add(
+        'emergent',
+        'head injury on a blood thinner',
+        `${quote('head_injury')} + ${has('blood_thinner') ? quote('blood_thinner') : 'chart: anticoagulant'}`,
+      );
+    if (has('confusion', 'fainting', 'vomiting', 'severe_headache', 'seizure', 'near_faint')) {
+      add(
+        'emergent',
+        'head injury with confusion, fainting or vomiting',
+        `${quote('head_injury')} + ${quoteAny('confusion', 'fainting', 'vomiting', 'severe_headache', 'seizure', 'near_faint')}`,
+      );
+    }
+  }
+  const bleedingIds: ConceptId[] = [
+    'bleeding',
+    'bleeding_heavy',
+    'vaginal_bleeding_heavy',
+    'spotting',
+    'black_stool',
+  ];
+  if (has(...bleedingIds) && has('near_faint', 'fainting')) {
+    add(
+      'emergent',
+      'bleeding with fainting or near-fainting',
+      `${quoteAny(...bleedingIds)} + ${quoteAny('near_faint', 'fainting')}`,
+    );
+  }
+  if (has(...bleedingIds) && onThinner) {
+    add(
+      'urgent',
+      'bleeding on a blood thinner',
+      `${quoteAny(...bleedingIds)} + ${has('blood_thinner') ? quote('blood_thinner') : 'chart: anticoagulant'}`,
+    );
+  }
+  if (has('head_injury') && has('headache', 'dizziness', 'nausea', 'vision_change')) {
+    add(
+      'urgent',
+      'head injury with headache, dizziness or nausea',
+      `${quote('head_injury')} + ${quoteAny('headache', 'dizziness', 'nausea', 'vision_change')}`,
+    );
+  }
+  if (has('black_stool') && has('near_faint', 'fainting', 'dizziness')) {
+    add(
+      'emergent',
+      'black or bloody stools with dizziness or fainting',
+      `${quote('black_stool')} + ${quoteAny('near_faint', 'fainting', 'dizziness')}`,
+    );
+  }
+
+  if (has('kussmaul') && has('glucose_context', 'glucose_high_words')) {
+    add('emergent', 'fast deep breathing with high blood sugar (possible DKA)', `${quote('kussmaul')}`);
+  }
+  if (
+    (has('lip_swelling', 'sob', 'wheezing') &&
+      has('allergic_reaction', 'allergen_exposure', 'anaphylaxis')) ||
+    (has('lip_swelling') && has('sob', 'wheezing'))
+  ) {
+    if (has('sob', 'wheezing') || has('allergic_reaction')) {
+      add(
+        'emergent',
+        'allergic reaction with swelling or trouble breathing',
+        `${quoteAny('lip_swelling', 'sob', 'wheezing')} + ${quoteAny('allergic_reaction', 'allergen_exposure', 'sob', 'wheezing')}`,
+      );
+    }
+  }
+  if (has('passive_si') && has('means_plan')) {
+    add(
+      'emergent',
+      'thoughts of not wanting to live with a plan or means',
+      `${quote('passive_si')} + ${quote('means_plan')}`,
+    );
+  }
+  if (has('arm_jaw_pain') && has('sweating', 'sob', 'nausea')) {
+    add(
+      'emergent',
+      'arm or jaw pain with sweating, nausea or shortness of breath',
+      `${quote('arm_jaw_pain')} + ${quoteAny('sweating', 'sob', 'nausea')}`,
+    );
+  }
+  if (has('palpitations') && has('near_faint', 'fainting', 'chest_pain')) {
+    add(
+      'emergent',
+      'racing heart with fainting or chest pain',
+      `${quote('palpitations')} + ${quoteAny('near_faint', 'fainting', 'chest_pain')}`,
+    );
+  }
+  if (has('rash', 'allergic_reaction') && has('new_med')) {
+    add(
+      'urgent',
+      'new rash after starting a medicine',
+      `${quoteAny('rash', 'allergic_reaction')} + ${quote('new_med')}`,
+    );
+  }
+  const sideEffects: ConceptId[] = ['vomiting', 'diarrhea', 'palpitations', 'confusion', 'dehydration'];
+  if (
+    has('new_med') &&
+    has(...sideEffects) &&
+    !/\b(?:mild|mildly|slight|slightly|minor|a little|a bit|just annoying)\b/.test(ev.folded)
+  ) {
+    add(
+      'urgent',
+      'significant side effects after a medicine change',
+      `${quoteAny(...sideEffects)} + ${quote('new_med')}`,
+    );
+  }
+  if (has('dizziness', 'near_faint') && has('new_med')) {
+    add(
+      'urgent',
+      'dizziness after a medicine change',
+      `${quoteAny('dizziness', 'near_faint')} + ${quote('new_med')}`,
+    );
+  }
+  if (has('leg_swelling') && has('weight_gain')) {
+    add('urgent', 'swelling with rapid weight gain', `${quote('leg_swelling')} + ${quote('weight_gain')}`);
+  }
+  if (
+    has('weight_gain', 'leg_swelling') &&
+    (facts.conditions ?? []).some((c) => /heart failure|chf|cardiomyopathy/.test(c))
+  ) {
+    add('urgent', 'weight gain or swelling in heart failure', quoteAny('weight_gain', 'leg_swelling'));
+  }
+}

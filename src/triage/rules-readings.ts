@@ -1,0 +1,151 @@
+import type { ConceptId } from './concepts';
+import { assess } from './context';
+import { excerpt } from './normalize';
+import type { Evidence, RuleContext } from './rule-context';
+
+const CRITICAL_FACT =
+  /insulin|levetiracetam|keppra|lamotrigine|phenytoin|valpro|carbamazepine|lacosamide|warfarin|apixaban|rivaroxaban|dabigatran|tacrolimus|mycophenolate|cyclosporine|sirolimus|bictegravir|dolutegravir|emtricitabine|tenofovir|darunavir|raltegravir|prednisone|hydrocortisone|prednisolone/;
+
+/** Rules on numbers and on medicines: readings against thresholds, pregnancy, glucose, run-outs. */
+export function readingRules(ctx: RuleContext): void {
+  if (ctx.pregnant) pregnancyRules(ctx);
+  glucoseRules(ctx);
+  medicineRules(ctx);
+  vitalRules(ctx);
+}
+
+function pregnancyRules(ctx: RuleContext): void {
+  const { has, quote, quoteAny, add } = ctx;
+  const v = ctx.ev.vitals;
+  const preg = v.pregnancyWeeks ? `pregnant ${v.pregnancyWeeks.value} weeks` : quote('pregnant');
+  if (has('headache', 'severe_headache') && has('vision_change')) {
+    add(
+      'emergent',
+      'pregnancy with headache and vision changes',
+      `${preg} + ${quoteAny('severe_headache', 'headache')} + ${quote('vision_change')}`,
+    );
+  }
+  if (has('severe_pain') && has('abdominal_pain')) {
+    add('emergent', 'pregnancy with severe belly pain', `${preg} + ${quote('abdominal_pain')}`);
+  }
+  if (has('fetal_movement'))
+    add('emergent', 'pregnancy, baby not moving', `${preg} + ${quote('fetal_movement')}`);
+}
+
+function glucoseRules(ctx: RuleContext): void {
+  const { ev, has, quote, quoteAny, add } = ctx;
+  const current = ev.vitals.glucose.filter((g) => numberIsCurrent(ev, g));
+  const high = current.filter((g) => g.value >= 300).sort((a, b) => b.value - a.value)[0];
+  const low = current.filter((g) => g.value < 70).sort((a, b) => a.value - b.value)[0];
+  const highQ = high
+    ? `"${excerpt(ev.original, Math.max(0, high.start - 16), high.end)}"`
+    : has('glucose_high_words')
+      ? quote('glucose_high_words')
+      : undefined;
+  const lowQ = low
+    ? `"${excerpt(ev.original, Math.max(0, low.start - 16), low.end)}"`
+    : has('glucose_low_words')
+      ? quote('glucose_low_words')
+      : undefined;
+  if (highQ) {
+    const danger: ConceptId[] = [
+      'vomiting',
+      'dehydration',
+      'confusion',
+      'kussmaul',
+      'unresponsive',
+      'breathing_severe',
+      'sob',
+    ];
+    if (has(...danger)) {
+      add(
+        'emergent',
+        'very high blood sugar with vomiting, confusion or heavy breathing',
+        `${highQ} + ${quoteAny(...danger)}`,
+      );
+    } else add('urgent', 'very high blood sugar', highQ);
+  }
+  if (lowQ) {
+    if (has('confusion', 'unresponsive', 'seizure', 'fainting')) {
+      add(
+        'emergent',
+        'low blood sugar with confusion',
+        `${lowQ} + ${quoteAny('confusion', 'unresponsive', 'seizure', 'fainting')}`,
+      );
+    } else add('urgent', 'low blood sugar', lowQ);
+  }
+}
+
+function medicineRules(ctx: RuleContext): void {
+  const { ev, has, quote, add } = ctx;
+  if (!has('run_out')) return;
+  const chartCritical = (ev.facts.medications ?? []).some((m) => CRITICAL_FACT.test(m));
+  if ((has('critical_med', 'blood_thinner') || chartCritical) && !has('supply_left')) {
+    const med = has('critical_med', 'blood_thinner')
+      ? quote(has('critical_med') ? 'critical_med' : 'blood_thinner')
+      : 'chart: critical medicine';
+    add('urgent', 'out of a medicine that must not be missed', `${quote('run_out')} + ${med}`, 'medication');
+  } else add('routine', 'refill needed', quote('run_out'), 'medication');
+}
+
+function vitalRules(ctx: RuleContext): void {
+  const { ev, pregnant, add } = ctx;
+  const v = ev.vitals;
+  // Symptoms that turn a very high reading into a hypertensive emergency.
+  const organ = new Set<ConceptId>([
+    'headache',
+    'severe_headache',
+    'worst_headache',
+    'vision_change',
+    'vision_loss',
+    'chest_pain',
+    'confusion',
+    'stroke_face',
+    'stroke_speech',
+    'stroke_weakness',
+    'sob',
+    'breathing_severe',
+  ]);
+  const hasOrgan = ev.affirmed.some((m) => organ.has(m.concept));
+  for (const bp of v.bp.filter((b) => numberIsCurrent(ev, b))) {
+    const q = `"${excerpt(ev.original, bp.start, bp.end)}"`;
+    if (pregnant && (bp.systolic >= 160 || bp.diastolic >= 110))
+      add('emergent', 'severe-range blood pressure in pregnancy', q);
+    else if (pregnant && (bp.systolic >= 140 || bp.diastolic >= 90))
+      add('urgent', 'high blood pressure in pregnancy', q);
+    else if ((bp.systolic >= 180 || bp.diastolic >= 120) && hasOrgan) {
+      add('emergent', 'very high blood pressure with headache, vision, chest or neurological symptoms', q);
+    } else if (bp.systolic >= 180 || bp.diastolic >= 110) add('urgent', 'very high home blood pressure', q);
+    else if (bp.systolic < 90) add('urgent', 'very low home blood pressure', q);
+    else add('routine', 'home blood pressure reading', q);
+  }
+  for (const hr of v.heartRate.filter((r) => numberIsCurrent(ev, r))) {
+    const q = `"${excerpt(ev.original, Math.max(0, hr.start - 12), hr.end)}"`;
+    if (hr.value >= 130 || hr.value < 40) add('urgent', 'heart rate far outside normal', q);
+    else add('routine', 'heart rate reading', q);
+  }
+  for (const s of v.spo2.filter((r) => numberIsCurrent(ev, r))) {
+    const q = `"${excerpt(ev.original, Math.max(0, s.start - 12), s.end + 1)}"`;
+    if (s.value < 90) add('emergent', 'oxygen level below 90%', q);
+    else if (s.value <= 92) add('urgent', 'low oxygen level', q);
+  }
+  if (v.dosesTaken && v.dosesTaken.value >= 3) {
+    add(
+      'emergent',
+      'took far more medicine than prescribed',
+      `"${excerpt(ev.original, v.dosesTaken.start, v.dosesTaken.end)}"`,
+    );
+  }
+  if (v.tempF && v.tempF.value < 100.4 && numberIsCurrent(ev, v.tempF)) {
+    add(
+      'routine',
+      'temperature below fever threshold',
+      `"${excerpt(ev.original, Math.max(0, v.tempF.start - 8), v.tempF.end)}"`,
+    );
+  }
+}
+
+/** A reading is current unless the modifiers say it is negated, past or hypothetical. */
+export function numberIsCurrent(ev: Evidence, r: { start: number; end: number }): boolean {
+  return assess(ev.folded, { concept: 'fever', pack: 0, start: r.start, end: r.end }) === 'affirmed';
+}

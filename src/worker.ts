@@ -1,0 +1,52 @@
+/**
+ * The worker role: parse the configuration, start the pipeline (poll, triage, draft, send), and on
+ * SIGTERM/SIGINT stop taking jobs, let the ones in flight finish, and close connections.
+ */
+import { loadConfig } from './config';
+import { createLogger } from './logging/logger';
+import { startPipeline } from './messages/pipeline-runtime';
+
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new Error(`${name} is not set; the worker needs it`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.env.LOG_LEVEL, role: 'worker' });
+  const pipeline = await startPipeline({
+    databaseUrl: required('DATABASE_URL', config.env.DATABASE_URL),
+    redisUrl: required('REDIS_URL', config.env.REDIS_URL),
+    portalFhirUrl: required('PORTAL_FHIR_URL', config.env.PORTAL_FHIR_URL),
+    queuePrefix: config.env.QUEUE_PREFIX,
+    pollIntervalMs: config.env.POLL_INTERVAL_MS,
+    llm: config.llm,
+    logger,
+  });
+  logger.info({ pollIntervalMs: config.env.POLL_INTERVAL_MS }, 'worker started');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker stopping: finishing jobs in flight');
+    pipeline.close().then(
+      () => {
+        logger.info('worker stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ errorKind: (err as Error)?.name }, 'worker did not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`worker failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The poller against the real sandbox and a real database: nothing lost, nothing twice, threads kept,
+ * malformed resources skipped without stalling, health recorded.
+ */
+import { pollPortal } from '../../../src/portal/poller';
+import { getPollerHealth } from '../../../src/portal/poller-health';
+import { processPollJob } from '../../../src/portal/poll.queue';
+import { createFhirClient } from '../../../src/portal/fhir-client';
+import type { Job } from 'bullmq';
+import {
+  createPipelineFixture,
+  eventCount,
+  plantRaw,
+  postPatientMessage,
+  setFaults,
+  type PipelineFixture,
+} from './fixture';
+
+describe('poller', () => {
+  let f: PipelineFixture;
+  const pollerDeps = (pageSize = 5) => ({
+    db: f.db,
+    logger: f.logger,
+    pageSize,
+    portal: createFhirClient({ baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 2000, retries: 0 }),
+  });
+
+  beforeAll(async () => {
+    f = await createPipelineFixture();
+  });
+  afterAll(async () => {
+    await f.close();
+  });
+
+  it('ingests every patient message once, however often and however concurrently it polls', async () => {
+    const posted: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      posted.push(await postPatientMessage(f.sandbox, f.patientIds[i % f.patientIds.length], `Question ${i}?`));
+    }
+    // Two overlapping polls, pages of 5, then a third after they are done.
+    const [a, b] = await Promise.all([pollPortal(pollerDeps()), pollPortal(pollerDeps())]);
+    expect(a.ingested + b.ingested).toBe(12);
+    expect((await pollPortal(pollerDeps())).ingested).toBe(0);
+
+    const rows = await f.db.selectFrom('messages').select(['portal_id', 'status']).execute();
+    expect(rows.map((r) => r.portal_id).sort()).toEqual([...posted].sort());
+    expect(rows.every((r) => r.status === 'new')).toBe(true);
+    expect(await eventCount(f.db, 'message.ingested')).toBe(12);
+
+    // New mail after the cursor: only it comes in.
+    const later = await postPatientMessage(f.sandbox, f.patientIds[0], 'One more thing?');
+    expect((await pollPortal(pollerDeps())).ingested).toBe(1);
+    const cursor = await f.db.selectFrom('poll_cursors').selectAll().executeTakeFirstOrThrow();
+    expect(cursor.last_id).toBe(later);
+  });
+
+  it('keeps thread links and passes over messages not written by a patient', async () => {
+    const first = await postPatientMessage(f.sandbox, f.patientIds[1], 'Can I get a refill?');
+    // A clinic → patient Communication: not inbox material.
+    await plantRaw(f.sandbox, {
+      resourceType: 'Communication',
+      status: 'completed',
+      sender: { reference: 'Organization/org-riverbend' },
+      recipient: [{ reference: `Patient/${f.patientIds[1]}` }],
+      payload: [{ contentString: 'clinic note' }],
+    });
+    const answer = await postPatientMessage(f.sandbox, f.patientIds[1], 'Also, which pharmacy?', {
+      inResponseTo: [{ reference: `Communication/${first}` }],
+    });
+    const stats = await pollPortal(pollerDeps());
+    expect(stats.ingested).toBe(2);
+    expect(stats.ignored).toBeGreaterThanOrEqual(1);
+    const rows = await f.db
+      .selectFrom('messages')
+      .select(['portal_id', 'thread_ref', 'in_response_to_ref'])
+      .where('portal_id', 'in', [first, answer])
+      .execute();
+    const byId = Object.fromEntries(rows.map((r) => [r.portal_id, r]));
+    expect(byId[first].thread_ref).toBe(`Communication/${first}`);
+    expect(byId[answer].thread_ref).toBe(`Communication/${first}`);
+    expect(byId[answer].in_response_to_ref).toBe(`Communication/${first}`);
+  });
+
+  it('skips malformed Communications with an event, never a valid neighbour, and does not stall', async () => {
+    const before = await postPatientMessage(f.sandbox, f.patientIds[2], 'Before the bad ones?');
+    const noPayload = await plantRaw(f.sandbox, {
+      resourceType: 'Communication',
+      status: 'completed',
+      sender: { reference: `Patient/${f.patientIds[2]}` },
+    });
+    const wrongTypes = await plantRaw(f.sandbox, {
+      resourceType: 'Communication',
+      status: 'completed',
+      sender: { reference: `Patient/${f.patientIds[2]}` },
+      payload: 'not an array',
+    });
+    // Unknown patient: well-formed, so it is kept (its chart will be unreadable, and flagged).
+    const ghost = await plantRaw(f.sandbox, {
+      resourceType: 'Communication',
+      status: 'completed',
+      sender: { reference: 'Patient/ghost-404' },
+      payload: [{ contentString: 'Who am I?' }],
+    });
+    const after = await postPatientMessage(f.sandbox, f.patientIds[3], 'After the bad ones?');
+
+    const first = await processPollJob({ ...pollerDeps(2), queues: f.queues })({
+      id: 'poll-test',
+      data: { cursor: 'portal-communications' },
+    } as unknown as Job);
+    expect(first.skipped).toBe(2);
+    // Polling again re-reads the boundary but notes each bad resource only once.
+    await pollPortal(pollerDeps(2));
+    const skipped = await f.db
+      .selectFrom('events')
+      .select('data')
+      .where('action', '=', 'portal.communication_skipped')
+      .execute();
+    expect(skipped.map((e) => e.data.portalId).sort()).toEqual([noPayload, wrongTypes].sort());
+    expect(skipped.map((e) => e.data.reason).sort()).toEqual(['invalid_shape', 'no_payload']);
+
+    const kept = await f.db.selectFrom('messages').select('portal_id').execute();
+    const keptIds = kept.map((k) => k.portal_id);
+    expect(keptIds).toEqual(expect.arrayContaining([before, ghost, after]));
+    expect(keptIds).not.toContain(noPayload);
+    const health = await getPollerHealth(f.db);
+    expect(health.skippedTotal).toBe(2);
+    expect(health.consecutiveFailures).toBe(0);
+    expect(health.lastSuccessAt).toBeInstanceOf(Date);
+    // The log names ids and reasons, never the text.
+    expect(f.logLines.join('')).not.toMatch(/Before the bad ones|Who am I/);
+  });
+
+  it('records a failing portal in the health and loses nothing once it recovers', async () => {
+    const waiting = await postPatientMessage(f.sandbox, f.patientIds[4], 'Is the portal down?');
+    await setFaults(f.sandbox, { errorRate: 1, errorStatus: 500 });
+    const job = { id: 'poll-fail', data: { cursor: 'portal-communications' } } as unknown as Job;
+    const processor = processPollJob({ ...pollerDeps(), queues: f.queues });
+    await expect(processor(job)).rejects.toThrow(/HTTP 500/);
+    await expect(processor(job)).rejects.toThrow(/HTTP 500/);
+    let health = await getPollerHealth(f.db);
+    expect(health.consecutiveFailures).toBe(2);
+    expect(health.lastErrorKind).toBe('http_500');
+
+    await setFaults(f.sandbox, { hang: true });
+    const hung = processPollJob({
+      ...pollerDeps(),
+      portal: createFhirClient({ baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 300, retries: 0 }),
+      queues: f.queues,
+    });
+    await expect(hung(job)).rejects.toThrow(/timed out/);
+    health = await getPollerHealth(f.db);
+    expect(health.lastErrorKind).toBe('timeout');
+    expect(health.consecutiveFailures).toBe(3);
+
+    await setFaults(f.sandbox, {});
+    expect((await processor(job)).ingested).toBe(1);
+    health = await getPollerHealth(f.db);
+    expect(health.consecutiveFailures).toBe(0);
+    expect(health.lastErrorKind).toBeNull();
+    const row = await f.db.selectFrom('messages').select('id').where('portal_id', '=', waiting).execute();
+    expect(row).toHaveLength(1);
+  });
+});
