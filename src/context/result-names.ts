@@ -91,19 +91,31 @@ export const TEST_GROUPS: TestGroup[] = [
     namePattern: /^hemoglobin$/i,
   },
   {
-    key: 'cbc',
-    codes: ['718-7', '6690-2', '777-3', '4544-3'],
+    key: 'white-cells',
+    codes: ['6690-2'],
     words: [
-      'blood count',
-      'cbc',
       'white blood cell',
+      'white cell',
       'white count',
       'wbc',
+      'leukocytes',
       'globulos blancos',
-      'platelets',
-      'plaquetas',
+      'leucocitos',
     ],
-    namePattern: /white blood|leukocyte|platelet|hematocrit/i,
+    namePattern: /white blood|leukocyte/i,
+  },
+  {
+    key: 'platelets',
+    codes: ['777-3'],
+    words: ['platelets', 'platelet count', 'plaquetas'],
+    namePattern: /platelet/i,
+  },
+  {
+    // The whole panel, when the patient names the panel rather than one of its values.
+    key: 'cbc',
+    codes: ['718-7', '6690-2', '777-3', '4544-3'],
+    words: ['blood count', 'cbc', 'hemograma', 'biometria hematica'],
+    namePattern: /white blood|leukocyte|platelet|hematocrit|^hemoglobin$/i,
   },
   {
     key: 'blood-pressure',

@@ -70,6 +70,9 @@ async function main(): Promise<void> {
       pollIntervalMs: runtime.env.POLL_INTERVAL_MS,
       llm: runtime.llm,
       logger: logger.child({ component: 'worker' }),
+      // BullMQ's defaults, spelled out: startWorkers passes these through even when unset.
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
     });
     cleanup.push(() => pipeline.close());
     instrumentWorkers(pipeline.workers.workers, createJobMetrics(metrics));

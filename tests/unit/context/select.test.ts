@@ -135,6 +135,21 @@ describe('selectRelevant', () => {
     expect(ferritin.results[0]!.direction).toBeUndefined();
   });
 
+  it('a value of a panel picks that value, the panel name picks the panel', () => {
+    const withCbc = {
+      ...chart(),
+      observations: [
+        obs('hgb', '718-7', 'Hemoglobin', 13.1, '2026-03-02'),
+        obs('wbc', '6690-2', 'White blood cell count', 11.8, '2026-03-02'),
+        ...chart().observations,
+      ],
+    };
+    const wbc = selectRelevant(withCbc, 'Is my white blood cell count ok?', ['results']);
+    expect(wbc.results.map((t) => t.latest.source)).toEqual(['Observation/wbc']);
+    const panel = selectRelevant(withCbc, 'what did my CBC show', ['results']);
+    expect(panel.results.map((t) => t.latest.source).sort()).toEqual(['Observation/hgb', 'Observation/wbc']);
+  });
+
   it('"my labs" gives the latest lab draw; a test the chart lacks is said so', () => {
     const general = selectRelevant(chart(), 'can you explain my blood work', ['results']);
     expect(general.results.map((t) => t.latest.source)).toEqual([
