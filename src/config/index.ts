@@ -9,11 +9,26 @@ const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string(
 const intFromEnv = (fallback: number, min = 0) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int().min(min));
 
+/** An IANA time zone name (e.g. America/Chicago); Intl knows exactly the zones the runtime supports. */
+const timeZone = z
+  .string()
+  .default('America/Chicago')
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a known IANA time zone (e.g. America/Chicago)');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: intFromEnv(3000, 0),
   APP_BASE_URL: optionalUrl,
+  /** The clinic's local time zone: appointment times in drafts, business hours, reports. */
+  CLINIC_TIME_ZONE: timeZone,
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
   PORTAL_FHIR_URL: optionalUrl,

@@ -22,6 +22,12 @@ describe('loadConfig', () => {
     expect(message).not.toContain('secret-value');
   });
 
+  it('accepts IANA time zones and rejects made-up ones', () => {
+    expect(loadConfig({}).env.CLINIC_TIME_ZONE).toBe('America/Chicago');
+    expect(loadConfig({ CLINIC_TIME_ZONE: 'Europe/Madrid' }).env.CLINIC_TIME_ZONE).toBe('Europe/Madrid');
+    expect(() => loadConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/CLINIC_TIME_ZONE/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ OPENAI_BASE_URL: '', OPENAI_API_KEY: '' }).llm.baseUrl).toBeUndefined();
   });
