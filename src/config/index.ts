@@ -53,6 +53,8 @@ const envSchema = z.object({
   ),
   /** `npm run demo`: how often a generated patient message arrives in the sandbox; 0 = never. */
   DEMO_MESSAGE_INTERVAL_MS: intFromEnv(20000, 0),
+  /** `npm run demo` without DATABASE_URL: where its embedded PostgreSQL keeps data (default .data/postgres). */
+  DEMO_DATA_DIR: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

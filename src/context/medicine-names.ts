@@ -17,6 +17,7 @@ export const OTHER_NAMES_TO_GENERIC: Record<string, string> = {
   toujeo: 'insulin glargine',
   humalog: 'insulin lispro',
   novolog: 'insulin aspart',
+  insulina: 'insulin',
   synthroid: 'levothyroxine',
   levoxyl: 'levothyroxine',
   levotiroxina: 'levothyroxine',
@@ -116,7 +117,7 @@ export const MEDICINE_KINDS: { words: string[]; indication: RegExp; generics: st
     generics: ['albuterol', 'fluticasone', 'budesonide'],
   },
   {
-    words: ['diabetes', 'sugar', 'azucar', 'insulina'],
+    words: ['diabetes', 'sugar', 'azucar'],
     indication: /diabet/i,
     generics: ['metformin', 'insulin'],
   },

@@ -8,6 +8,8 @@ export interface TestGroup {
   words: string[];
   /** Names of results without a LOINC code that belong to this group. */
   namePattern: RegExp;
+  /** What a patient calls this one test, per draft language (a panel has none: its tests have theirs). */
+  display?: { en: string; es: string };
 }
 
 export const TEST_GROUPS: TestGroup[] = [
@@ -55,20 +57,40 @@ export const TEST_GROUPS: TestGroup[] = [
     words: ['tsh', 'thyroid test', 'thyroid', 'tiroides'],
     namePattern: /tsh|thyro/i,
   },
+  // The lipid panel's tests are distinct: "triglycerides" asks about triglycerides, not cholesterol.
   {
+    key: 'cholesterol-total',
+    codes: ['2093-3'],
+    words: ['total cholesterol', 'cholesterol total', 'colesterol total'],
+    namePattern: /^(?:total )?cholesterol(?:, total| total)?$/i,
+    display: { en: 'total cholesterol', es: 'colesterol total' },
+  },
+  {
+    key: 'ldl',
+    codes: ['13457-7', '18262-6', '2089-1'],
+    words: ['ldl cholesterol', 'ldl', 'bad cholesterol', 'colesterol malo', 'colesterol ldl'],
+    namePattern: /\bldl\b/i,
+    display: { en: 'LDL (bad) cholesterol', es: 'colesterol LDL (malo)' },
+  },
+  {
+    key: 'hdl',
+    codes: ['2085-9'],
+    words: ['hdl cholesterol', 'hdl', 'good cholesterol', 'colesterol bueno', 'colesterol hdl'],
+    namePattern: /\bhdl\b/i,
+    display: { en: 'HDL (good) cholesterol', es: 'colesterol HDL (bueno)' },
+  },
+  {
+    key: 'triglycerides',
+    codes: ['2571-8'],
+    words: ['triglycerides', 'triglyceride', 'trigliceridos', 'triglicerido'],
+    namePattern: /triglycer/i,
+    display: { en: 'triglycerides', es: 'triglicéridos' },
+  },
+  {
+    // The panel, when the patient names cholesterol or lipids without saying which test: total cholesterol first.
     key: 'lipids',
     codes: ['2093-3', '13457-7', '18262-6', '2089-1', '2085-9', '2571-8'],
-    words: [
-      'cholesterol',
-      'colesterol',
-      'lipid panel',
-      'lipids',
-      'lipid',
-      'ldl',
-      'hdl',
-      'triglycerides',
-      'trigliceridos',
-    ],
+    words: ['cholesterol', 'colesterol', 'lipid panel', 'lipids', 'lipid', 'perfil de lipidos'],
     namePattern: /cholesterol|ldl|hdl|triglycer|lipid/i,
   },
   {
@@ -148,3 +170,44 @@ export const GENERAL_RESULT_WORDS = [
   'examenes',
   'laboratorio',
 ];
+
+/** What a patient calls each single test, per draft language; panels have none (their tests do). */
+const DISPLAY: Record<string, { en: string; es: string }> = {
+  a1c: { en: 'A1c', es: 'A1c' },
+  glucose: { en: 'blood sugar (glucose)', es: 'azúcar en la sangre (glucosa)' },
+  potassium: { en: 'potassium', es: 'potasio' },
+  sodium: { en: 'sodium', es: 'sodio' },
+  creatinine: { en: 'creatinine (kidney test)', es: 'creatinina (prueba del riñón)' },
+  egfr: { en: 'kidney function (eGFR)', es: 'función del riñón (eGFR)' },
+  tsh: { en: 'thyroid test (TSH)', es: 'tiroides (TSH)' },
+  inr: { en: 'INR', es: 'INR' },
+  tacrolimus: { en: 'tacrolimus level', es: 'nivel de tacrolimus' },
+  hemoglobin: { en: 'hemoglobin', es: 'hemoglobina' },
+  'white-cells': { en: 'white blood cell count', es: 'glóbulos blancos' },
+  platelets: { en: 'platelet count', es: 'plaquetas' },
+  'blood-pressure': { en: 'blood pressure', es: 'presión arterial' },
+  'heart-rate': { en: 'heart rate', es: 'pulso' },
+  weight: { en: 'weight', es: 'peso' },
+};
+
+function displayOf(g: TestGroup): { en: string; es: string } | undefined {
+  return g.display ?? DISPLAY[g.key];
+}
+
+/** The group of one test (not a panel): the one with the fewest codes that holds it. */
+export function testGroupOf(o: { code?: string; name: string }): TestGroup | undefined {
+  return TEST_GROUPS.filter((g) => (o.code ? g.codes.includes(o.code) : g.namePattern.test(o.name)))
+    .filter((g) => displayOf(g))
+    .sort((a, b) => a.codes.length - b.codes.length)[0];
+}
+
+/** What to call a result in a reply: the everyday name ("LDL (bad) cholesterol"), else the lab's own. */
+export function displayName(o: { code?: string; name: string }, lang: 'en' | 'es'): string {
+  const group = testGroupOf(o);
+  const shown = group && displayOf(group);
+  if (shown) return shown[lang];
+  // "Cholesterol, total" reads badly mid-sentence: "total cholesterol".
+  const m = /^([^,]+),\s*([^,]+)$/.exec(o.name.trim());
+  const name = m ? `${m[2]} ${m[1]}` : o.name.trim();
+  return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}

@@ -54,6 +54,11 @@ function belongsToGroup(o: ObservationFact, group: TestGroup): boolean {
 
 /** Groups named in the text; a phrase shared by two groups ("kidney function") picks both. */
 export function namedTestGroups(text: string): { group: TestGroup; phrase: string }[] {
+  return scanTestGroups(text).found;
+}
+
+/** The groups named, and the words left once their names are taken ("bad cholesterol" is used up). */
+function scanTestGroups(text: string): { found: { group: TestGroup; phrase: string }[]; rest: string[] } {
   const scanner = new PhraseScanner(text);
   const byWord = new Map<string, TestGroup[]>();
   for (const g of TEST_GROUPS) for (const w of g.words) byWord.set(w, [...(byWord.get(w) ?? []), g]);
@@ -67,7 +72,7 @@ export function namedTestGroups(text: string): { group: TestGroup; phrase: strin
     for (const group of byWord.get(word)!)
       if (!found.some((f) => f.group === group)) found.push({ group, phrase });
   }
-  return found;
+  return { found, rest: scanner.rest() };
 }
 
 export function mentionsResultsInGeneral(text: string): string | undefined {
@@ -80,8 +85,7 @@ export function mentionsResultsInGeneral(text: string): string | undefined {
 }
 
 /** Chart results whose own name is written in the text (tests our table does not know, e.g. "ferritin"). */
-function namedByChartName(text: string, observations: ObservationFact[]): ObservationFact[] {
-  const tokens = tokenize(text);
+function namedByChartName(tokens: string[], observations: ObservationFact[]): ObservationFact[] {
   return observations.filter((o) => {
     const first = tokenize(o.name).find((w) => w.length >= 5 && !VAGUE_NAME_WORDS.has(w));
     return !!first && tokens.some((t) => wordMatches(t, first));
@@ -100,7 +104,7 @@ export function pickResults(
 ): ResultPick {
   const reasons: string[] = [];
   const picked = new Set<ObservationFact>();
-  const named = namedTestGroups(text);
+  const { found: named, rest } = scanTestGroups(text);
   for (const { group, phrase } of named) {
     const matches = observations.filter((o) => belongsToGroup(o, group));
     if (matches.length) {
@@ -110,7 +114,7 @@ export function pickResults(
       reasons.push(`result named in message but not in the chart: "${phrase}"`);
     }
   }
-  for (const o of namedByChartName(text, observations)) {
+  for (const o of namedByChartName(rest, observations)) {
     if (picked.has(o)) continue;
     for (const same of observations.filter((x) => seriesKey(x) === seriesKey(o))) picked.add(same);
     reasons.push(`result named in message: "${o.name}"`);
@@ -134,5 +138,12 @@ export function pickResults(
     }
   }
   const trends = trendsOf(observations.filter((o) => picked.has(o)));
+  // The tests in the order the message named them, each panel in its own order (total cholesterol first).
+  const order = named.flatMap(({ group }) => group.codes);
+  const rank = (t: ResultTrend) => {
+    const i = t.latest.code ? order.indexOf(t.latest.code) : -1;
+    return i < 0 ? order.length : i;
+  };
+  trends.sort((a, b) => rank(a) - rank(b));
   return { trends: general ? trends.slice(0, MAX_GENERAL_RESULTS) : trends, reasons };
 }

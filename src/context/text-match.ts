@@ -72,6 +72,11 @@ export class PhraseScanner {
     this.tokens = tokenize(text);
   }
 
+  /** The tokens no phrase has taken yet. */
+  rest(): string[] {
+    return this.tokens.filter((t): t is string => t !== null);
+  }
+
   /** The phrase as found (or undefined), removing its tokens from later searches. */
   take(phrase: string): string | undefined {
     const words = tokenize(phrase);

@@ -3,6 +3,8 @@
  * DATABASE_URL / REDIS_URL or are started locally; then migrations, the sandbox portal seeded with
  * the synthetic clinic, demo users, the worker and the web app. Prints the URLs and logins, one per
  * line (see DESIGN.md "Outside interfaces"); logs go to stderr so stdout stays readable.
+ * npm runs it as `node --import tsx`, not through the tsx CLI: that wrapper SIGKILLs a child slow to
+ * acknowledge SIGTERM (a loaded machine), which would orphan the PostgreSQL and Redis started here.
  */
 import pino from 'pino';
 import { loadConfig } from '../config';
@@ -16,8 +18,8 @@ import { createFhirClient } from '../portal/fhir-client';
 import { startSeededSandbox } from '../portal/sandbox';
 import { generateClinic } from '../portal/sandbox/synthetic';
 import { startDemoMessages } from './messages';
-import { ensurePostgres, ensureRedis } from './services';
-import { seedDemoUsers } from './users';
+import { DemoSetupError, ensurePostgres, ensureRedis } from './services';
+import { formatLogins, seedDemoUsers } from './users';
 
 const CLINIC_SEED = 1;
 const CLINIC_PATIENTS = 300;
@@ -29,7 +31,11 @@ type Step = () => Promise<void>;
 async function main(): Promise<void> {
   const env = { LOG_LEVEL: 'warn', ...process.env };
   const config = loadConfig(env);
-  const logger = createLogger({ level: config.env.LOG_LEVEL, role: 'demo', destination: pino.destination(2) });
+  const logger = createLogger({
+    level: config.env.LOG_LEVEL,
+    role: 'demo',
+    destination: pino.destination(2),
+  });
   // Shutdown runs these in reverse order of start-up.
   const cleanup: Step[] = [];
   const stopAll = async () => {
@@ -37,7 +43,11 @@ async function main(): Promise<void> {
   };
 
   try {
-    const postgres = await ensurePostgres(config.env.DATABASE_URL, (line) => logger.debug({ postgres: line }));
+    const postgres = await ensurePostgres(
+      config.env.DATABASE_URL,
+      (line) => logger.debug({ postgres: line }),
+      config.env.DEMO_DATA_DIR,
+    );
     cleanup.push(postgres.stop);
     const redis = await ensureRedis(config.env.REDIS_URL);
     cleanup.push(redis.stop);
@@ -70,16 +80,21 @@ async function main(): Promise<void> {
       pollIntervalMs: runtime.env.POLL_INTERVAL_MS,
       llm: runtime.llm,
       logger: logger.child({ component: 'worker' }),
-      // BullMQ's defaults, spelled out: startWorkers passes these through even when unset.
-      lockDurationMs: 30_000,
-      stalledIntervalMs: 30_000,
     });
     cleanup.push(() => pipeline.close());
     instrumentWorkers(pipeline.workers.workers, createJobMetrics(metrics));
 
     const web = buildWebDeps(runtime, logger.child({ component: 'web' }));
     cleanup.push(web.close);
-    const server = await startWebServer({ ...web.deps, metrics }, runtime.env.PORT);
+    // Loopback only: the demo's bull-board and sandbox controls are for this machine, not the network.
+    const server = await startWebServer({ ...web.deps, metrics }, runtime.env.PORT, '127.0.0.1').catch(
+      (err: unknown) => {
+        if ((err as { code?: string }).code !== 'EADDRINUSE') throw err;
+        throw new DemoSetupError(
+          `port ${runtime.env.PORT} is in use: set PORT to another one (0 = any free port)`,
+        );
+      },
+    );
     cleanup.push(() => server.close(5000));
 
     const messages = startDemoMessages({
@@ -90,12 +105,8 @@ async function main(): Promise<void> {
     });
     cleanup.push(messages.stop);
 
-    const inbox = runtime.env.APP_BASE_URL ?? `http://localhost:${server.port}/`;
-    const lines = [`Inbox: ${inbox}`, `Sandbox FHIR: ${sandbox.fhirBaseUrl}`];
-    for (const login of logins) {
-      lines.push(`Login ${login.role}: ${login.email} ${login.password}`);
-      lines.push(`API token ${login.role}: ${login.token}`);
-    }
+    const inbox = runtime.env.APP_BASE_URL ?? `http://127.0.0.1:${server.port}/`;
+    const lines = [`Inbox: ${inbox}`, `Sandbox FHIR: ${sandbox.fhirBaseUrl}`, ...formatLogins(logins)];
     process.stdout.write(`${lines.join('\n')}\n`);
   } catch (err) {
     await stopAll().catch(() => undefined);

@@ -31,7 +31,9 @@ export function startDemoMessages(options: DemoMessageOptions): { stop: () => Pr
   const post = async () => {
     n += 1;
     try {
-      const created = await options.portal.create(nextDemoMessage(options.clinic, (options.seed ?? 7919) + n));
+      const created = await options.portal.create(
+        nextDemoMessage(options.clinic, (options.seed ?? 7919) + n),
+      );
       options.logger.info({ portalId: created.resource.id }, 'demo message posted to the sandbox');
     } catch (err) {
       options.logger.warn({ err: { type: (err as Error)?.name } }, 'demo message could not be posted');

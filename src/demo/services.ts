@@ -4,10 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
-import IORedis from 'ioredis';
 
 export interface LocalService {
   url: string;
@@ -63,10 +62,12 @@ function loadEmbeddedPostgres() {
 export async function ensurePostgres(
   databaseUrl: string | undefined,
   onLog: (line: string) => void,
+  /** Where the cluster lives; .data/postgres in the project unless given (tests use a temp dir). */
+  dataDir = path.join(projectRoot(), '.data', 'postgres'),
 ): Promise<LocalService> {
   if (databaseUrl) return { url: databaseUrl, started: false, stop: async () => undefined };
+  dataDir = path.resolve(dataDir);
   const EmbeddedPostgres = loadEmbeddedPostgres();
-  const dataDir = path.join(projectRoot(), '.data', 'postgres');
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = await freePort();
   const pg = new EmbeddedPostgres({
@@ -87,7 +88,7 @@ export async function ensurePostgres(
   } catch {
     throw new DemoSetupError(
       `embedded PostgreSQL did not start from ${dataDir}; if an earlier demo was killed, stop its ` +
-        'postgres process (or delete .data/postgres to start over), or set DATABASE_URL',
+        'postgres process (or delete that folder to start over), or set DATABASE_URL',
     );
   }
   const admin = pg.getPgClient('postgres', '127.0.0.1');
@@ -109,33 +110,37 @@ const INSTALL_REDIS =
   'Redis is needed: set REDIS_URL to a running Redis, or install redis-server so the demo can start one ' +
   '(Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis; or: docker compose up redis)';
 
-async function waitForRedis(url: string, child: ChildProcess): Promise<void> {
-  const probe = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (child.exitCode !== null) throw new DemoSetupError('redis-server exited during start-up');
-      try {
-        await probe.connect();
-        await probe.ping();
-        return;
-      } catch {
-        probe.disconnect();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-    throw new DemoSetupError('redis-server did not accept connections within 10 s');
-  } finally {
-    probe.disconnect();
-  }
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
-export async function ensureRedis(redisUrl: string | undefined): Promise<LocalService> {
+/** redis-server opens its port once it is ready (nothing to load: persistence is off). */
+async function waitForRedis(port: number, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new DemoSetupError('redis-server exited during start-up');
+    if (await accepts(port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new DemoSetupError('redis-server did not accept connections within 10 s');
+}
+
+export async function ensureRedis(
+  redisUrl: string | undefined,
+  /** The program to run, found on the PATH. */
+  command = 'redis-server',
+): Promise<LocalService> {
   if (redisUrl) return { url: redisUrl, started: false, stop: async () => undefined };
   const port = await freePort();
   // Work in flight only: no persistence, bound to loopback.
   const child = spawn(
-    'redis-server',
+    command,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
@@ -146,7 +151,7 @@ export async function ensureRedis(redisUrl: string | undefined): Promise<LocalSe
   if (!spawned) throw new DemoSetupError(INSTALL_REDIS);
   const url = `redis://127.0.0.1:${port}`;
   try {
-    await waitForRedis(url, child);
+    await waitForRedis(port, child);
   } catch (err) {
     child.kill('SIGKILL');
     throw err;

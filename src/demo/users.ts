@@ -47,3 +47,11 @@ export async function seedDemoUsers(db: Db): Promise<DemoLogin[]> {
   }
   return logins;
 }
+
+/** The demo's printed form: `Login ROLE: EMAIL PASSWORD` and `API token ROLE: TOKEN` per user. */
+export function formatLogins(logins: readonly DemoLogin[]): string[] {
+  return logins.flatMap((l) => [
+    `Login ${l.role}: ${l.email} ${l.password}`,
+    `API token ${l.role}: ${l.token}`,
+  ]);
+}

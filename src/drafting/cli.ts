@@ -69,6 +69,7 @@ export async function runDraftCli(
       model: createChatModel(config.llm),
       prompts: loadPrompts(promptsDir),
       modelName: config.llm.model,
+      timeZone: config.env.CLINIC_TIME_ZONE,
     };
   } catch (err) {
     console.error(`draft: ${(err as Error).message}`);
@@ -93,10 +94,18 @@ export async function runDraftCli(
     } catch (err) {
       failed += 1;
       const id = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|\d+)/.exec(line)?.[1];
+      // The JSON parser's message quotes the input, which may be a patient's words: say only what is wrong.
+      const reason = err instanceof SyntaxError ? 'not valid JSON' : (err as Error).message;
+      let shownId: unknown = null;
+      try {
+        shownId = id ? JSON.parse(id) : null;
+      } catch {
+        shownId = null;
+      }
       await write(out, {
-        id: id ? JSON.parse(id) : null,
+        id: shownId,
         line: lineNo,
-        error: `line ${lineNo}: ${(err as Error).message}`,
+        error: `line ${lineNo}: ${reason}`,
       });
       continue;
     }

@@ -7,11 +7,12 @@ import { knownIdentifiers, selectRelevant } from '../context';
 import type { RelevantContext } from '../context/types';
 import { createPseudonymizer } from '../privacy';
 import type { Category } from '../triage/types';
-import { factsText } from './facts';
+import { DEFAULT_TIME_ZONE, factsText } from './facts';
 import { stripLetterFrame } from './letter-frame';
 import { fenceSafe, modelDraft } from './model-draft';
 import type { PromptSet } from './prompts';
 import { readingGrade } from './readability';
+import { readMessage } from './reading';
 import { checkDraft, looksLikeInjection } from './safety';
 import { chooseKinds, composeLetter, emergencyDraft, patientCallName, templateDraft } from './template-draft';
 import type {
@@ -116,7 +117,10 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
   };
   const text = typeof input.text === 'string' ? input.text : '';
   const chart = input.chart;
-  const categories: Category[] = triage.categories.length ? triage.categories : [triage.category];
+  const zone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  // Triage's categories, corrected by what the text makes clear (a result question read as a symptom...).
+  const reading = readMessage(text, triage, chart);
+  const categories: Category[] = reading.categories;
   const flags: DraftFlag[] = [];
   const { lang, needsTranslation } = chooseLanguage(triage.language, chart?.patient.preferredLanguage);
   if (needsTranslation)
@@ -158,6 +162,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
           injection,
           now,
           language: lang,
+          timeZone: zone,
         })
       : [];
     if (grade !== null && grade > targetGrade + 0.5 && source !== 'escalation') {
@@ -177,24 +182,24 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     };
   };
   const fromTemplates = (extra: Partial<DraftResult> = {}): DraftResult => {
-    const kinds = chooseKinds(triage, text);
-    const d = templateDraft(prompts, kinds, relevant, triage, lang, now);
+    const kinds = chooseKinds(triage, text, reading);
+    const d = templateDraft(prompts, kinds, relevant, triage, { lang, now, zone, reading, text });
     return finish(
       'template',
       d.body,
       `${d.templateText}\n${clinicWords(prompts, categories)}`,
-      snapshot(factsText(relevant, now), kinds),
+      snapshot(factsText(relevant, now, zone), kinds),
       extra,
     );
   };
 
   if (triage.urgency === 'emergent') {
-    const d = emergencyDraft(prompts, triage.language, lang, name);
+    const d = emergencyDraft(prompts, triage.language, lang, name, reading.selfHarm);
     return finish(
       'escalation',
       d.body,
       `${d.templateText}\n${clinicWords(prompts, categories)}`,
-      snapshot(factsText(relevant, now), d.kinds),
+      snapshot(factsText(relevant, now, zone), d.kinds),
     );
   }
   if (!triage.needsReply) {
@@ -218,7 +223,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     }
     // The message first, so the people it names get the first placeholder numbers.
     const message = fenceSafe(pseudonymizer.pseudonymize(text.slice(0, maxChars)));
-    facts = pseudonymizer.pseudonymize(factsText(relevant, now));
+    facts = pseudonymizer.pseudonymize(factsText(relevant, now, zone));
     examples = (input.styleExamples ?? [])
       .map((e) => stripLetterFrame(String(e).slice(0, MAX_STYLE_EXAMPLE_CHARS)))
       .map((e) => fenceSafe(pseudonymizer.pseudonymize(e)))
@@ -226,7 +231,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     outcome = await modelDraft({
       model,
       prompts,
-      triage,
+      triage: { ...triage, category: categories[0] ?? triage.category, categories },
       lang,
       targetGrade,
       message,

@@ -12,9 +12,7 @@ import type {
   RelevantContext,
   ResultTrend,
 } from '../context/types';
-import type { TemplateView } from './template-slots';
 import type { DraftLanguage } from './types';
-import type { VoiceSettings } from './prompts';
 
 const FORM_WORDS =
   /\s+(oral\s+)?(tablets?|capsules?|pens?|inhalers?|cream|ointment|solution|suspension|injection|injectable|syrup|patch|drops)$/i;
@@ -22,7 +20,13 @@ const FORM_WORDS =
 const CONCENTRATION = /\s+\d+(?:\.\d+)?\s*(?:units?|mg|mcg)\s*\/\s*(?:ml|actuation|puff)\b/i;
 
 /** "Lisinopril 10 mg tablet" → "lisinopril 10 mg"; a dose is added when the name has none. */
-export function plainMedicine(m: Pick<MedicationFact, 'name' | 'dose'>): string {
+export function plainMedicine(m: Pick<MedicationFact, 'name' | 'dose'>, lang: DraftLanguage = 'en'): string {
+  const plain = plainMedicineEn(m);
+  // Dose words in the reader's language; the grounding check reads both.
+  return lang === 'es' ? plain.replace(/\bunits?\b/g, 'unidades').replace(/\bpuffs?\b/g, 'disparos') : plain;
+}
+
+function plainMedicineEn(m: Pick<MedicationFact, 'name' | 'dose'>): string {
   let name = m.name
     .trim()
     .replace(FORM_WORDS, '')
@@ -36,25 +40,44 @@ export function plainMedicine(m: Pick<MedicationFact, 'name' | 'dose'>): string 
   return name;
 }
 
-function parse(iso: string): DateTime | undefined {
-  const d = DateTime.fromISO(iso, { setZone: true });
+/** The clinic's zone when none is configured (CLINIC_TIME_ZONE). */
+export const DEFAULT_TIME_ZONE = 'America/Chicago';
+
+/**
+ * A FHIR date or date-time as the clinic's wall clock shows it: a date-time with an offset (or in UTC)
+ * is moved to the clinic's zone, so a 15:00Z visit reads "9:00 AM" in Chicago; a plain date stays that day.
+ */
+export function clinicDateTime(iso: string, zone: string): DateTime | undefined {
+  const plainDate = !/T\d{2}:\d{2}/.test(iso);
+  const d = plainDate
+    ? DateTime.fromISO(iso, { zone })
+    : DateTime.fromISO(iso, { setZone: true }).setZone(zone);
   return d.isValid ? d : undefined;
 }
 
-/** "March 14" (or "March 14, 2025" in another year) / "14 de marzo" (de 2025). */
-export function formatDate(iso: string | undefined, lang: DraftLanguage, now: Date): string | undefined {
+/** "March 14" (or "March 14, 2025" in another year) / "14 de marzo" (de 2025), in the clinic's zone. */
+export function formatDate(
+  iso: string | undefined,
+  lang: DraftLanguage,
+  now: Date,
+  zone: string = DEFAULT_TIME_ZONE,
+): string | undefined {
   if (!iso) return undefined;
-  const d = parse(iso);
+  const d = clinicDateTime(iso, zone);
   if (!d) return undefined;
-  const sameYear = d.year === now.getUTCFullYear();
+  const sameYear = d.year === DateTime.fromJSDate(now, { zone }).year;
   if (lang === 'es') return d.setLocale('es').toFormat(sameYear ? "d 'de' MMMM" : "d 'de' MMMM 'de' yyyy");
   return d.setLocale('en').toFormat(sameYear ? 'MMMM d' : 'MMMM d, yyyy');
 }
 
-/** Time of day of a date-time in its own offset ("10:30 AM" / "10:30"); undefined for a plain date. */
-export function formatTime(iso: string | undefined, lang: DraftLanguage): string | undefined {
+/** Time of day of a date-time on the clinic's clock ("10:30 AM" / "10:30"); undefined for a plain date. */
+export function formatTime(
+  iso: string | undefined,
+  lang: DraftLanguage,
+  zone: string = DEFAULT_TIME_ZONE,
+): string | undefined {
   if (!iso || !/T\d{2}:\d{2}/.test(iso)) return undefined;
-  const d = parse(iso);
+  const d = clinicDateTime(iso, zone);
   if (!d) return undefined;
   return lang === 'es' ? d.toFormat('H:mm') : d.setLocale('en').toFormat('h:mm a');
 }
@@ -63,14 +86,29 @@ function numberText(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
-export function resultValue(o: ObservationFact): string | undefined {
-  if (o.valueText && o.value === undefined) return o.valueText;
-  if (o.value === undefined) return o.valueText;
-  if (!o.unit) return numberText(o.value);
-  return o.unit === '%' ? `${numberText(o.value)}%` : `${numberText(o.value)} ${o.unit}`;
+/** A UCUM unit as lab reports print it: "{INR}" is no unit, "10*3/uL" is "K/µL", "mm[Hg]" is "mmHg". */
+export function unitText(unit: string | undefined, lang: DraftLanguage = 'en'): string {
+  const u = (unit ?? '')
+    .replace(/\{[^}]*\}/g, '')
+    .replace(/^10\*3\//, 'K/')
+    .replace(/^10\*6\//, 'M/')
+    .replace(/\[([^\]]*)\]/g, '$1')
+    // "µL", as printed on lab reports (and "uL. ... 4" reads to the identifier detector as an address).
+    .replace(/\buL\b/g, 'µL')
+    .trim();
+  if (u === '/min') return lang === 'es' ? 'por minuto' : 'per minute';
+  return u;
 }
 
-function rangeText(o: ObservationFact, lang: DraftLanguage): string | undefined {
+export function resultValue(o: ObservationFact, lang: DraftLanguage = 'en'): string | undefined {
+  if (o.valueText && o.value === undefined) return o.valueText;
+  if (o.value === undefined) return o.valueText;
+  const unit = unitText(o.unit, lang);
+  if (!unit) return numberText(o.value);
+  return unit === '%' ? `${numberText(o.value)}%` : `${numberText(o.value)} ${unit}`;
+}
+
+export function rangeText(o: ObservationFact, lang: DraftLanguage): string | undefined {
   const to = lang === 'es' ? 'a' : 'to';
   if (o.low !== undefined && o.high !== undefined) return `${numberText(o.low)} ${to} ${numberText(o.high)}`;
   if (o.high !== undefined)
@@ -80,9 +118,9 @@ function rangeText(o: ObservationFact, lang: DraftLanguage): string | undefined 
   return undefined;
 }
 
-type Meaning = 'normal' | 'high' | 'low' | 'very_high' | 'very_low' | 'outside' | undefined;
+export type Meaning = 'normal' | 'high' | 'low' | 'very_high' | 'very_low' | 'outside' | undefined;
 
-function meaningOf(o: ObservationFact): Meaning {
+export function meaningOf(o: ObservationFact): Meaning {
   switch (o.flag) {
     case 'critical_high':
       return 'very_high';
@@ -115,102 +153,36 @@ export function followUp(context: RelevantContext | undefined, lang: DraftLangua
   return name ?? 'Your care team';
 }
 
-function resultSlots(trend: ResultTrend | undefined, lang: DraftLanguage, now: Date): Partial<TemplateView> {
-  const meaning = trend ? meaningOf(trend.latest) : undefined;
-  const flags = {
-    result_high: meaning === 'high',
-    result_low: meaning === 'low',
-    result_normal: meaning === 'normal',
-    result_very_high: meaning === 'very_high',
-    result_very_low: meaning === 'very_low',
-    result_outside: meaning === 'outside',
-  };
-  const value = trend && resultValue(trend.latest);
-  if (!trend || !value) return flags;
-  const before = trend.previous[trend.previous.length - 1];
-  return {
-    ...flags,
-    result_name: trend.latest.name,
-    result_value: value,
-    result_range: rangeText(trend.latest, lang),
-    result_date: formatDate(trend.latest.date, lang, now),
-    result_before: before ? resultValue(before) : undefined,
-  };
-}
-
-function appointmentSlots(
-  a: AppointmentFact | undefined,
-  lang: DraftLanguage,
-  now: Date,
-): Partial<TemplateView> {
-  if (!a) return {};
-  return {
-    appointment_date: formatDate(a.start, lang, now),
-    appointment_time: formatTime(a.start, lang),
-    appointment_with: a.practitioner,
-  };
-}
-
-export function templateView(
-  context: RelevantContext | undefined,
-  urgent: boolean,
-  voice: VoiceSettings,
-  lang: DraftLanguage,
-  now: Date,
-): TemplateView {
-  const meds = context?.medications ?? [];
-  const single = meds.length === 1 ? meds[0] : undefined;
-  const joiner = lang === 'es' ? ' y ' : ' and ';
-  return {
-    clinic_name: voice.clinic_name,
-    clinic_phone: voice.clinic_phone,
-    follow_up: followUp(context, lang),
-    urgent,
-    medicine: meds.length > 0 && meds.length <= 3 ? meds.map(plainMedicine).join(joiner) : undefined,
-    refills_left: single?.refillsLeft,
-    has_refills: single?.refillsLeft !== undefined && single.refillsLeft > 0,
-    no_refills: single?.refillsLeft === 0,
-    result_high: false,
-    result_low: false,
-    result_normal: false,
-    result_very_high: false,
-    result_very_low: false,
-    result_outside: false,
-    ...resultSlots(context?.results[0], lang, now),
-    ...appointmentSlots(context?.appointments[0], lang, now),
-  };
-}
-
-function medicationLine(m: MedicationFact, now: Date): string {
+function medicationLine(m: MedicationFact, now: Date, zone: string): string {
   const parts = [plainMedicine(m)];
   if (m.directions) parts.push(`directions: ${m.directions}`);
   if (m.refillsLeft !== undefined) parts.push(`refills left: ${m.refillsLeft}`);
-  if (m.lastFill) parts.push(`last filled: ${formatDate(m.lastFill, 'en', now)}`);
+  if (m.lastFill) parts.push(`last filled: ${formatDate(m.lastFill, 'en', now, zone)}`);
   if (m.daysSupply !== undefined) parts.push(`days supply: ${m.daysSupply}`);
   if (m.prescriber) parts.push(`prescriber: ${m.prescriber}`);
   if (m.indication) parts.push(`for: ${m.indication}`);
   return `- ${parts.join('; ')}`;
 }
 
-function observationLine(o: ObservationFact, lang: DraftLanguage, now: Date): string {
+function observationLine(o: ObservationFact, lang: DraftLanguage, now: Date, zone: string): string {
   const meaning = meaningOf(o);
   const range = rangeText(o, lang);
-  const parts = [`${o.name} ${resultValue(o) ?? 'no value'}`];
-  if (o.date) parts.push(`on ${formatDate(o.date, lang, now)}`);
+  const parts = [`${o.name} ${resultValue(o, lang) ?? 'no value'}`];
+  if (o.date) parts.push(`on ${formatDate(o.date, lang, now, zone)}`);
   if (range) parts.push(`normal range ${range}`);
   if (meaning) parts.push(meaning.replace('_', ' '));
   return parts.join(', ');
 }
 
-function resultLine(t: ResultTrend, now: Date): string {
-  const earlier = t.previous.map((p) => observationLine(p, 'en', now)).join('; ');
+function resultLine(t: ResultTrend, now: Date, zone: string): string {
+  const earlier = t.previous.map((p) => observationLine(p, 'en', now, zone)).join('; ');
   const trend = t.direction ? `; trend: ${t.direction}` : '';
-  return `- ${observationLine(t.latest, 'en', now)}${earlier ? `; earlier: ${earlier}` : ''}${trend}`;
+  return `- ${observationLine(t.latest, 'en', now, zone)}${earlier ? `; earlier: ${earlier}` : ''}${trend}`;
 }
 
-function appointmentLine(a: AppointmentFact, now: Date): string {
-  const time = formatTime(a.start, 'en');
-  const parts = [`${formatDate(a.start, 'en', now)}${time ? ` at ${time}` : ''}`];
+function appointmentLine(a: AppointmentFact, now: Date, zone: string): string {
+  const time = formatTime(a.start, 'en', zone);
+  const parts = [`${formatDate(a.start, 'en', now, zone)}${time ? ` at ${time}` : ''}`];
   if (a.practitioner) parts.push(`with ${a.practitioner}`);
   if (a.description) parts.push(a.description);
   return `- ${parts.join(', ')}`;
@@ -225,7 +197,11 @@ function ageText(context: RelevantContext): string | undefined {
 }
 
 /** The facts block the model reads (no names, birth date, record numbers or contact details of the patient). */
-export function factsText(context: RelevantContext | undefined, now: Date): string {
+export function factsText(
+  context: RelevantContext | undefined,
+  now: Date,
+  zone: string = DEFAULT_TIME_ZONE,
+): string {
   if (!context) return 'No chart was found for this patient.';
   const lines: string[] = [];
   const about = [
@@ -239,7 +215,7 @@ export function factsText(context: RelevantContext | undefined, now: Date): stri
   };
   group(
     'Medicines',
-    context.medications.map((m) => medicationLine(m, now)),
+    context.medications.map((m) => medicationLine(m, now, zone)),
   );
   group(
     'Allergies',
@@ -251,11 +227,11 @@ export function factsText(context: RelevantContext | undefined, now: Date): stri
   );
   group(
     'Results',
-    context.results.map((t) => resultLine(t, now)),
+    context.results.map((t) => resultLine(t, now, zone)),
   );
   group(
     'Upcoming visits',
-    context.appointments.map((a) => appointmentLine(a, now)),
+    context.appointments.map((a) => appointmentLine(a, now, zone)),
   );
   group(
     'Care team',
@@ -265,22 +241,30 @@ export function factsText(context: RelevantContext | undefined, now: Date): stri
 }
 
 /** Every fact of the whole chart, in both draft languages' formats: what a draft may state. */
-export function chartText(chart: ChartContext | undefined, now: Date): string {
+export function chartText(
+  chart: ChartContext | undefined,
+  now: Date,
+  zone: string = DEFAULT_TIME_ZONE,
+): string {
   if (!chart) return '';
   const out: string[] = [];
   for (const m of chart.medications) {
-    out.push(medicationLine(m, now), m.name, m.dose ?? '', m.indication ?? '');
-    if (m.lastFill) out.push(formatDate(m.lastFill, 'es', now) ?? '');
+    out.push(medicationLine(m, now, zone), m.name, m.dose ?? '', m.indication ?? '');
+    if (m.lastFill) out.push(formatDate(m.lastFill, 'es', now, zone) ?? '');
   }
   for (const a of chart.allergies) out.push(`${a.substance} ${a.reaction ?? ''}`);
   for (const p of chart.problems) out.push(p.name);
   for (const o of chart.observations) {
-    out.push(observationLine(o, 'en', now), observationLine(o, 'es', now), o.valueText ?? '');
+    out.push(observationLine(o, 'en', now, zone), observationLine(o, 'es', now, zone), o.valueText ?? '');
     for (const c of o.components ?? [])
       out.push(`${c.name} ${c.value ?? ''} ${c.unit ?? ''} ${c.low ?? ''} ${c.high ?? ''}`);
   }
   for (const a of chart.appointments) {
-    out.push(appointmentLine(a, now), formatDate(a.start, 'es', now) ?? '', formatTime(a.start, 'es') ?? '');
+    out.push(
+      appointmentLine(a, now, zone),
+      formatDate(a.start, 'es', now, zone) ?? '',
+      formatTime(a.start, 'es', zone) ?? '',
+    );
   }
   for (const c of chart.careTeam) out.push(c.name);
   if (chart.patient.ageYears !== undefined) out.push(`${chart.patient.ageYears} years`);

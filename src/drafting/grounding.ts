@@ -85,9 +85,9 @@ function md(month: number | undefined, day: number): string | undefined {
 
 const TIME = /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\p{L}])|\b(\d{1,2}):(\d{2})\b/giu;
 const UNIT =
-  'applications?|aplicaciones?|drops?|gotas?|sprays?|mg\\/dl|mmol\\/l|miu\\/l|mui\\/l|meq\\/l|ng\\/ml|pg\\/ml|u\\/l|g\\/dl|mcg|µg|mg|ml|g|kg|lbs?|pounds?|libras?|units?|unidades?|iu|ui|puffs?|inhalaciones|tablets?|tabletas?|pills?|pastillas?|capsules?|cápsulas?|capsulas?|%|percent|por ciento|°f|°c|degrees|grados|bpm|mmhg';
+  'applications?|aplicaciones?|drops?|gotas?|sprays?|mg\\/dl|mmol\\/l|miu\\/l|mui\\/l|meq\\/l|ng\\/ml|pg\\/ml|u\\/l|g\\/dl|mcg|µg|mg|ml|g|kg|lbs?|pounds?|libras?|units?|unidades?|iu|ui|puffs?|inhalaciones|disparos?|tablets?|tabletas?|pills?|pastillas?|capsules?|cápsulas?|capsulas?|%|percent|por ciento|°f|°c|degrees|grados|bpm|mmhg';
 const DOSE_UNITS =
-  /^(applications?|aplicaciones?|drops?|gotas?|sprays?|mcg|µg|mg|ml|g|units?|unidades?|iu|ui|puffs?|inhalaciones|tablets?|tabletas?|pills?|pastillas?|capsules?|cápsulas?|capsulas?)$/i;
+  /^(applications?|aplicaciones?|drops?|gotas?|sprays?|mcg|µg|mg|ml|g|units?|unidades?|iu|ui|puffs?|inhalaciones|disparos?|tablets?|tabletas?|pills?|pastillas?|capsules?|cápsulas?|capsulas?)$/i;
 const NUMBER_UNIT = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s*(${UNIT})(?![\\p{L}])`, 'giu');
 const PRESSURE = /\b(\d{2,3})\/(\d{2,3})\b/g;
 const NUMBER = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?)(?![\d])/gu;
@@ -101,7 +101,7 @@ function unitFamily(unit: string): string {
   const u = unit.toLowerCase();
   if (/^(mcg|µg)$/.test(u)) return 'mcg';
   if (/^(units?|unidades?|iu|ui)$/.test(u)) return 'unit';
-  if (/^(puffs?|inhalaciones)$/.test(u)) return 'puff';
+  if (/^(puffs?|inhalaciones|disparos?)$/.test(u)) return 'puff';
   if (/^(applications?|aplicaciones?)$/.test(u)) return 'application';
   if (/^(drops?|gotas?)$/.test(u)) return 'drop';
   if (/^sprays?$/.test(u)) return 'spray';

@@ -38,6 +38,8 @@ export interface SafetyContext {
   /** The language the draft must be in; a draft that clearly reads as the other one is flagged. */
   language?: DraftLanguage;
   now: Date;
+  /** The clinic's time zone, in which the draft's dates and times were written. */
+  timeZone?: string;
 }
 
 const IDENTIFIER_TYPES = new Set([
@@ -190,7 +192,7 @@ function avoidedWordFlags(draft: string, prompts: PromptSet): DraftFlag[] {
 /** Every check, in the order a reviewer reads them; duplicate flags are merged. */
 export function checkDraft(draft: string, ctx: SafetyContext): DraftFlag[] {
   const clinicFolded = foldText(ctx.clinicText);
-  const facts = `${chartText(ctx.chart, ctx.now)}\n${ctx.message}`;
+  const facts = `${chartText(ctx.chart, ctx.now, ctx.timeZone)}\n${ctx.message}`;
   const flags: DraftFlag[] = [
     ...groundingFlags(extractClaims(draft), facts, `${ctx.clinicText}\n${ctx.prompts.clinicWording}`),
     ...diagnosisFlags(draft, facts, ctx.clinicText),

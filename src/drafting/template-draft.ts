@@ -2,12 +2,13 @@
 import Mustache from 'mustache';
 import type { PatientSummary, RelevantContext } from '../context/types';
 import type { Category, TriageResult } from '../triage/types';
-import { templateView } from './facts';
+import { templateView } from './template-view';
 import { templateFor, type PromptSet, type VoiceSettings } from './prompts';
+import { asksFor, asksToBook, readMessage, type MessageReading } from './reading';
 import type { DraftLanguage, TemplateKind } from './types';
 
 const REFILL_WORDS =
-  /\b(refill|refills|renew|run(?:ning)? out|ran out|out of|almost out|more of|\d+[- ]day supply|supply|(?:doses?|pills?|tablets?|pens?) left|resurt\w*|receta|recetas|se me acab\w*|me quedan? poc\w*|m[aá]ndenme|manden m[aá]s|necesito m[aá]s)\b/i;
+  /\b(refill|refills|renew|run(?:ning)? out|ran out|out of|almost out|none left|no (?:pills|doses|tablets) left|more of|\d+[- ]day supply|supply|(?:doses?|pills?|tablets?|pens?) left|resurt\w*|receta|recetas|se me acab\w*|me quedan? poc\w*|m[aá]ndenme|manden m[aá]s|mandar m[aá]s|necesito m[aá]s|me queda una)\b/i;
 
 const KIND_OF_CATEGORY: Record<Exclude<Category, 'medication' | 'symptom'>, TemplateKind> = {
   results: 'results',
@@ -17,28 +18,74 @@ const KIND_OF_CATEGORY: Record<Exclude<Category, 'medication' | 'symptom'>, Temp
   portal_technical: 'portal_technical',
   other: 'general',
 };
+const CLINICAL: ReadonlySet<Category> = new Set(['symptom', 'medication', 'results']);
+/** A draft answers the main request and at most one more: longer drafts go unread. */
+const MAX_KINDS = 2;
+
+// "Pills without a prescription" asks about an over-the-counter medicine, not for a refill.
+const OVER_THE_COUNTER = /\b(?:over[- ]the[- ]counter|otc|sin receta)\b/i;
 
 function kindOf(category: Category, triage: TriageResult, text: string): TemplateKind {
-  if (category === 'medication') return REFILL_WORDS.test(text) ? 'refill' : 'medication';
+  if (category === 'medication')
+    return REFILL_WORDS.test(text.replace(OVER_THE_COUNTER, ' ')) ? 'refill' : 'medication';
   if (category === 'symptom') return triage.urgency === 'urgent' ? 'symptom_urgent' : 'symptom_routine';
   return KIND_OF_CATEGORY[category];
 }
 
-/** One template per request in the message, most urgent first, at most three (longer drafts go unread). */
-export function chooseKinds(triage: TriageResult, text: string): TemplateKind[] {
+/** Whether a category after the first earns its own paragraph: only for a request the message clearly makes. */
+function secondRequest(
+  category: Category,
+  primary: TemplateKind,
+  text: string,
+  reading: MessageReading,
+): boolean {
+  switch (category) {
+    case 'other':
+      return false;
+    case 'symptom':
+      // After an administrative reply, trust triage on a symptom (dropping one costs more than a line). A
+      // medicine, result or general reply already goes to the clinician.
+      return !['improving', 'medication', 'refill', 'results', 'general'].includes(primary);
+    case 'medication':
+      // Only about a medicine the patient takes: "allergy pills without a prescription" is not a refill.
+      return reading.namesMedicine && asksFor('medication', text);
+    case 'scheduling':
+      // Symptom and update replies already offer a visit when one is needed; a plain request still gets one.
+      if (primary === 'improving') return false;
+      if (primary === 'symptom_routine') return asksToBook(text);
+      return asksFor('scheduling', text);
+    case 'results':
+      return (
+        reading.categories.includes('results') && /\b(?:results?|labs?|resultados?|analisis)\b/i.test(text)
+      );
+    default:
+      return asksFor(category, text);
+  }
+}
+
+/** The reply's paragraphs: the main request first, then a second one only when the message clearly makes it. */
+export function chooseKinds(triage: TriageResult, text: string, reading?: MessageReading): TemplateKind[] {
   if (triage.urgency === 'emergent') return ['emergency'];
-  if (!triage.needsReply) return ['acknowledgement'];
-  const categories = triage.categories.length > 0 ? triage.categories : [triage.category];
-  const kinds: TemplateKind[] = [];
-  for (const category of categories) {
+  const r = reading ?? readMessage(text, triage, undefined);
+  if (!triage.needsReply) return [r.improving ? 'improving' : 'acknowledgement'];
+  const categories = r.categories.length ? r.categories : [triage.category];
+  const first = categories[0];
+  let primary: TemplateKind;
+  if (r.improving && (first === 'symptom' || first === 'other')) primary = 'improving';
+  else if (r.contact && !CLINICAL.has(first)) primary = 'contact_update';
+  else primary = kindOf(first, triage, text);
+  // A nurse's call covers everything else an urgent message asks; the rest would only dilute it.
+  if (triage.urgency === 'urgent') return [primary];
+  const kinds: TemplateKind[] = [primary];
+  for (const category of categories.slice(1)) {
+    if (kinds.length >= MAX_KINDS) break;
+    if (!secondRequest(category, primary, text, r)) continue;
     const kind = kindOf(category, triage, text);
     if (!kinds.includes(kind)) kinds.push(kind);
   }
-  // A nurse's call covers everything else an urgent symptom message asks; the rest would only dilute it.
-  if (kinds[0] === 'symptom_urgent') return ['symptom_urgent'];
-  // The general reply only adds a second "thank you" next to a specific one.
-  const specific = kinds.filter((k) => k !== 'general');
-  return (specific.length ? specific : kinds).slice(0, 3);
+  if (r.contact && !kinds.includes('contact_update') && kinds.length < MAX_KINDS)
+    kinds.push('contact_update');
+  return kinds;
 }
 
 export function patientCallName(patient: PatientSummary | undefined): string | undefined {
@@ -99,17 +146,34 @@ export interface TemplateDraft {
   templateText: string;
 }
 
+export interface TemplateOptions {
+  lang: DraftLanguage;
+  now: Date;
+  zone?: string;
+  reading?: MessageReading;
+  text?: string;
+}
+
 export function templateDraft(
   prompts: PromptSet,
   kinds: TemplateKind[],
   context: RelevantContext | undefined,
   triage: TriageResult,
-  lang: DraftLanguage,
-  now: Date,
+  o: TemplateOptions,
 ): TemplateDraft {
-  const view = templateView(context, triage.urgency === 'urgent', prompts.voice, lang, now);
+  const { lang } = o;
   const used: string[] = [];
-  const parts = kinds.map((kind) => {
+  const parts = kinds.map((kind, i) => {
+    const view = templateView(context, {
+      urgent: triage.urgency === 'urgent',
+      voice: prompts.voice,
+      lang,
+      now: o.now,
+      zone: o.zone,
+      reading: o.reading,
+      text: o.text,
+      also: i > 0,
+    });
     // loadPrompts guarantees every kind exists in en and es; the fallback only guards hand-built prompt sets.
     const template = templateFor(prompts, kind, lang) ?? templateFor(prompts, 'general', lang) ?? '';
     used.push(template);
@@ -125,19 +189,21 @@ export function templateDraft(
 
 /**
  * The fixed emergency reply, never generated. For a language the clinic does not write in, the
- * short line in that language (when the clinic has one) comes first, then the English text.
+ * short line in that language (when the clinic has one) comes first, then the English text. The crisis
+ * line (`{{#self_harm}}`) shows only when the message is about suicide or self-harm.
  */
 export function emergencyDraft(
   prompts: PromptSet,
   messageLanguage: string,
   lang: DraftLanguage,
   name: string | undefined,
+  selfHarm = false,
 ): TemplateDraft {
   const main = templateFor(prompts, 'emergency', lang) ?? '';
   const own = lang === messageLanguage ? undefined : templateFor(prompts, 'emergency', messageLanguage);
   const body = [own, main]
     .filter((t): t is string => !!t)
-    .map((t) => tidy(markParagraphs(t)))
+    .map((t) => tidy(render(markParagraphs(t), { self_harm: selfHarm })))
     .join('\n\n');
   return {
     body: composeLetter(prompts.voice, lang, name, body),

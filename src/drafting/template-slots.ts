@@ -8,6 +8,8 @@ export interface TemplateView {
   medicine?: string;
   refills_left?: number;
   has_refills: boolean;
+  /** Exactly one refill left (singular wording). */
+  one_refill: boolean;
   no_refills: boolean;
   result_name?: string;
   result_value?: string;
@@ -23,6 +25,26 @@ export interface TemplateView {
   appointment_date?: string;
   appointment_time?: string;
   appointment_with?: string;
+  /** This paragraph answers a second request in the message: templates keep it to a line or two. */
+  also: boolean;
+  /** What a scheduling message asks: exactly one is true. */
+  sched_cancel: boolean;
+  sched_reschedule: boolean;
+  sched_book: boolean;
+  sched_question: boolean;
+  /** Which contact detail a contact-update message changes: at most one is true. */
+  contact_phone: boolean;
+  contact_address: boolean;
+  contact_email: boolean;
+  contact_pharmacy: boolean;
+  contact_name: boolean;
+  contact_other: boolean;
+  /** The portal or app is failing; without it, a portal message is a how-to question. */
+  portal_trouble: boolean;
+  /** The message asks a question (not only an update). */
+  asks: boolean;
+  /** Triage's reasons or the text speak of suicide or self-harm: the crisis line applies. */
+  self_harm: boolean;
 }
 
 export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
@@ -33,6 +55,7 @@ export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
   'medicine',
   'refills_left',
   'has_refills',
+  'one_refill',
   'no_refills',
   'result_name',
   'result_value',
@@ -48,4 +71,18 @@ export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
   'appointment_date',
   'appointment_time',
   'appointment_with',
+  'also',
+  'sched_cancel',
+  'sched_reschedule',
+  'sched_book',
+  'sched_question',
+  'contact_phone',
+  'contact_address',
+  'contact_email',
+  'contact_pharmacy',
+  'contact_name',
+  'contact_other',
+  'portal_trouble',
+  'asks',
+  'self_harm',
 ]);

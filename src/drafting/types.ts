@@ -11,10 +11,12 @@ export const TEMPLATE_KINDS = [
   'scheduling',
   'billing',
   'forms_records',
+  'contact_update',
   'portal_technical',
   'symptom_routine',
   'symptom_urgent',
   'general',
+  'improving',
   'emergency',
   'acknowledgement',
 ] as const;
@@ -78,6 +80,8 @@ export interface DraftDeps {
   model: ChatOpenAI | null;
   prompts: PromptSet;
   now: Date;
+  /** The clinic's IANA time zone (CLINIC_TIME_ZONE): dates and times in drafts are on its clock. Default America/Chicago. */
+  timeZone?: string;
   /** Name given to the model for the structured answer; the model id is recorded on the draft. */
   modelName?: string;
   /** Patient text beyond this many characters is not sent to the model (flagged message_truncated). */

@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(deps.logger));
-  app.use(securityHeaders({ production: deps.config.env.NODE_ENV === 'production' }));
+  app.use(securityHeaders({ https: deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false }));
   app.use(appRoutes({ ...deps, metrics, readinessTimeoutMs: deps.readinessTimeoutMs ?? 2000 }));
   app.use(notFoundHandler);
   app.use(errorHandler);

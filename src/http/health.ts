@@ -7,6 +7,9 @@ import { getPollerHealth } from '../portal/poller-health';
 /** One failed poll is a blip the poller retries; this many in a row means the feed is not moving. */
 export const POLLER_FAILURES_BEFORE_UNREADY = 3;
 
+/** No poll attempt for this many intervals (at least a minute): no worker is polling at all. */
+const POLLER_STALE_INTERVALS = 10;
+
 /** What /readyz needs of the portal client: the cheap CapabilityStatement read. */
 export interface PortalProbe {
   capabilities(opts: { signal?: AbortSignal }): Promise<unknown>;
@@ -22,6 +25,8 @@ export interface ReadinessDeps {
   portal?: PortalProbe;
   /** Per check; a dependency slower than this is reported as timeout. */
   timeoutMs: number;
+  /** POLL_INTERVAL_MS: how old the poller's last attempt may be before it counts as stopped. */
+  pollIntervalMs: number;
 }
 
 interface CheckOutcome {
@@ -80,12 +85,18 @@ export async function checkReadiness(
     // The worker writes the poller's health to PostgreSQL, so any web process can report it.
     check(ms, async () => {
       const health = await getPollerHealth(deps.db);
+      const staleAfterMs = Math.max(60_000, POLLER_STALE_INTERVALS * deps.pollIntervalMs);
+      // Never polled is not a failure: a fresh installation before its first worker starts.
+      const stale = !!health.lastAttemptAt && Date.now() - health.lastAttemptAt.getTime() > staleAfterMs;
+      const failing = health.consecutiveFailures >= POLLER_FAILURES_BEFORE_UNREADY;
       return {
-        state: health.consecutiveFailures >= POLLER_FAILURES_BEFORE_UNREADY ? 'failed' : 'ok',
+        state: failing || stale ? 'failed' : 'ok',
         detail: {
           consecutiveFailures: health.consecutiveFailures,
           lastErrorKind: health.lastErrorKind,
+          lastAttemptAt: health.lastAttemptAt?.toISOString() ?? null,
           lastSuccessAt: health.lastSuccessAt?.toISOString() ?? null,
+          stale,
         },
       };
     }),

@@ -24,6 +24,7 @@ export function appRoutes(deps: RouteDeps): Router {
       redis: deps.redis,
       portal: deps.portal,
       timeoutMs: deps.readinessTimeoutMs,
+      pollIntervalMs: deps.config.env.POLL_INTERVAL_MS,
     }),
   );
   router.get('/metrics', async (_req: Request, res: Response) => {

@@ -6,11 +6,13 @@ import helmet from 'helmet';
  * no caching of anything we serve: API answers carry patient text, and a shared or browser cache
  * must not keep a copy of it.
  */
-export function securityHeaders(options: { production: boolean }): RequestHandler[] {
+export function securityHeaders(options: { https: boolean }): RequestHandler[] {
   return [
     helmet({
-      // HSTS over plain-HTTP development would pin localhost to HTTPS in the developer's browser.
-      strictTransportSecurity: options.production,
+      // Both only where the inbox is served over HTTPS (APP_BASE_URL): over plain HTTP (development,
+      // a local compose trial) HSTS would pin the host to HTTPS and upgrades would break every asset.
+      strictTransportSecurity: options.https,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: options.https ? [] : null } },
       referrerPolicy: { policy: 'no-referrer' },
     }),
     (_req, res, next) => {

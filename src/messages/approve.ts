@@ -34,6 +34,7 @@ export interface ApprovedReply {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
 
 export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInput): Promise<ApprovedReply> {
   const parsed = ApproveReplyInput.safeParse(raw);
@@ -55,7 +56,11 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
         .executeTakeFirst();
       if (!message) throw new MessageNotFoundError(input.messageId);
       if (message.status === 'sending' || message.status === 'sent') {
-        throw new ConflictError('already_approved', 'a reply to this message was already approved', message.version);
+        throw new ConflictError(
+          'already_approved',
+          'a reply to this message was already approved',
+          message.version,
+        );
       }
       if (message.status !== 'ready') {
         throw new ConflictError('not_ready', `message is ${message.status}, not ready`, message.version);
@@ -71,7 +76,9 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
           .where('id', '=', input.draftId)
           .executeTakeFirst();
         if (!draft || draft.message_id !== input.messageId) {
-          throw new InvalidApprovalError('the draft does not belong to this message', { fields: ['draftId'] });
+          throw new InvalidApprovalError('the draft does not belong to this message', {
+            fields: ['draftId'],
+          });
         }
         draftBody = draft.body;
       }
@@ -113,6 +120,9 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
       throw new ConflictError('already_approved', 'a reply to this message was already approved');
+    }
+    if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+      throw new InvalidApprovalError('the approving user does not exist', { fields: ['author'] });
     }
     throw err;
   }

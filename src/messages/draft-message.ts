@@ -8,7 +8,14 @@ import { fetchChart } from '../context';
 import type { ChartContext } from '../context/types';
 import { draftReply, type DraftResult } from '../drafting';
 import { enqueue } from '../queue';
-import { CATEGORIES, URGENCIES, urgencyRank, type Category, type TriageResult, type Urgency } from '../triage';
+import {
+  CATEGORIES,
+  URGENCIES,
+  urgencyRank,
+  type Category,
+  type TriageResult,
+  type Urgency,
+} from '../triage';
 import { secondOpinion } from '../triage/second-opinion';
 import type { Message } from '../db';
 import { errorKind, isTransientChartError, patientIdOf, type PipelineDeps } from './pipeline-deps';
@@ -27,6 +34,14 @@ const TRIAGE_FLAGS = new Set([
 ]);
 
 class AlreadyDone extends Error {}
+
+/** drafting threw (it promises not to): the same input would throw again, so no retries. */
+export class DraftCrashError extends Error {
+  override name = 'DraftCrashError';
+  constructor(options?: ErrorOptions) {
+    super('drafting failed on this message', options);
+  }
+}
 
 /** The stored triage back in the shape drafting and the second opinion read. */
 export function storedTriage(m: Message): TriageResult {
@@ -72,7 +87,11 @@ async function reconsider(deps: PipelineDeps, message: Message, triage: TriageRe
   const newFlags = second.flags.filter((f) => !triage.flags.includes(f));
   if (!raised && newFlags.length === 0) return second;
   await deps.db.transaction().execute(async (trx) => {
-    await raiseUrgency(trx, message.id, { urgency: second.urgency, reasons: second.reasons, flags: newFlags });
+    await raiseUrgency(trx, message.id, {
+      urgency: second.urgency,
+      reasons: second.reasons,
+      flags: newFlags,
+    });
     if (raised) {
       await recordEvent(trx, {
         actor: ACTOR,
@@ -103,10 +122,15 @@ export async function draftMessage(
   const { chart, problem } = await readChart(deps, message, options);
   const triage = await reconsider(deps, message, storedTriage(message));
   const now = deps.now?.() ?? new Date();
-  const draft = await draftReply(
-    { text: message.body, chart, triage },
-    { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName },
-  );
+  let draft: DraftResult;
+  try {
+    draft = await draftReply(
+      { text: message.body, chart, triage },
+      { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName },
+    );
+  } catch (err) {
+    throw new DraftCrashError({ cause: err });
+  }
   const messageFlags = problem ? ['chart_unavailable'] : [];
   if (draft.source === 'none') messageFlags.push('no_draft');
   if (draft.needsTranslation) messageFlags.push('needs_translation');

@@ -1,7 +1,7 @@
 /** The draft queue: one job per message, data `{ messageId }`. */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { isLastAttempt } from '../queue/workers';
-import { draftMessage } from './draft-message';
+import { DraftCrashError, draftMessage } from './draft-message';
 import type { PipelineDeps } from './pipeline-deps';
 import { parseMessageJob } from './triage.queue';
 import { failToReady, MessageGoneError } from './triage-message';
@@ -19,7 +19,7 @@ export function processDraftJob(deps: PipelineDeps) {
       });
     } catch (err) {
       if (err instanceof MessageGoneError) throw new UnrecoverableError(err.message);
-      if (!last) throw err;
+      if (!last && !(err instanceof DraftCrashError)) throw err;
       await failToReady(deps, messageId, 'draft', err);
       return 'failed_to_ready';
     }

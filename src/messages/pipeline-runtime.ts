@@ -47,6 +47,9 @@ export interface RunningPipeline {
 }
 
 export async function startPipeline(s: PipelineSettings): Promise<RunningPipeline> {
+  // Settings that can be wrong are read before any connection opens, so a bad one leaks nothing.
+  const prompts = loadPrompts(s.promptsDir ?? DEFAULT_PROMPTS_DIR);
+  const model = createChatModel(s.llm);
   const db = createDb(s.databaseUrl, {
     applicationName: 'worker',
     onIdleConnectionError: (err) => s.logger.warn({ errorKind: err.name }, 'idle database connection lost'),
@@ -62,9 +65,9 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     logger: s.logger,
     chartSource: { baseUrl: s.portalFhirUrl, timeoutMs },
     triageChartTimeoutMs: Math.min(timeoutMs, 3000),
-    model: createChatModel(s.llm),
+    model,
     modelName: s.llm.model,
-    prompts: loadPrompts(s.promptsDir ?? DEFAULT_PROMPTS_DIR),
+    prompts,
   };
   const c = s.concurrency ?? {};
   const workers = startWorkers({
@@ -81,18 +84,19 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
       send: { processor: processSendJob({ db, portal, logger: s.logger }), concurrency: c.send ?? 4 },
     },
   });
-  await schedulePolling(queues, s.pollIntervalMs, DEFAULT_CURSOR);
   let closing: Promise<void> | undefined;
-  return {
-    db,
-    queues,
-    workers,
-    close: () =>
-      (closing ??= (async () => {
-        await workers.close();
-        await closeQueues(queues);
-        await connection.quit().catch(() => connection.disconnect());
-        await db.destroy();
-      })()),
-  };
+  const close = () =>
+    (closing ??= (async () => {
+      await workers.close();
+      await closeQueues(queues);
+      await connection.quit().catch(() => connection.disconnect());
+      await db.destroy();
+    })());
+  try {
+    await schedulePolling(queues, s.pollIntervalMs, DEFAULT_CURSOR);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { db, queues, workers, close };
 }

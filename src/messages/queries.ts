@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db, Draft, Message, MessageStatus, Reply, UrgencyValue } from '../db';
+import { BadRequestError } from '../http/errors';
 
 export type UrgencyFilter = UrgencyValue | 'untriaged';
 
@@ -18,7 +19,8 @@ interface Position {
 
 const PositionSchema = z.tuple([z.number().int().min(0).max(4), z.string().min(10).max(40), z.uuid()]);
 
-export class InvalidCursorError extends Error {
+/** A cursor this API did not issue; a 400 (like the use-case errors in ./errors). */
+export class InvalidCursorError extends BadRequestError {
   override name = 'InvalidCursorError';
 }
 

@@ -151,7 +151,11 @@ export async function findReply(db: DbOrTrx, id: string): Promise<Reply | undefi
 }
 
 /** Ids of messages sitting in a status, oldest first: the reconciler re-enqueues their next step. */
-export async function messageIdsInStatus(db: DbOrTrx, status: MessageStatus, limit: number): Promise<string[]> {
+export async function messageIdsInStatus(
+  db: DbOrTrx,
+  status: MessageStatus,
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('messages')
     .select('id')

@@ -15,7 +15,13 @@ export interface EditSummary {
 /** Beyond this many words a side, the exact distance costs too much; we report an upper bound. */
 const MAX_WORDS = 3000;
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
+/** Case and edge punctuation do not count as edits: "Daily." and "daily," are the same word. */
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
 
 export function summarizeEdit(draft: string | null, sent: string): EditSummary {
   const a = words(draft ?? '');
@@ -28,7 +34,8 @@ export function summarizeEdit(draft: string | null, sent: string): EditSummary {
     unchanged,
     draftWords: a.length,
     sentWords: b.length,
-    wordEdits: a.length > MAX_WORDS || b.length > MAX_WORDS ? Math.max(a.length, b.length) : levenshtein(a, b),
+    wordEdits:
+      a.length > MAX_WORDS || b.length > MAX_WORDS ? Math.max(a.length, b.length) : levenshtein(a, b),
     wordsAdded: added,
     wordsRemoved: removed,
   };

@@ -21,6 +21,17 @@ export class MessageGoneError extends Error {
   }
 }
 
+/**
+ * The rules themselves threw: the same text will make them throw again, so retrying only delays a
+ * possibly urgent message. The processor sends it straight to `ready`, flagged.
+ */
+export class TriageCrashError extends Error {
+  override name = 'TriageCrashError';
+  constructor(options?: ErrorOptions) {
+    super('triage rules failed on this message', options);
+  }
+}
+
 export function needsAlert(urgency: string | null): boolean {
   return urgency === 'emergent' || urgency === 'urgent';
 }
@@ -55,7 +66,12 @@ export async function triageMessage(deps: PipelineDeps, messageId: string): Prom
     return 'already_done';
   }
   const { facts, problem } = await patientFacts(deps, message.patient_ref);
-  const result: TriageResult = classify(message.body, facts);
+  let result: TriageResult;
+  try {
+    result = classify(message.body, facts);
+  } catch (err) {
+    throw new TriageCrashError({ cause: err });
+  }
   const flags: string[] = [...result.flags];
   if (problem) flags.push('chart_unavailable');
   const applied = await deps.db.transaction().execute(async (trx) => {
@@ -119,9 +135,17 @@ export async function failToReady(
       messageId,
       data: { errorKind: kind },
     });
-    await recordEvent(trx, { actor: `worker:${stage}`, action: 'message.ready', messageId, data: { flags: [flag] } });
+    await recordEvent(trx, {
+      actor: `worker:${stage}`,
+      action: 'message.ready',
+      messageId,
+      data: { flags: [flag] },
+    });
     return true;
   });
-  deps.logger.error({ messageId, stage, errorKind: kind, moved }, 'step failed for good; message flagged ready');
+  deps.logger.error(
+    { messageId, stage, errorKind: kind, moved },
+    'step failed for good; message flagged ready',
+  );
   return moved;
 }

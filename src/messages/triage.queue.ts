@@ -3,7 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { isLastAttempt } from '../queue/workers';
 import type { PipelineDeps } from './pipeline-deps';
-import { failToReady, MessageGoneError, triageMessage } from './triage-message';
+import { failToReady, MessageGoneError, TriageCrashError, triageMessage } from './triage-message';
 
 export const MessageJobData = z.object({ messageId: z.uuid() });
 
@@ -20,7 +20,7 @@ export function processTriageJob(deps: PipelineDeps) {
       return await triageMessage(deps, messageId);
     } catch (err) {
       if (err instanceof MessageGoneError) throw new UnrecoverableError(err.message);
-      if (!isLastAttempt(job)) throw err;
+      if (!isLastAttempt(job) && !(err instanceof TriageCrashError)) throw err;
       // Completing the job here (rather than failing it) means the flagged message is committed
       // before BullMQ forgets the job.
       await failToReady(deps, messageId, 'triage', err);

@@ -41,11 +41,7 @@ export interface IncomingMessage {
 }
 
 export type RejectReason =
-  | 'invalid_shape'
-  | 'no_sender'
-  | 'sender_not_a_reference'
-  | 'no_payload'
-  | 'body_too_long';
+  'invalid_shape' | 'no_sender' | 'sender_not_a_reference' | 'no_payload' | 'body_too_long';
 
 export type ParsedCommunication =
   | { kind: 'message'; message: IncomingMessage; lastUpdated?: Date }

@@ -23,7 +23,8 @@ export function processPollJob(deps: PollJobDeps) {
     try {
       await pollPortal(deps, parsed.data.cursor, stats);
       await recordPollSuccess(deps.db, stats);
-      deps.logger.info({ ...stats }, 'poll done');
+      // Most ticks find nothing; say so only at debug level.
+      deps.logger[stats.ingested + stats.skipped > 0 ? 'info' : 'debug']({ ...stats }, 'poll done');
       return stats;
     } catch (err) {
       const kind = portalErrorKind(err);
@@ -46,6 +47,10 @@ export async function schedulePolling(queues: Queues, everyMs: number, cursor: s
   await queues.poll.upsertJobScheduler(
     POLL_SCHEDULER_ID,
     { every: everyMs },
-    { name: 'poll', data: { cursor }, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    {
+      name: 'poll',
+      data: { cursor },
+      opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    },
   );
 }

@@ -86,7 +86,10 @@ async function updateHealth(db: Db, change: (s: Stored, now: string) => Stored):
   });
 }
 
-export async function recordPollSuccess(db: Db, counts: { ingested: number; skipped: number }): Promise<void> {
+export async function recordPollSuccess(
+  db: Db,
+  counts: { ingested: number; skipped: number },
+): Promise<void> {
   await updateHealth(db, (s, now) => ({
     ...s,
     lastAttemptAt: now,

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { recordEvent } from '../audit';
 import type { Db, NewMessage } from '../db';
+import { enqueue, type Queues } from '../queue';
 import { insertMessages, threadsOfPortalIds, type DbOrTrx } from '../messages/repository';
 import { parseCommunication, type IncomingMessage, type ParsedCommunication } from './communication';
 import type { FhirClient } from './fhir-client';
@@ -19,6 +20,8 @@ export interface PollerDeps {
   db: Db;
   portal: Pick<FhirClient, 'searchPages'>;
   logger: Logger;
+  /** When given, each page's new messages go to triage as soon as the page commits. */
+  queues?: Queues;
   /** Communications per page (_count); default 100. */
   pageSize?: number;
   /** Pages per run; the next run continues from the cursor. Default 20. */
@@ -86,8 +89,16 @@ export async function pollPortal(
     stats.ingested += outcome.ingested;
     stats.skipped += outcome.skipped;
     stats.ignored += parsed.filter((p) => p.kind === 'ignored').length;
+    // After the commit, never before: a triage job must find its message. A crash right here is
+    // healed by the reconciler, which enqueues every message still `new`.
+    if (deps.queues) {
+      for (const id of outcome.insertedIds) await enqueue(deps.queues, 'triage', { messageId: id });
+    }
     for (const r of outcome.newlySkipped) {
-      deps.logger.warn({ portalId: r.portalId ?? null, reason: r.reason }, 'skipped a malformed Communication');
+      deps.logger.warn(
+        { portalId: r.portalId ?? null, reason: r.reason },
+        'skipped a malformed Communication',
+      );
     }
   }
   return stats;
@@ -99,7 +110,7 @@ async function commitPage(
   trx: DbOrTrx,
   cursorName: string,
   parsed: ParsedCommunication[],
-): Promise<{ ingested: number; skipped: number; newlySkipped: Rejected[] }> {
+): Promise<{ ingested: number; insertedIds: string[]; skipped: number; newlySkipped: Rejected[] }> {
   // The cursor row lock makes overlapping polls take turns page by page.
   await trx
     .insertInto('poll_cursors')
@@ -147,7 +158,12 @@ async function commitPage(
       .where('name', '=', cursorName)
       .execute();
   }
-  return { ingested: inserted.length, skipped: newlySkipped.length, newlySkipped };
+  return {
+    ingested: inserted.length,
+    insertedIds: inserted.map((m) => m.id),
+    skipped: newlySkipped.length,
+    newlySkipped,
+  };
 }
 
 async function skipAlreadyRecorded(trx: DbOrTrx, portalId: string): Promise<boolean> {

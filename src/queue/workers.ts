@@ -57,20 +57,19 @@ export function startWorkers(options: StartWorkersOptions): RunningWorkers {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: spec.concurrency,
-      lockDuration: options.lockDurationMs,
-      stalledInterval: options.stalledIntervalMs,
-      // Job data is ids only; the processors look everything else up.
-      autorun: true,
+      // Left out when not given: BullMQ refuses an explicit undefined.
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     });
     worker.on('failed', (job, err) => {
       // By now attemptsMade counts this failure too.
       const final = !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       log[final ? 'error' : 'warn'](
-        { jobId: job?.id, attemptsMade: job?.attemptsMade, final, err: describe(err) },
+        { jobId: job?.id, attemptsMade: job?.attemptsMade, final, error: describe(err) },
         final ? 'job failed for good' : 'job failed; will retry',
       );
     });
-    worker.on('error', (err) => log.error({ err: describe(err) }, 'worker error'));
+    worker.on('error', (err) => log.error({ error: describe(err) }, 'worker error'));
     workers.push(worker);
   }
   return {

@@ -42,9 +42,17 @@ export function classify(text: string, facts: PatientFacts = {}): TriageResult {
   const folded = blankSpans(withoutInjections, findIdioms(withoutInjections));
 
   const affirmed: ConceptMatch[] = [];
-  for (const m of findConcepts(folded)) if (assess(folded, m) === 'affirmed') affirmed.push(m);
+  const found = findConcepts(folded);
+  const redFlagSpans = found.filter((m) => {
+    const level = CONCEPTS[m.concept].level;
+    return CONCEPTS[m.concept].kind === 'symptom' && (level === 'emergent' || level === 'urgent');
+  });
+  const negationText = blankSpans(folded, redFlagSpans);
+  for (const m of found) if (assess(folded, m, negationText) === 'affirmed') affirmed.push(m);
   const vitals = readVitals(folded);
   const findings = applyRules({ original, folded, affirmed, vitals, facts });
+  // Counted before any language finding is added: that one is about the reader, not a request.
+  const requestCategories = new Set(findings.map((f) => f.category));
   const language = detectLanguage(original, folded0);
 
   if (!isSupportedLanguage(language.code)) {
@@ -76,7 +84,7 @@ export function classify(text: string, facts: PatientFacts = {}): TriageResult {
 
   const urgency = topLevel(findings)!;
   const categories = orderedCategories(findings);
-  if (categories.length > 1 || /(?:^|\n)\s*(?:2[.)]|#2|second(?:ly)?,)/.test(folded))
+  if (requestCategories.size > 1 || /(?:^|\n)\s*(?:2[.)]|#2|second(?:ly)?,)/.test(folded))
     flags.add('multiple_requests');
   return {
     urgency,

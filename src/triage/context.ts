@@ -41,7 +41,10 @@ function compile(pack: LanguagePack): CompiledContext {
     pseudo: rx(alt(t.pseudoNegation), (s) => s),
     historyPre: rx(alt(t.historyPre), (s) => s),
     historyPost: rx(alt(t.historyPost), (s) => s),
-    hypothetical: rx(alt(t.hypotheticalPre), (s) => s),
+    // A hypothetical cue governs the next few words only: "if I ever get chest pain", not a whole sentence.
+    hypothetical: rx(alt(t.hypotheticalPre), (s) =>
+      pack.latin ? `(?:${s})(?:[^\\w']+[\\w']+){0,7}[^\\w]*$` : s,
+    ),
     family: rx(alt(t.familyHistoryPre), (s) => s),
     termination: rx(alt(t.termination), (s) => s),
   };
@@ -94,14 +97,22 @@ function historicalAfter(rx: RegExp | undefined, post: string): boolean {
   return false;
 }
 
-export function assess(folded: string, match: ConceptMatch): Assertion {
+/**
+ * `negationText` is the folded text with other red-flag phrases blanked, so the "not" inside "not
+ * breathing" or the "hindi" inside "hindi makapagsalita" cannot negate the next concept.
+ */
+export function assess(folded: string, match: ConceptMatch, negationText: string = folded): Assertion {
   const kind = CONCEPTS[match.concept].kind;
   const [sStart, sEnd] = sentenceBounds(folded, match.start, match.end);
   const ownPack = COMPILED[match.pack];
   // English triggers also apply to other languages: portal writing mixes them ("no tengo fever").
-  const packs = match.pack === 0 ? [ownPack] : [ownPack, COMPILED[0]];
+  // Spanish triggers apply to Portuguese and French matches too: the languages share cues ("sintomas de").
+  const packs = [
+    ...new Set([ownPack, COMPILED[0], ...(LANGUAGE_PACKS[match.pack].latin ? [COMPILED[1]] : [])]),
+  ];
   const rawPre = folded.slice(Math.max(sStart, match.start - PRE_REACH), match.start);
   const rawPost = folded.slice(match.end, Math.min(sEnd, match.end + POST_REACH));
+  const negPre = negationText.slice(Math.max(sStart, match.start - PRE_REACH), match.start);
 
   for (const ctx of packs) {
     const pre = afterLastTermination(ctx.termination, rawPre);
@@ -112,7 +123,8 @@ export function assess(folded: string, match: ConceptMatch): Assertion {
       continue;
     }
     if (test(ctx.hypothetical, pre)) return 'hypothetical';
-    if (test(ctx.negationPre, blankPseudo(ctx.pseudo, pre))) return 'negated';
+    const preForNegation = afterLastTermination(ctx.termination, negPre);
+    if (test(ctx.negationPre, blankPseudo(ctx.pseudo, preForNegation))) return 'negated';
     if (test(ctx.negationPost, post)) return 'negated';
     if (test(ctx.family, pre)) return 'family';
     if (test(ctx.historyPre, pre) || historicalAfter(ctx.historyPost, post)) return 'historical';

@@ -118,7 +118,9 @@ function scan<T>(index: PrefixIndex<T>, text: string): Hit<T>[] {
     // Latin patterns start at a word boundary: never inside an ASCII word.
     const insideWord = word && prevWord;
     prevWord = word;
-    if (insideWord) continue;
+    // Nor at ASCII spaces or punctuation: Latin patterns begin with a letter or digit, and the others
+    // with a letter of their own script.
+    if (insideWord || (!word && code < 0x80)) continue;
     let entries: Entry<T>[] | undefined;
     // The longest listed prefix decides: a missing longer key means no pattern needs it.
     for (let l = PREFIX_LENGTH; l >= 1 && entries === undefined; l--) {

@@ -61,10 +61,10 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 const AGE_RX =
-  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?)\s+(\d{1,2})\s*(days?|weeks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
+  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|shes|hes|she's|he's|baby's)\s+(\d{1,2})\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
 
 const PREGNANCY_RX =
-  /\btengo\s+(\d{1,2})\s*semanas\b(?!\s*(?:con|de (?:tos|fiebre|dolor)))|\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
+  /(?:mang thai|co thai|thai)\s*(\d{1,2})\s*tuan|(?:怀孕|懷孕)\s*(\d{1,2})\s*(?:周|週)|\b([1-9])\s*(?:months?|mos?)\s*pregnant|\btengo\s+(\d{1,2})\s*semanas\b(?!\s*(?:con|de (?:tos|fiebre|dolor)))|\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
 
 const DOSES_RX =
   /\btook\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?'?\s*(?:worth\s*)?(?:of\s*)?)?(?:doses|days'? worth)\b|\b(\d{1,2}|two|three|four|five|six|seven)\s+doses\s+of\b[^.\n]{0,60}\b(?:at once|all at once|this morning|together)/g;
@@ -134,7 +134,11 @@ export function readVitals(folded: string): Vitals {
   }
   readAges(folded, vitals);
   for (const m of folded.matchAll(PREGNANCY_RX)) {
-    const weeks = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    // Months of pregnancy (third group) are converted to weeks.
+    const weeks =
+      m[3] !== undefined
+        ? Math.round(Number(m[3]) * 4.3)
+        : Number(m[1] ?? m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
     if (weeks >= 3 && weeks <= 43)
       vitals.pregnancyWeeks = { value: weeks, start: m.index, end: m.index + m[0].length };
   }
@@ -148,7 +152,7 @@ export function readVitals(folded: string): Vitals {
 }
 
 const AGE_HINT =
-  /月|周|週|天|주|개월|عمر|mois|semai|jour|old|\byo\b|y\/o|y\.o|mes|seman|dias|anos|tuoi|ans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta)\s+\d/;
+  /月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
 
 const CJK_NUMERALS: Record<string, number> = {
   一: 1,

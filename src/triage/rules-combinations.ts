@@ -77,12 +77,16 @@ export function combinationRules(ctx: RuleContext): void {
     'spotting',
     'black_stool',
   ];
-  if (has(...bleedingIds) && has('near_faint', 'fainting')) {
+  // Fainting with any bleeding, or dizziness with heavy bleeding, suggests real blood loss.
+  const heavyBleeding: ConceptId[] = ['bleeding_heavy', 'vaginal_bleeding_heavy', 'black_stool'];
+  if ((has(...bleedingIds) && has('near_faint', 'fainting')) || (has(...heavyBleeding) && has('dizziness'))) {
     add(
       'emergent',
-      'bleeding with fainting or near-fainting',
-      `${quoteAny(...bleedingIds)} + ${quoteAny('near_faint', 'fainting')}`,
+      'bleeding with dizziness or fainting',
+      `${quoteAny(...bleedingIds)} + ${quoteAny('near_faint', 'fainting', 'dizziness')}`,
     );
+  } else if (has('bleeding') && has('dizziness')) {
+    add('urgent', 'bleeding with dizziness', `${quote('bleeding')} + ${quote('dizziness')}`);
   }
   if (has(...bleedingIds) && onThinner) {
     add(
@@ -150,7 +154,39 @@ export function combinationRules(ctx: RuleContext): void {
       `${quoteAny('rash', 'allergic_reaction')} + ${quote('new_med')}`,
     );
   }
-  const sideEffects: ConceptId[] = ['vomiting', 'diarrhea', 'palpitations', 'confusion', 'dehydration'];
+  if (has('abdominal_pain') && has('vomiting', 'dehydration')) {
+    add(
+      'urgent',
+      'belly pain with vomiting',
+      `${quote('abdominal_pain')} + ${quoteAny('vomiting', 'dehydration')}`,
+    );
+  }
+  if (has('cant_talk') && has('asthma_uncontrolled', 'wheezing', 'sob', 'stridor')) {
+    add(
+      'emergent',
+      'breathing trouble, barely able to talk',
+      `${quoteAny('asthma_uncontrolled', 'wheezing', 'sob', 'stridor')} + ${quote('cant_talk')}`,
+    );
+  }
+  if (
+    has('known_allergy') &&
+    has('allergen_exposure') &&
+    has('throat_symptom', 'cough', 'wheezing', 'lip_swelling', 'allergic_reaction', 'vomiting')
+  ) {
+    add(
+      'emergent',
+      'known allergy, exposure and throat, breathing or swelling symptoms',
+      `${quote('known_allergy')} + ${quote('allergen_exposure')} + ${quoteAny('throat_symptom', 'cough', 'wheezing', 'lip_swelling', 'vomiting')}`,
+    );
+  }
+  const sideEffects: ConceptId[] = [
+    'vomiting',
+    'diarrhea',
+    'palpitations',
+    'confusion',
+    'dehydration',
+    'agitation',
+  ];
   if (
     has('new_med') &&
     has(...sideEffects) &&

@@ -28,6 +28,24 @@ function pregnancyRules(ctx: RuleContext): void {
   if (has('severe_pain') && has('abdominal_pain')) {
     add('emergent', 'pregnancy with severe belly pain', `${preg} + ${quote('abdominal_pain')}`);
   }
+  if (has('contractions')) {
+    // Labour before 37 weeks is an emergency; at term it is a call to the birth unit, not the clinic queue.
+    const preterm = (v.pregnancyWeeks?.value ?? 0) < 37;
+    add(
+      preterm ? 'emergent' : 'urgent',
+      preterm ? 'contractions before 37 weeks' : 'contractions in pregnancy',
+      `${preg} + ${quote('contractions')}`,
+    );
+  }
+  if (has('itching_palms'))
+    add('urgent', 'pregnancy with itching of palms or soles', `${preg} + ${quote('itching_palms')}`);
+  if (has('bleeding') && !has('vaginal_bleeding_heavy', 'spotting')) {
+    // Bleeding in pregnancy: after 20 weeks, or with severe pain, it is an emergency; earlier, same day.
+    const late = (v.pregnancyWeeks?.value ?? 0) >= 20;
+    if (late || has('severe_pain'))
+      add('emergent', 'bleeding in later pregnancy or with severe pain', `${preg} + ${quote('bleeding')}`);
+    else add('urgent', 'bleeding in pregnancy', `${preg} + ${quote('bleeding')}`);
+  }
   if (has('fetal_movement'))
     add('emergent', 'pregnancy, baby not moving', `${preg} + ${quote('fetal_movement')}`);
 }

@@ -13,6 +13,9 @@ const ANTICOAGULANT_FACT =
 const COUGH_ONLY =
   /\b(?:only )?(?:when|with|from|after) (?:i |he |she )?(?:cough|coughing)\b|\bfrom (?:all the |the )?coughing\b/;
 
+/** "Spreading a little, just itchy": a worsening that the patient calls mild stays routine. */
+const MILD_CUE = /\b(?:a little|a bit|slightly|mild|mildly|just itchy|minor)\b/;
+
 /** Urgent symptoms that a stated improvement ("way better than last week") brings back to routine. */
 const MAY_IMPROVE = new Set<ConceptId>([
   'dysuria',
@@ -83,7 +86,11 @@ function judgeOccurrence(
   else if (id === 'leaking_fluid' && pregnant && (ev.vitals.pregnancyWeeks?.value ?? 0) < 37)
     level = 'emergent';
   if (concept.kind === 'symptom' && level !== 'emergent') {
-    if (level === 'routine' && nearConcept(by, 'worsening', ev.folded, m)) {
+    if (
+      level === 'routine' &&
+      nearConcept(by, 'worsening', ev.folded, m) &&
+      !sentenceMatches(ev.folded, m, MILD_CUE)
+    ) {
       level = 'urgent';
       label = `${label}, getting worse`;
     } else if (level === 'urgent' && MAY_IMPROVE.has(id) && nearConcept(by, 'improving', ev.folded, m)) {

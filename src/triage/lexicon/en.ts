@@ -26,6 +26,52 @@ export const en: LanguagePack = {
   name: 'English',
   latin: true,
   concepts: {
+    cant_talk: [
+      `(?:can barely|can hardly|barely able to|hardly able to) (?:talk|speak|get (?:a )?words? out)`,
+    ],
+    known_allergy: [
+      `allerg(?:ic|y|ies) to|(?:peanut|nut|tree nut|shellfish|egg|bee|wasp|penicillin|sulfa|latex|food) allerg\\w*`,
+    ],
+    throat_symptom: [
+      `throat (?:feels |is |feeling )?(?:funny|weird|tight|itchy|scratchy|strange|thick)|hoarse\\w*|voice (?:is |sounds )?(?:hoarse|different|weird|strange|muffled)`,
+    ],
+    severe_symptom: [
+      `(?:severe|really bad|terrible|horrible|extreme|intense|profuse) (?:diarrh\\w*|vomiting|cramping|cramps|nausea|dizziness|weakness|swelling|bleeding|cough\\w*)`,
+    ],
+    postpartum_mood: [
+      `(?:can'?t|cannot|not able to|unable to) bond with (?:the|my|her) baby|(?:postpartum|post-partum) (?:depression|blues|anxiety|psychosis)|(?:she'?s|shes|i'?m|im|i am|i keep|she keeps) crying all the time`,
+    ],
+    contractions: [`contractions?|cramping every \\d+ min\\w*|(?:tightening|tightenings) every`],
+    ear_drainage: [`ears?~~(?:drain\\w*|discharge|pus|leaking|fluid (?:coming|leaking)|oozing)`],
+    hyperglycemia_signs: [
+      `(?:peeing|urinating) (?:a lot|all the time|constantly|so much|nonstop)~~(?:thirsty|drinking)|(?:very|super|really|always|extremely|so) thirsty~~(?:pee\\w*|urinat\\w*)`,
+    ],
+    itching_palms: [`itch\\w*~~(?:palms|soles|hands and feet|feet and hands)`],
+    stridor: [
+      `stridor|(?:high[- ]pitched|whistling|squeaky|crowing) (?:sound|noise|breathing)~(?:breath\\w* in|inhal\\w*)|noisy breathing`,
+    ],
+    acute_abdomen: [
+      `rigid (?:belly|abdomen|stomach)|(?:belly|abdomen|stomach) (?:is )?(?:rigid|hard as a rock|hard like a board|board[- ]like)|appendix (?:burst|ruptured|popped)`,
+    ],
+    foreign_body: [
+      `(?:stuck|lodged) in (?:my|his|her) (?:eye|ear|nose|throat)|(?:put|stuck|shoved|pushed) (?:a |an |the )?\\w+ (?:in|up|into) (?:his|her|my) (?:nose|ear)|something (?:is )?(?:in|stuck in) (?:my|his|her) eye|swallowed (?:a |an )?(?:coin|magnet|toy|bone|marble)`,
+    ],
+    bite_puncture: [
+      `tick bite|bitten by a tick|(?:bulls?[- ]?eye|ring[- ]shaped|target[- ]shaped) rash`,
+      `(?:bitten|bit) by (?:a |my |the |our |his |her |\\w+'s )?(?:dog|cat|animal|bat|raccoon|stranger|kid|child|person|snake|spider)|(?:dog|cat|animal|bat|human|snake) bite|rusty nail|puncture wound|stepped on (?:a )?nail|deep (?:cut|puncture|gash|laceration)|needs? stitches|gaping (?:cut|wound)`,
+    ],
+    shingles: [
+      `shingles(?! (?:vaccine|shot|jab|vax|shots))|blisters?~(?:in a band|on one side|in a stripe|in a line)|band of (?:blisters|rash)`,
+    ],
+    throat_severe: [
+      `(?:can'?t|cannot|can not|unable to|hard to) open (?:my|his|her) mouth|drool\\w*|muffled voice|hot potato voice`,
+    ],
+    hearing_loss: [
+      `(?:can'?t|cannot|can not) hear (?:out of|in|from|with|anything (?:out of|in|from)) (?:my|his|her) (?:left |right )?ear|sudden\\w*~(?:hearing loss|deaf\\w*|lost (?:my |the )?hearing)|lost (?:the |my |his |her )?hearing`,
+    ],
+    agitation: [
+      `agitat\\w*|restless\\w*|(?:haven'?t|havent|have not|couldn'?t|can'?t) slept|no sleep (?:for|in)|jittery|racing thoughts`,
+    ],
     chest_pain: [
       `${CHEST}~${PAINW}(?! (?:from|when|with) cough\\w*)`,
       `${PAINW}~(?:in|on|across|around|of|to|under|behind) ${HIS}? ?${CHEST}`,
@@ -35,6 +81,8 @@ export const en: LanguagePack = {
       `heart (?:hurts|is hurting|pain)`,
     ],
     breathing_severe: [
+      `(?:asthma|inhaler|wheez\\w*)~~(?:can barely|can hardly|can'?t|cannot|unable to) (?:talk|speak)`,
+      `(?:ain'?t|aint|isn'?t|isnt|not|is not) breath\\w* (?:right|normal\\w*|good|well|properly)`,
       `${CANT} (?:${BREATHE})(?! (?:through|thru|out of|from) ${HIS} nose)(?! (?:at night )?(?:when|if) (?:i |he |she )?(?:lie|lay))`,
       `(?:struggl\\w*|fighting|gasping|gasp) (?:to breathe?|for (?:air|breath|his breath|her breath|my breath))`,
       `gasping`,
@@ -52,11 +100,13 @@ export const en: LanguagePack = {
       `(?:severe|extreme|really bad|very bad|terrible) (?:trouble|difficulty|shortness)~breath\\w*`,
     ],
     cyanosis: [
+      `(?:hes|shes|he'?s|she'?s|looks?|looking|is|turning|turned|went) (?:all |kinda |so |really )?(?:gr[ae]y|ashen|purple)\\b`,
       `(?:lips?|face|fingertips|fingers|mouth|skin)~(?:turn\\w* |look\\w* |are |is |kinda |kind of |a little |getting )?(?:blue|bluish|gr[ae]y|gr[ae]yish|purple|purplish|dusky)`,
       `turning (?:blue|gray|grey|purple)`,
       `cyanosis|cyanotic`,
     ],
     stroke_face: [
+      `(?:left|right|one) side of (?:my|his|her|their|the) face~(?:droop\\w*|sag\\w*|down|numb\\w*|not moving|won'?t move|paraly\\w*|frozen|weird)|(?:can'?t|cannot|can not|unable to) close (?:my|his|her) (?:left |right )?eye`,
       `face~(?:droop\\w*|sag\\w*|crooked|lopsided|uneven|twisted|drop\\w*|fallen|pulled)`,
       `(?:droop\\w*|sag\\w*|crooked|lopsided|uneven) (?:face|smile|mouth|lip)`,
       `(?:mouth|smile|lip)~(?:crooked|droop\\w*|lopsided|uneven|pulling to one side|sagging)`,
@@ -73,6 +123,7 @@ export const en: LanguagePack = {
       `garbled|gibberish|aphasia`,
     ],
     stroke_weakness: [
+      `(?:left|right|lft|rite|one) (?:arm|hand|leg|side|foot)~(?:numb\\w*|tingl\\w*)(?![^.!?\\n]{0,40}(?:at night|when i sleep|sleeping|for (?:months|years|weeks)|carpal|typing))`,
       `(?:weak\\w*|numb\\w*|paraly\\w*|limp|dead|heavy|tingl\\w*)~(?:on )?(?:one|left|right|1) side`,
       `(?:one|left|right) side of ${HIS} (?:body|face)~(?:weak|numb|droop|dead|limp|not working|won'?t move)`,
       `${CANT} (?:lift|raise|move|feel|use|grip|hold up|hold) ${HIS} ${SIDE}? ?(?:arm|hand|leg|foot|side)`,
@@ -85,6 +136,7 @@ export const en: LanguagePack = {
       `hemipar\\w*|hemipleg\\w*`,
     ],
     vision_loss: [
+      `(?:can'?t|cannot|can not|unable to) see (?:properly |clearly |well |right )?(?:out of|from|with) (?:either|both|my|his|her)`,
       `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:lost|loss of|can'?t see|blind|went black|went dark|vision (?:went|is gone))`,
       `(?:suddenly |just )?lost (?:the |all )?(?:vision|sight|eyesight)`,
       `${CANT} see (?:out of|from|with|anything)`,
@@ -99,6 +151,7 @@ export const en: LanguagePack = {
       `${CANT} swallow(?! (?:pills?|tablets?|the pills|big pills|capsules))`,
     ],
     suicide_plan: [
+      `\\bkms\\b|unaliv\\w*`,
       `(?:kill|killing|hang|hanging|shoot|shooting|off|offing) (?:my ?self|myself)`,
       `end (?:my|my own) life|end it all|ending it all|take (?:my own|my) life|taking my (?:own )?life`,
       `suicid\\w*~(?:plan|tonight|pills|gun|going to|gonna|note|attempt)`,
@@ -114,6 +167,8 @@ export const en: LanguagePack = {
       `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
     ],
     bleeding_heavy: [
+      `soak\\w* through (?:my |his |her |the )?(?:clothes|shirt|pants|bandages?|dressings?|towels?|sheets|gauze)`,
+      `(?:won'?t|wont|will not|doesn'?t|does not|can'?t|isn'?t|hasn'?t) (?:stop|quit) bleed\\w*`,
       `(?:nose ?bleeds?|bleed\\w*|blood)~(?:won'?t|wont|will not|doesn'?t|does not|can'?t|not|isn'?t|hasn'?t) (?:stop|slow)`,
       `${CANT} (?:stop|get) (?:the )?bleed\\w*`,
       `(?:constant|nonstop|non-stop|continuous) bleeding|(?:keeps|kept|still) bleeding~(?:hours?|all day|all night)|bleeding for (?:\\d+|over|more than|almost) (?:hours?|an hour|minutes|mins)`,
@@ -162,6 +217,8 @@ export const en: LanguagePack = {
       `seizing|convuls(?:ing|ed)|(?:new|first) seizure|seizure (?:today|tonight|this morning|just now|right now|that won'?t stop|won'?t stop|lasting|for (?:\\d+|over|more than))|grand mal (?:seizure )?(?:today|just now)`,
     ],
     overdose: [
+      `swallowed~(?:magnets?|button batter(?:y|ies)|batter(?:y|ies))`,
+      `\\bod'(?:d|ed)\\b|overdid it on (?:my |his |her )?(?:meds|pills|medicine)`,
       `overdos\\w*|over-dos\\w*`,
       `took (?:way )?(?:too many|too much|a bunch of|a handful of|extra \\w+ by mistake|a whole bottle|the whole bottle|all (?:of )?(?:my|the|his|her) (?:\\w+ )?${PILLS})`,
       `\\ball (?:of )?(?:my|his|her|the|their)~at once|took~~(?:[2-9]\\d|\\d{3}) (?:pills|tablets|capsules)`,
@@ -208,9 +265,11 @@ export const en: LanguagePack = {
       `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double`,
     ],
     petechial_rash: [
+      `(?:don'?t|dont|doesnt) (?:fade|go away|disappear|blanch)|(?:purple|dark red) (?:spots|dots|patches|blotches)`,
       `(?:doesn'?t|does not|won'?t|didn'?t|not) (?:fade|go away|disappear|blanch) (?:when|with|under|if) (?:i )?(?:pressed|press\\w*|a glass|push\\w*)|non-?blanching|petechi\\w*|purpur\\w*|tiny (?:red|purple) (?:dots|spots|pinpoints)`,
     ],
     sob: [
+      `\\bsob\\b(?! story| stories)`,
       `short(?:ness)? (?:of|o|off) breath|sob and|breathless\\w*|dyspn\\w*`,
       `(?:hard|difficult|trouble|difficulty|struggl\\w*|problems?|hard time|issues?) (?:to |with |)?(?:${BREATHE}|catch(?:ing)? ${HIS} breath)`,
       `winded|out of breath|${CANT} catch ${HIS} breath|huffing and puffing|air hunger|(?:need|needing|gasp\\w*) (?:for )?more air`,
@@ -249,6 +308,7 @@ export const en: LanguagePack = {
       `(?:lower )?back~(?:right|left) side~(?:hurts|pain|ache)`,
     ],
     severe_headache: [
+      `(?:headache|migraine|head ache)~(?:won'?t go away|isn'?t touching|not touching|nothing (?:is )?help\\w*|not helping|isn'?t helping|lasted (?:\\d+|two|three|four|several) days|for (?:\\d+|two|three|four|several) days)`,
       `(?:severe|bad|terrible|horrible|awful|really bad|pounding|splitting|excruciating|intense|massive|killer) (?:headache|head ache|migraine|head pain)`,
       `head (?:is |has been )?(?:pounding|splitting|killing me|throbbing|exploding)`,
       `headache~(?:won'?t go away|isn'?t touching|not touching|nothing helps|not helping|isn'?t helping)`,
@@ -260,6 +320,7 @@ export const en: LanguagePack = {
       `(?:losing|loss of) (?:my |his |her |the )?(?:vision|sight|eyesight)|vision (?:changes?|problems?|is off|is weird|is funny|went funny)|${CANT} see (?:well|clearly|straight|right)`,
     ],
     leg_clot_signs: [
+      `(?:swollen|swelling|pain\\w*)~(?:behind|back of) (?:my|his|her) knee|(?:swollen|swelling|pain\\w*)~~(?:after|since) (?:a |the |my )?long (?:drive|flight|car ride|trip|plane ride|bus ride)`,
       `(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger|larger)~(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|ache|aching|achy)`,
       `(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|achy)~(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger)`,
       `(?:swollen|swelling|puffy)~(?:painful|sore|tender|red|warm|hot) (?:calf|leg)`,
@@ -268,10 +329,13 @@ export const en: LanguagePack = {
       `(?:one|my|his|her|left|right) (?:leg|calf)~(?:swollen|swelling|swole|puffy)|(?:swollen|puffy) (?:left |right )?(?:leg|calf)\\b`,
     ],
     lip_swelling: [
+      `(?:lips?|tongue|mouth)~(?:tingl\\w*|numb\\w*|itchy|burning)`,
       `(?:lips?|face|eyelids?|mouth|cheeks?|throat)~(?:swell\\w*|swollen|puff\\w*|big and puffy)`,
       `(?:swell\\w*|swollen|puffy)~(?:lips?|face|eyelids?|mouth|throat)`,
     ],
     wound_infection: [
+      `(?:ulcer|wound|sore|incision)~~(?:bigger|larger|growing|darker|black|blackened|worse)`,
+      `red (?:line|streak)s? (?:going|running|moving|spreading|heading) (?:up|toward|towards)|(?:red|swollen|hot|warm|puffy|throbbing)(?:,? (?:and )?(?:red|swollen|hot|warm|tender|puffy|throbbing)){2}`,
       `(?:wound|incision|cut|stitches|sutures|staples|bite|scrape|site|burn|blister|tattoo|piercing|scab|boil|finger|toe|scar|graze|spot|area)~~(?:pus|ooz\\w*|drain\\w*|discharge|redder|more red|yellow\\w* (?:stuff|fluid|gunk|goo|crust)|green\\w* (?:stuff|fluid|gunk)|smell\\w*|foul|red streaks?|streak\\w*|hot to the touch|warm to the touch|opened up|coming apart|split open|red and (?:hot|warm|swollen)|hot and red|warm and red|swollen and red)`,
       `(?:red|redness|warm|hot|swollen|swelling)~(?:spreading|getting bigger|growing|past the (?:pen |marker )?line|bigger than)`,
       `red streaks?|\\bpus\\b|oozing|cellulitis|abscess|(?:looks|is|got|getting|became|seems) infected|infected (?:cut|wound|incision|bite|toe|toenail|finger|fingernail|site|tooth|gums?|ear|piercing|tattoo|stitches|scrape|blister)`,
@@ -290,6 +354,7 @@ export const en: LanguagePack = {
       `blood (?:in|on) (?:the |my )?(?:stool|toilet|toilet paper|poop)|rectal bleeding|bleeding from ${HIS} (?:rectum|bottom|butt)|melena`,
     ],
     passive_si: [
+      `(?:don'?t|do not|dont) (?:really )?wanna (?:live|be alive|be here|exist|wake up|go on)`,
       `better off (?:dead|gone|not here|not around|not alive|without me|if i (?:was|were|wasn'?t|weren'?t|just|didn'?t|died|was gone))`,
       `(?:don'?t|do not|didn'?t|dont) (?:really )?(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on)`,
       `(?:wish|wished|wishing) (?:i (?:was|were|could be) dead|i (?:wouldn'?t|won'?t|would not|didn'?t) wake up|i (?:could )?(?:just )?(?:disappear|die|not exist))`,
@@ -298,7 +363,10 @@ export const en: LanguagePack = {
       `(?:easier|better) (?:for everyone )?if i (?:didn'?t|did not|wasn'?t|weren'?t) (?:exist|here|around|alive)|passive (?:suicidal )?thoughts|suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
       `i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
     ],
-    self_harm: [`(?:cutting|cut|burning|hurting|harming) (?:my ?self|myself)|self[- ]harm\\w*`],
+    self_harm: [
+      `(?:cut|cutting|burned|burning|hurt|hurting|harmed|harming) (?:him|her|them)sel(?:f|ves)`,
+      `(?:cutting|cut|burning|hurting|harming) (?:my ?self|myself)|self[- ]harm\\w*`,
+    ],
     vaginal_bleeding_heavy: [
       `heavy (?:vaginal )?bleeding|bleeding (?:heavily|a lot|like a (?:heavy )?period)`,
       `soak\\w*~(?:pad|pads|tampons?)(?! of gauze)|(?:passing|passed) (?:big |large |golf ball )?clots|gush\\w* (?:of )?blood`,
@@ -320,6 +388,9 @@ export const en: LanguagePack = {
     ],
     wheezing: [`wheez\\w*|whistl\\w* when (?:i |he |she )?breath\\w*`],
     severe_pain: [
+      `(?:testic\\w*|scrot\\w*|balls?)~~(?:hurts?|hurting|pain\\w*|swollen|swelling)`,
+      `(?:pain|ache)\\w*~(?:is |are |so |really |very )?(?:severe|excruciating|unbearable|intense|terrible|horrible)`,
+      `(?:stomach|belly|head|chest|back|tooth|side|ear|throat|leg|knee|hip) (?:is |are |has been )?(?:really |literally )?killing me`,
       `(?:severe|excruciating|unbearable|intense|extreme|horrible|terrible|agonizing|debilitating|worst) (?:\\w+ )?(?:pain|cramps?|cramping)`,
       `(?:10|9|ten|nine) ?(?:\\/|out of) ?(?:10|ten)`,
       `${CANT} (?:walk|stand|move|sleep|sit)~(?:pain|hurts)|${CANT} (?:put|bear) (?:any )?weight`,
@@ -372,7 +443,7 @@ export const en: LanguagePack = {
     ],
     abdominal_pain: [
       `(?:stomach|belly|abdomen|abdominal|tummy|gut|pelvic|lower abdominal)~(?:pain\\w*|hurts?|hurting|ache|aching|cramp\\w*|sore|killing)`,
-      `(?:pain|cramp\\w*|ache)~(?:in|on) ${HIS} (?:stomach|belly|abdomen|tummy|pelvis|lower belly)|stomach ?ache|belly ?ache`,
+      `(?:pain|cramp\\w*|ache)~(?:in|on) ${HIS} (?:upper |lower |right |left |middle of (?:my|the) )?(?:stomach|belly|abdomen|tummy|pelvis)|stomach ?ache|belly ?ache`,
     ],
     spotting: [
       `spotting|light bleeding|vaginal bleeding|(?:pink|brown|red|bright red) (?:discharge|blood|spots)~(?:wipe|wiped|paper|underwear)`,
@@ -405,7 +476,7 @@ export const en: LanguagePack = {
       `necesito (?:mas|mi|otra)|(?:need|needs|running low on|low on) (?:my |more |a )?(?:meds|medication|medicine|pills|prescription)|more (?:of )?${HIS}? ?(?:\\w+ )?(?:pills|meds|medicine|medication|tablets)`,
     ],
     med_question: [
-      `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:take|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
+      `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:takes?|taking|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
       `side effects?|interact\\w*|generic|(?:brand|name) brand|dosage|(?:before or after|with|without) (?:meals?|food|eating|breakfast|(?:my )?coffee|bed|dinner|lunch)|with food|empty stomach|missed (?:a |my |one |\\w+ )?(?:dose|pill)|forgot (?:to take )?(?:my |a )?(?:dose|pill|meds?)`,
       `something (?:stronger|better)|over the counter|\\botc\\b|medication options|(?:discuss|talk about|ask about|questions? about)~(?:medications?|medicines?|meds|pills|dose)`,
       `give (?:him|her|them|my (?:son|daughter|baby|child|kid|toddler)) (?:some )?(?:tylenol|motrin|ibuprofen|advil|benadryl|medicine|honey|\\w+)`,
@@ -440,22 +511,26 @@ export const en: LanguagePack = {
       `(?:bp|blood pressure|sugars?|glucose|readings?|numbers|weight)~(?:log|readings?|this week|for the week|running|have been|averag\\w*)`,
     ],
     scheduling: [
-      `(?:\\w+)[- ]speaking (?:doctor|provider|nurse|staff)|interpreter|translator|(?:open|closed) (?:on|this|for|during) (?:\\w+ )?(?:day|weekend|holiday|christmas|thanksgiving|saturday|sunday)|holiday hours|where (?:do|can|should) (?:i|we) park|switch (?:to (?:dr|doctor)|doctors|providers)|(?:as|be) my (?:primary|pcp|doctor)|running late|(?:be|get) there (?:by|at|in)|on my way|appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
+      `(?:change|switch|transfer) (?:my |his |her )?(?:primary care |primary )?(?:doctor|provider|pcp)`,
+      `(?:spanish|english|chinese|mandarin|cantonese|vietnamese|korean|russian|arabic|french|creole|portuguese|tagalog|somali|haitian|polish|hindi)[- ]?speaking (?:doctor|provider|nurse|staff)|interpreter|translator|(?:open|closed) (?:on|this|for|during) (?:\\w+ )?(?:day|weekend|holiday|christmas|thanksgiving|saturday|sunday)|holiday hours|where (?:do|can|should) (?:i|we) park|switch (?:to (?:dr|doctor)|doctors|providers)|(?:as|be) my (?:primary|pcp|doctor)|running late|(?:be|get) there (?:by|at|in)|on my way|appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
       `(?:what time|when) (?:does|do|is|are) (?:the |you |your )?(?:lab|office|clinic|pharmacy)? ?(?:open|close|closed)|walk[- ]in|office hours|(?:your|the|office|clinic|lab|saturday|sunday|weekend) hours|parking|directions to|(?:new |clinic |office )location|where (?:is|are) (?:the|your) (?:office|clinic|lab)|are you open|new patients?|open on (?:saturday|sunday)s?|(?:next|earliest) (?:available|opening)|see (?:the )?(?:doctor|dr|np|pa)~(?:next|this) week`,
     ],
     billing: [
-      `\\beob\\b|explanation of benefits|\\bowe\\b|bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered(?! in| with| all over)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
+      `\\beob\\b|explanation of benefits|\\bowe\\b|bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered by|(?:is|are) (?:it |this |that |they )?covered|(?:insurance|plan|medicare|medicaid) (?:cover|covers|covered|pay)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
     ],
     forms: [
       `forms?\\b|letters?\\b|note for (?:my |his |her )?(?:work|school|employer|job|daughter|son)|school note|work note|doctor'?s note|excus\\w*|fmla|disability|paperwork|medical source statement|clearance|cleared to|return to work|jury duty|\\bdmv\\b|handicap (?:placard|parking)|sports physical`,
     ],
     records: [
+      `(?:wrong|incorrect|an error|a mistake|mistakes?)~(?:birthday|birth date|date of birth|dob|name|address|summary|record|chart|medication list)|after[- ]visit summary|visit summary`,
       `(?:a |the )?cop(?:y|ies) of (?:my|his|her|the|that|our|all)\\b|records?\\b|copy of ${HIS}? ?(?:visit|records?|notes?|chart|results?|immuni\\w*|vaccine|shot)|immuni[sz]ation (?:record|history|card)|vaccine (?:record|card)|visit notes?|release of information`,
     ],
     portal: [
+      `(?:text|email) reminders?|reminders? (?:by|via) (?:text|email)|notifications?`,
       `video (?:visit|call|appointment)|telehealth|virtual visit|(?:the|visit|video|zoom) link|portal|log ?in|logging in|sign ?in|password|username|user name|locked out|\\bapp\\b|website|mychart|proxy|upload\\w*|error message|won'?t load|keeps spinning|spins|verification code|two[- ]factor|\\b2fa\\b`,
     ],
     demographics: [
+      `(?:different|another|other) pharmacy|pharmacy (?:closed|changed|moved)|(?:send|sent|transfer) (?:my )?(?:prescriptions?|rx|meds) to (?:a |the )?(?:different|another|new)`,
       `(?:update|change|new|correct|wrong|remove|old)~(?:address|phone|number|cell|email|last name|name|pharmacy|emergency contact)`,
       `(?:address|phone|cell|pharmacy|name)~(?:changed|update|is now)|preferred pharmacy|moved to`,
     ],
@@ -470,7 +545,7 @@ export const en: LanguagePack = {
     ],
     critical_med: [CRITICAL],
     run_out: [
-      `out of|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
+      `out of(?! (?:my |his |her |the )?(?:left|right|mind|breath|town|state|country|work|bed|it\\b|nowhere|control|reach|pocket|network|office|ears?|eyes?|nose|place|line|order|shape|sorts|hospital|er\\b|surgery|character|touch|curiosity|options|ideas|patience|time|money))|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
       `(?:only|just) (?:have |got |has |had )?(?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|one more|1 more|enough for (?:today|tonight|tomorrow|one|1))~left`,
       `(?:one|1|a single|last) (?:dose|pill|pen|tablet|vial|day|shot)s? (?:of (?:\\w+ ){1,3})?left`,
       `(?:only|just) (?:have|got|has) (?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|enough for (?:today|tonight|tomorrow)) (?:dose|pill|pen|tablet|vial|shot|one)s?\\b`,
@@ -492,8 +567,8 @@ export const en: LanguagePack = {
       `(?:after|since|from) (?:my|the|his|her) (?:\\w+ )?(?:surgery|operation|procedure|c-?section)|post[- ]?op\\w*|incision|surgical site|stitches|staples|sutures`,
     ],
     worsening: [
-      `(?:getting|gotten|got|becoming|keeps getting|going|is) (?:much |way |a lot |even |progressively |steadily )?worse|worsening|worse and worse|much worse|way worse|a lot worse`,
-      `not (?:getting )?better|not improving|no improvement|(?:isn'?t|hasn'?t|haven'?t) (?:getting |gotten |been getting )?(?:any )?better|spreading`,
+      `(?:getting|gotten|got|becoming|keeps getting|going|is) (?:much |way |a lot |even |progressively |steadily )?worse(?! (?:a little|a bit|slightly))|worsening|worse and worse|much worse|way worse|a lot worse`,
+      `not (?:getting )?better|not improving|no improvement|(?:isn'?t|hasn'?t|haven'?t) (?:getting |gotten |been getting )?(?:any )?better|spreading(?! (?:a little|a bit|slightly|slowly))`,
     ],
     improving: [
       `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
@@ -521,19 +596,21 @@ export const en: LanguagePack = {
       `no|not|denies|denied|deny|without|never|nor|negative for|free of|absence of|no signs? of|no sign|nothing like|none of|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|dont|doesnt|didnt|havent|hasnt|wasn'?t|isn'?t|aren'?t|weren'?t|no longer|not having|not any|zero`,
     ],
     negationPost: [
-      `(?:is|are|has|have|was)? ?(?:all )?(?:gone|went away|resolved|stopped|cleared)(?! (?:up|down))|(?:is|are) (?:fine|normal|ok|okay|good)(?: now)?|(?:none|negative)\\b`,
+      `(?<=^\\s*)(?:has |finally )?(?:broke|broken|came down)\\b|` +
+        `(?:is|are|has|have|was)? ?(?:all )?(?:gone|went away|resolved|stopped|cleared)(?! (?:up|down))|(?:is|are) (?:fine|normal|ok|okay|good)(?: now)?|(?:none|negative)\\b`,
     ],
     pseudoNegation: [
-      `no (?:improvement|change|relief|better|idea|clue|matter|doubt)|not (?:sure|certain|only|just|better|improv\\w*|helping|working|touching|stopping)|no one|nobody|not (?:a )?(?:big )?deal|can'?t tell|without (?:improvement|relief)`,
+      `(?:don'?t|dont|do not) (?:really )?know|no (?:improvement|change|relief|better|idea|clue|matter|doubt)|not (?:sure|certain|only|just|better|improv\\w*|helping|working|touching|stopping)|no one|nobody|not (?:a )?(?:big )?deal|can'?t tell|without (?:improvement|relief)`,
     ],
     historyPre: [
       `history of|hx of|h\\/o|chronic|long[- ]standing|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger|baby|teen\\w*)|in (?:19|20)\\d\\d|(?:in|during|back in) (?:january|february|march|april|june|july|august|september|october|november|december)|(?:suffered|had) (?:a |an )?(?:\\w+ )?(?:stroke|injury|accident|heart attack)|when (?:i|he|she|we|my \\w+) (?:had|was sick|got sick)|used to (?:have|get)|was (?:seen|treated|hospitali[sz]ed|admitted|diagnosed) for|(?:went to|at|in|to) the (?:er|ed|emergency room|hospital|urgent care)(?: \\w+){0,2} for|turned out (?:to be|it was)|ended up being|in the past|previously|years ago|back in|had (?:a |an )?(?:bout|episode) of|(?:since|after) (?:my|his|her) (?:heart attack|stroke)`,
     ],
     historyPost: [
-      `for (?:\\d+|many|several|a few|over \\d+|the (?:last|past) \\d+) years|(?:last|past) \\d+ years|since (?:i was|childhood|birth|(?:19|20)\\d\\d)|for years|\\d+ years? post|last (?:year|month|summer|winter|spring|fall|time|week|christmas)|(?:\\d+|a|two|few|several|many|couple of) (?:years?|months?) ago|in (?:19|20)\\d\\d|back in|years? ago|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger)|(?:a |the )?(?:er|hospital|doctors?|they) said (?:it was|everything|it'?s)|turned out to be|went away|is gone|(?:has|have) resolved|all good since|(?:hasn'?t|haven'?t) (?:come back|happened|had (?:any|it) since)|(?:i )?messaged about`,
+      `^\\s*(?:that |which )?(?:i|he|she|we|they) (?:had|got|used to)\\b|(?:in|during|back in|last) (?:january|february|march|april|june|july|august|september|october|november|december)|` +
+        `for (?:\\d+|many|several|a few|over \\d+|the (?:last|past) \\d+) years|(?:last|past) \\d+ years|since (?:i was|childhood|birth|(?:19|20)\\d\\d)|for years|\\d+ years? post|last (?:year|month|summer|winter|spring|fall|time|week|christmas)|(?:\\d+|a|two|few|several|many|couple of) (?:years?|months?) ago|in (?:19|20)\\d\\d|back in|years? ago|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger)|(?:a |the )?(?:er|hospital|doctors?|they) said (?:it was|everything|it'?s)|turned out to be|went away|is gone|(?:has|have) resolved|all good since|(?:hasn'?t|haven'?t) (?:come back|happened|had (?:any|it) since)|(?:i )?messaged about`,
     ],
     hypotheticalPre: [
-      `if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever |start(?:s)? (?:to )?|were to )?(?:get|gets|have|has|develop|develops|notice|notices|experience|experiences|feel|feels|start|starts)|in case (?:of )?|what if|(?:warning )?signs? (?:of|for)|symptoms? (?:of|for)|watch (?:out )?for|look out for|risks? (?:of|for)|chances? of|prevent\\w*|how (?:do|can|would|will|should) (?:i|you|we) (?:know|tell)|to rule out|rule out|worried about (?:getting|having)|afraid of (?:getting|having)|(?:can|could|does|do|will|would|might|may) (?:\\w+ ){1,4}cause|(?:is|are) (?:\\w+ ){0,3}(?:a )?(?:side effect|symptom|sign)s? of|information (?:on|about)|info (?:on|about)|learn(?:ing)? about|what (?:causes|is|are)|treatments? for|how (?:to treat|is \\w+ treated)|when should (?:i|we) (?:call|go|worry)|should i (?:go to the er|call 911) if`,
+      `if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever|happen to)\\b|if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever |start(?:s)? (?:to )?|were to )?(?:pass out|faint|collapse|run out|go into|become|get|gets|have|has|develop|develops|notice|notices|experience|experiences|feel|feels|start|starts)|in case (?:of )?|what if|(?:warning )?signs? (?:of|for)|symptoms? (?:of|for)|watch (?:out )?for|look out for|risks? (?:of|for)|chances? of|prevent\\w*|how (?:do|can|would|will|should) (?:i|you|we) (?:know|tell)|to rule out|rule out|worried about (?:getting|having)|afraid of (?:getting|having)|(?:can|could|does|do|will|would|might|may) (?:\\w+ ){1,4}cause|(?:is|are) (?:\\w+ ){0,3}(?:a )?(?:side effect|symptom|sign)s? of|information (?:on|about)|info (?:on|about)|learn(?:ing)? about|what (?:causes|is|are)|treatments? for|how (?:to treat|is \\w+ treated)|when should (?:i|we) (?:call|go|worry)|should i (?:go to the er|call 911) if`,
     ],
     familyHistoryPre: [
       `(?:my |his |her )?(?:mother|mom|mum|father|dad|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|parents?|siblings?|family|relatives?) (?:had|has had|died|passed|history)|family history|runs in (?:my|the) family`,

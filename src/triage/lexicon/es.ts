@@ -12,6 +12,9 @@ export const es: LanguagePack = {
   name: 'Spanish',
   latin: true,
   concepts: {
+    bite_puncture: [
+      `(?:me|le|lo|la|nos) mordio (?:un|una|el|la|mi|su) (?:perro|gato|animal|murcielago|vibora)|mordida de (?:perro|gato|animal)`,
+    ],
     chest_pain: [
       `${DUELE}~(?:en )?(?:el |mi |su )?pecho`,
       `pecho~(?:duele|dolor|apretado|presion|opresion|pesado)`,
@@ -71,6 +74,7 @@ export const es: LanguagePack = {
       `convulsi\\w*|convulsionando|ataque (?:epileptico|de epilepsia)|(?<!para las )(?:crisis|ataque) convulsiv\\w*|le dio (?:un )?ataque`,
     ],
     overdose: [
+      `(?:una|la|toda la) botella de (?:pastillas|pildoras|medicina|medicamento)`,
       `(?:me |se )?tom(?:e|o) (?:todas|muchas|un monton de|demasiadas) (?:las |mis |sus )?(?:pastillas|pildoras|tabletas|medicinas)|(?:me |se )?tom(?:e|o) (?:todo )?(?:el|un) frasco`,
       `sobredosis|envenen\\w*|intoxica\\w*|se (?:tomo|trago|comio) (?:unas|varias|todas|mis|las|un frasco)~${PASTILLAS}?|(?:tomo|tome|trago) (?:de mas|demasiad\\w*)|tomo (?:toda la caja|todo el frasco)`,
     ],
@@ -112,7 +116,8 @@ export const es: LanguagePack = {
       `(?:herida|incision|puntos|cortada|piquete|picadura)~~(?:pus|supura\\w*|roj\\w*|caliente|hinchad\\w*|infectad\\w*|mal olor)|pus\\b|infectad\\w*`,
     ],
     dehydration: [
-      `no (?:puedo|puede) retener|no retengo|vomit\w*~(?:todo el dia|toda la noche|desde (?:ayer|anoche|la manana))`,
+      `no ha mojado (?:el |los |ningun |ni un )?panal|panal(?:es)? seco|sin mojar (?:el )?panal`,
+      `no (?:puedo|puede) retener|no retengo|vomit\\w*~(?:todo el dia|toda la noche|desde (?:ayer|anoche|la manana))`,
       `no (?:retiene|aguanta|tolera|puede tomar) (?:nada|liquidos|agua)|(?:vomita|vomito|devuelve) todo|no (?:ha )?(?:orinado|hecho pipi)|casi no orina|no orina|orina muy poco|deshidrat\\w*|panales secos|no moja (?:el |los )?panal`,
     ],
     black_stool: [
@@ -157,7 +162,7 @@ export const es: LanguagePack = {
       `dolor (?:de|en el) (?:estomago|barriga|panza|vientre|abdomen)|(?:me |le )?duele (?:el |la )?(?:estomago|barriga|panza|vientre)`,
     ],
     spotting: [
-      `(?:un )?poco de sangrado|manch\w* de sangre`,
+      `(?:un )?poco de sangrado|manch\\w* de sangre`,
       `manchado|manchita\\w*|sangrado (?:leve|ligero|poquito)|un poco de sangre|sangrado vaginal`,
     ],
     leaking_fluid: [
@@ -175,7 +180,7 @@ export const es: LanguagePack = {
       `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
     ],
     med_question: [
-      `(?:puedo|debo|se puede) (?:tomar|dejar|combinar|mezclar)|efectos secundarios|(?:tomar\w*|tomo) (?:antes|despues) de (?:comer|la comida)|me (?:olvide|salte) (?:una )?(?:dosis|pastilla)`,
+      `(?:puedo|debo|se puede) (?:tomar|dejar|combinar|mezclar)|efectos secundarios|(?:tomar\\w*|tomo) (?:antes|despues) de (?:comer|la comida)|me (?:olvide|salte) (?:una )?(?:dosis|pastilla)`,
     ],
     results_question: [
       `(?:que|eso) (?:quiere decir|significa)|(?:resultados?|analisis)~(?:salieron|dicen|estan|salio)|(?:que|como) (?:salieron|estan) (?:mis )?(?:resultados|analisis)|(?:es|esta) (?:normal|alto|bajo)`,
@@ -191,7 +196,7 @@ export const es: LanguagePack = {
       `\\bcita\\b|citas|cambiar (?:la|mi) cita|cancelar|reprogramar|agendar|horario|a que hora (?:abren|cierran)`,
     ],
     billing: [
-      `(?:el|mi|su|un|de) seguro\b|aceptan (?:el )?seguro|molina`,
+      `(?:el|mi|su|un|de) seguro\\b|aceptan (?:el )?seguro|molina`,
       `factura|cobro|cobraron|cuenta|pago|pagar|seguro medico|aseguranza|deducible|copago|precio|cuanto cuesta|medicaid|medicare`,
     ],
     forms: [

@@ -16,7 +16,7 @@ export const pt: LanguagePack = {
     stroke_weakness: [
       `fraqueza (?:de|em) um lado|nao (?:consegue|consigo) (?:mexer|levantar) o (?:braco|perna)|(?:braco|perna) (?:dormente|fraco|fraca)~(?:direit\\w*|esquerd\\w*)`,
     ],
-    stroke: [`derrame|\\bavc\\b`],
+    stroke: [`(?:tendo|teve|esta tendo|acho que (?:e|esta tendo)) (?:um )?(?:derrame|avc)`],
     throat_swelling: [`(?:garganta|lingua) (?:fechando|inchada)`],
     suicide_plan: [`me matar|suicid\\w*|tirar (?:a )?minha vida|acabar com tudo`],
     passive_si: [`nao quero mais viver|queria morrer`],

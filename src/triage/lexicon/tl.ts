@@ -17,6 +17,7 @@ export const tl: LanguagePack = {
       `(?:tabingi|ngiwi|nakangiwi|baluktot) ang (?:mukha|bibig)|(?:mukha|bibig)~(?:tabingi|ngiwi|bumagsak)`,
     ],
     stroke_speech: [
+      `hindi (?:makapagsalita|makapag-salita|makausap)`,
       `bulol|hindi (?:maintindihan|malinaw) (?:ang )?(?:salita|pagsasalita)|hirap magsalita|malabo magsalita`,
     ],
     stroke_weakness: [

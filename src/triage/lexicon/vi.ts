@@ -6,6 +6,8 @@ export const vi: LanguagePack = {
   name: 'Vietnamese',
   latin: true,
   concepts: {
+    bleeding: [`ra mau|chay mau`],
+    vaginal_bleeding_heavy: [`ra (?:rat )?nhieu mau|ra mau nhieu|bang huyet`],
     chest_pain: [`dau (?:o |vung )?nguc|tuc nguc|nang nguc|that nguc|nguc (?:bi )?(?:dau|tuc|that)`],
     breathing_severe: [
       `khong (?:the )?tho (?:duoc|noi)|tho khong (?:duoc|noi)|ngop tho|nghet tho|tho hon hen`,

@@ -53,7 +53,9 @@ export async function createPipelineFixture(): Promise<PipelineFixture> {
     logger,
     patientIds,
     close: async () => {
-      await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true }).catch(() => undefined)));
+      await Promise.all(
+        Object.values(queues).map((q) => q.obliterate({ force: true }).catch(() => undefined)),
+      );
       await closeQueues(queues);
       redis.disconnect();
       await sandbox.close();
@@ -83,7 +85,8 @@ export async function postPatientMessage(
       ...extra,
     }),
   });
-  if (res.status !== 201) throw new Error(`sandbox refused the message: HTTP ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`sandbox refused the message: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
 }
 
@@ -107,24 +110,18 @@ export async function setFaults(sandbox: RunningSandbox, faults: Record<string, 
   if (res.status !== 200) throw new Error(`fault switch refused: HTTP ${res.status}`);
 }
 
-/** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
+/** Polls `probe` until it returns a value other than undefined/false; fails after `timeoutMs`. */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
   timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
   for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value as T;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    }
+    // A probe that throws fails the wait at once (e.g. a child process that exited).
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

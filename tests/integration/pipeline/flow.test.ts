@@ -68,7 +68,11 @@ describe('pipeline end to end', () => {
     // An emergent message is alerted (the Slack feature will process the job).
     expect(await f.queues.alert.getJob(`alert-${urgent.id}`)).toBeDefined();
 
-    const routine = await postPatientMessage(f.sandbox, patientId, 'Could you send me a copy of my last lab results?');
+    const routine = await postPatientMessage(
+      f.sandbox,
+      patientId,
+      'Could you send me a copy of my last lab results?',
+    );
     const ready = await waitFor('the routine message to be ready', async () => {
       const m = await messageByPortalId(routine);
       return m?.status === 'ready' ? m : undefined;
@@ -80,7 +84,12 @@ describe('pipeline end to end', () => {
     expect(draft.context_snapshot).toBeTruthy();
 
     const actions = (
-      await f.db.selectFrom('events').select('action').where('message_id', '=', ready.id).orderBy('id').execute()
+      await f.db
+        .selectFrom('events')
+        .select('action')
+        .where('message_id', '=', ready.id)
+        .orderBy('id')
+        .execute()
     ).map((e) => e.action);
     expect(actions).toEqual(['message.ingested', 'message.triaged', 'draft.created', 'message.ready']);
 
@@ -96,7 +105,11 @@ describe('pipeline end to end', () => {
       const m = await messageByPortalId(routine);
       return m?.status === 'sent';
     });
-    const reply = await f.db.selectFrom('replies').selectAll().where('id', '=', approved.replyId).executeTakeFirstOrThrow();
+    const reply = await f.db
+      .selectFrom('replies')
+      .selectAll()
+      .where('id', '=', approved.replyId)
+      .executeTakeFirstOrThrow();
     expect(reply.sent_at).toBeInstanceOf(Date);
     const onPortal = f.sandbox.context.store
       .list('Communication')
@@ -114,7 +127,10 @@ describe('pipeline end to end', () => {
       .where('action', '=', 'reply.approved')
       .executeTakeFirstOrThrow();
     expect(approvedEvent.actor).toBe(`user:${author}`);
-    expect(approvedEvent.data).toMatchObject({ replyId: approved.replyId, edit: { unchanged: false, wordsAdded: 3 } });
+    expect(approvedEvent.data).toMatchObject({
+      replyId: approved.replyId,
+      edit: { unchanged: false, wordsAdded: 3 },
+    });
     expect(JSON.stringify(approvedEvent.data)).not.toContain('See you soon');
 
     // Our own reply shows up in the portal feed and must not come back in as a patient message.

@@ -35,7 +35,9 @@ describe('poller', () => {
   it('ingests every patient message once, however often and however concurrently it polls', async () => {
     const posted: string[] = [];
     for (let i = 0; i < 12; i++) {
-      posted.push(await postPatientMessage(f.sandbox, f.patientIds[i % f.patientIds.length], `Question ${i}?`));
+      posted.push(
+        await postPatientMessage(f.sandbox, f.patientIds[i % f.patientIds.length], `Question ${i}?`),
+      );
     }
     // Two overlapping polls, pages of 5, then a third after they are done.
     const [a, b] = await Promise.all([pollPortal(pollerDeps()), pollPortal(pollerDeps())]);
@@ -52,6 +54,24 @@ describe('poller', () => {
     expect((await pollPortal(pollerDeps())).ingested).toBe(1);
     const cursor = await f.db.selectFrom('poll_cursors').selectAll().executeTakeFirstOrThrow();
     expect(cursor.last_id).toBe(later);
+  });
+
+  it('bounds the pages of one run and carries on from the cursor in the next', async () => {
+    const posted: string[] = [];
+    for (let i = 0; i < 5; i++)
+      posted.push(await postPatientMessage(f.sandbox, f.patientIds[7], `Page test ${i}?`));
+    const bounded = { ...pollerDeps(2), maxPages: 1 };
+    const runs: number[] = [];
+    for (let run = 0; run < 6; run++) runs.push((await pollPortal(bounded)).ingested);
+    // Each run re-reads the boundary instant, so it gets at most one new message per 2-item page.
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(runs.every((n) => n <= 2)).toBe(true);
+    const rows = await f.db
+      .selectFrom('messages')
+      .select('portal_id')
+      .where('portal_id', 'in', posted)
+      .execute();
+    expect(rows).toHaveLength(5);
   });
 
   it('keeps thread links and passes over messages not written by a patient', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import request from 'supertest';
 import { createDb } from '../../../src/db';
 import { createFhirClient } from '../../../src/portal/fhir-client';
@@ -125,6 +126,26 @@ describe('/readyz', () => {
   });
 });
 
+describe('/readyz and a stopped poller', () => {
+  it('reports the poller failed when its last attempt is far older than the poll interval', async () => {
+    await recordPollSuccess(fx.db, { ingested: 0, skipped: 0 });
+    await request(fx.app).get('/readyz').expect(200);
+    // As if no worker had polled for an hour: the health row's times moved back.
+    await fx.db
+      .updateTable('clinic_settings')
+      .set({
+        value: sql<string>`jsonb_set(value, '{lastAttemptAt}', to_jsonb((now() - interval '1 hour')::text))`,
+      })
+      .where('key', '=', 'portal_poller_health')
+      .execute();
+    const res = await request(fx.app).get('/readyz').expect(503);
+    expect(res.body.failing).toEqual(['poller']);
+    expect(res.body.checks.poller.detail).toMatchObject({ stale: true, consecutiveFailures: 0 });
+    await recordPollSuccess(fx.db, { ingested: 0, skipped: 0 });
+    await request(fx.app).get('/readyz').expect(200);
+  });
+});
+
 describe('/metrics', () => {
   it('counts queue depths and messages by status and urgency, with no patient text in any label', async () => {
     const secret = 'My chest hurts and my number is 555-0100';
@@ -195,7 +216,19 @@ describe('bull-board', () => {
       config: { ...fx.deps.config, env: { ...fx.deps.config.env, NODE_ENV: 'production' } },
     });
     await request(production).get('/admin/queues').expect(404);
-    const res = await request(production).get('/healthz').expect(200);
-    expect(res.headers['strict-transport-security']).toContain('max-age=');
+  });
+});
+
+describe('HTTPS-only headers', () => {
+  it('sends HSTS and upgrade-insecure-requests only when APP_BASE_URL is https', async () => {
+    const plain = await request(fx.app).get('/healthz').expect(200);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const env = { ...fx.deps.config.env, APP_BASE_URL: 'https://inbox.clinic.example' };
+    const secure = await request(fx.appWith({ config: { ...fx.deps.config, env } }))
+      .get('/healthz')
+      .expect(200);
+    expect(secure.headers['strict-transport-security']).toContain('max-age=');
+    expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 });

@@ -47,8 +47,9 @@ export async function createWebFixture(env: Record<string, string> = {}): Promis
     redis,
     queues,
     logger,
-    portal: createFhirClient({ baseUrl: sandbox.fhirBaseUrl, retries: 0, timeoutMs: 1000 }),
-    readinessTimeoutMs: 1500,
+    // Generous, so a loaded CI machine never turns a healthy dependency into a timeout.
+    portal: createFhirClient({ baseUrl: sandbox.fhirBaseUrl, retries: 0, timeoutMs: 10_000 }),
+    readinessTimeoutMs: 10_000,
   };
   return {
     database,

@@ -1,3 +1,4 @@
+import { displayName } from '../../../src/context/result-names';
 import { selectRelevant } from '../../../src/context/select';
 import type { ChartContext, MedicationFact, ObservationFact } from '../../../src/context/types';
 
@@ -148,6 +149,49 @@ describe('selectRelevant', () => {
     expect(wbc.results.map((t) => t.latest.source)).toEqual(['Observation/wbc']);
     const panel = selectRelevant(withCbc, 'what did my CBC show', ['results']);
     expect(panel.results.map((t) => t.latest.source).sort()).toEqual(['Observation/hgb', 'Observation/wbc']);
+  });
+
+  it('each lipid test is its own: a named test gives that test, the panel word gives the panel, total first', () => {
+    const lipids = {
+      ...chart(),
+      observations: [
+        obs('tg2', '2571-8', 'Triglycerides', 195, '2026-03-01'),
+        obs('chol2', '2093-3', 'Cholesterol, total', 182, '2026-03-01'),
+        ...chart().observations,
+        obs('tg1', '2571-8', 'Triglycerides', 213, '2025-12-01'),
+        obs('chol1', '2093-3', 'Cholesterol, total', 201, '2025-12-01'),
+      ],
+    };
+    const latest = (text: string) =>
+      selectRelevant(lipids, text, ['results']).results.map((t) => t.latest.source);
+    expect(latest('triglycerides is 195 now, last time it was 213')).toEqual(['Observation/tg2']);
+    expect(latest('mis trigliceridos salieron altos')).toEqual(['Observation/tg2']);
+    expect(latest('what is my LDL')).toEqual(['Observation/ldl2']);
+    expect(latest('is my bad cholesterol better')).toEqual(['Observation/ldl2']);
+    expect(latest('mi colesterol bueno')).toEqual(['Observation/hdl2']);
+    expect(latest('my total cholesterol')).toEqual(['Observation/chol2']);
+    expect(latest('what does my cholesterol mean')).toEqual([
+      'Observation/chol2',
+      'Observation/ldl2',
+      'Observation/hdl2',
+      'Observation/tg2',
+    ]);
+    const trig = selectRelevant(lipids, 'my triglycerides', ['results']).results[0]!;
+    expect(trig.previous.map((p) => p.value)).toEqual([213]);
+    // A named test the chart lacks gives nothing else from its panel.
+    const noTrig = selectRelevant(chart(), 'triglycerides is 195 now', ['results']);
+    expect(noTrig.results).toEqual([]);
+    expect(noTrig.reasons).toContain('result named in message but not in the chart: "triglycerides"');
+  });
+
+  it('gives results the names patients use, in English and Spanish', () => {
+    expect(displayName({ code: '2093-3', name: 'Cholesterol, total' }, 'en')).toBe('total cholesterol');
+    expect(displayName({ code: '2571-8', name: 'Triglycerides' }, 'es')).toBe('triglicéridos');
+    expect(displayName({ code: '13457-7', name: 'LDL cholesterol' }, 'en')).toBe('LDL (bad) cholesterol');
+    expect(displayName({ code: '2160-0', name: 'Creatinine' }, 'es')).toBe('creatinina (prueba del riñón)');
+    expect(displayName({ name: 'Potassium' }, 'es')).toBe('potasio');
+    expect(displayName({ code: '2276-4', name: 'Ferritin' }, 'en')).toBe('ferritin');
+    expect(displayName({ name: 'Vitamin D, 25-hydroxy' }, 'en')).toBe('25-hydroxy Vitamin D');
   });
 
   it('"my labs" gives the latest lab draw; a test the chart lacks is said so', () => {

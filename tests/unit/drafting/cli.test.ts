@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { DateTime } from 'luxon';
 import { runDraftCli } from '../../../src/drafting/cli';
 import { generateClinic, patientBundle } from '../../../src/portal/sandbox/synthetic';
 import { startFakeOpenAI, type FakeOpenAI } from '../../helpers/fake-openai';
@@ -76,6 +77,30 @@ describe('draft CLI', () => {
 
     expect(byId.get('huge')!.source).toBe('template');
     expect(byId.get(7)).toMatchObject({ target_grade: 4, source: 'template' });
+  });
+
+  it("never echoes a bad line: invalid JSON gets a fixed message, not the parser's quote of the text", async () => {
+    const phi = '{"id": "x1", "text": "My name is Rosalind Okafor, DOB 04/17/1961, my potassium is 6.1",,}';
+    const { rows } = await run([jsonl('phi.jsonl', [phi, '{"text": "Jane Roe 555-201-7788"'])]);
+    expect(rows).toEqual([
+      { id: 'x1', line: 1, error: 'line 1: not valid JSON' },
+      { id: null, line: 2, error: 'line 2: not valid JSON' },
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/Okafor|04\/17|potassium|Jane|201-7788/);
+  });
+
+  it("writes visit times on the clinic's clock, from CLINIC_TIME_ZONE", async () => {
+    const withVisit = clinic.patients.find((p) => p.visits.some((v) => v.status !== 'fulfilled'));
+    if (!withVisit) throw new Error('the synthetic clinic has no upcoming visit');
+    const visit = withVisit.visits.find((v) => v.status !== 'fulfilled')!;
+    const file = jsonl('visit.jsonl', [
+      { id: 'v', text: 'When is my next appointment?', patient_bundle: patientBundle(clinic, withVisit.id) },
+    ]);
+    for (const zone of ['America/Chicago', 'America/Los_Angeles']) {
+      const { rows } = await run([file], { CLINIC_TIME_ZONE: zone });
+      const local = DateTime.fromISO(visit.start).setZone(zone).setLocale('en').toFormat('h:mm a');
+      expect(rows[0].draft).toContain(`at ${local}`);
+    }
   });
 
   it('uses the model named by the environment', async () => {

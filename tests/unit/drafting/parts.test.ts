@@ -51,15 +51,32 @@ describe('chart facts in words', () => {
       'insulin glargine 20 units',
     );
     expect(plainMedicine({ name: 'ProAir HFA', dose: '2 puffs' })).toBe('ProAir HFA 2 puffs');
+    expect(plainMedicine({ name: 'Insulin glargine 100 units/mL pen', dose: '20 units' }, 'es')).toBe(
+      'insulin glargine 20 unidades',
+    );
+    expect(plainMedicine({ name: 'ProAir HFA', dose: '2 puffs' }, 'es')).toBe('ProAir HFA 2 disparos');
   });
 
-  it('writes dates and times in each language, in the time zone they were recorded in', () => {
+  it("writes dates and times in each language, on the clinic's clock", () => {
     expect(formatDate('2026-12-03T10:30:00-05:00', 'en', NOW)).toBe('December 3');
     expect(formatDate('2027-01-05', 'es', NOW)).toBe('5 de enero de 2027');
-    expect(formatTime('2026-12-03T10:30:00-05:00', 'en')).toBe('10:30 AM');
-    expect(formatTime('2026-12-03T14:05:00-05:00', 'es')).toBe('14:05');
+    // Default zone America/Chicago: 10:30 Eastern is 9:30 in the clinic.
+    expect(formatTime('2026-12-03T10:30:00-05:00', 'en')).toBe('9:30 AM');
+    expect(formatTime('2026-12-03T10:30:00-05:00', 'en', 'America/New_York')).toBe('10:30 AM');
+    expect(formatTime('2026-12-03T14:05:00-05:00', 'es')).toBe('13:05');
     expect(formatTime('2026-12-03', 'en')).toBeUndefined();
     expect(formatDate('not a date', 'en', NOW)).toBeUndefined();
+  });
+
+  it('moves a UTC visit time to the clinic zone, daylight saving included, and keeps plain dates', () => {
+    // 21:00 UTC is 3 PM in Chicago in winter (CST), 4 PM in summer (CDT), never 9 PM.
+    expect(formatTime('2027-01-15T21:00:00.000Z', 'en')).toBe('3:00 PM');
+    expect(formatTime('2027-07-15T21:00:00.000Z', 'en')).toBe('4:00 PM');
+    expect(formatTime('2027-01-15T21:00:00.000Z', 'es')).toBe('15:00');
+    expect(formatTime('2027-01-15T21:00:00.000Z', 'en', 'America/Los_Angeles')).toBe('1:00 PM');
+    // A visit just after midnight UTC is still the evening before on the clinic's calendar.
+    expect(formatDate('2027-01-16T02:00:00Z', 'en', NOW)).toBe('January 15, 2027');
+    expect(formatDate('2027-01-16', 'en', NOW)).toBe('January 16, 2027');
   });
 });
 
@@ -69,10 +86,10 @@ describe('choosing templates and language', () => {
       category: 'medication',
       categories: ['medication', 'forms_records', 'billing', 'scheduling'],
     });
+    // At most two paragraphs: the main request and one more the message clearly makes.
     expect(chooseKinds(multi, 'Please refill my lisinopril and send my form')).toEqual([
       'refill',
       'forms_records',
-      'billing',
     ]);
     expect(chooseKinds(triage({ category: 'medication' }), 'Is it ok to take with food?')).toEqual([
       'medication',

@@ -27,7 +27,14 @@ describe('grounding: medicines, doses and values must be in the chart or the mes
     expect(
       check('Su levotiroxina de 50 mcg no tiene resurtidos. Su TSH fue 5.8 el 20 de noviembre.'),
     ).toEqual([]);
-    expect(check('We see a visit on December 3 at 10:30 AM with Dr. Ana Ruiz.')).toEqual([]);
+    // The chart's visit is at 10:30 Eastern: 9:30 on a Chicago clinic's clock, 10:30 on a New York one's.
+    expect(check('We see a visit on December 3 at 9:30 AM with Dr. Ana Ruiz.')).toEqual([]);
+    expect(
+      check('We see a visit on December 3 at 10:30 AM with Dr. Ana Ruiz.', { timeZone: 'America/New_York' }),
+    ).toEqual([]);
+    expect(codes(check('We see a visit on December 3 at 10:30 AM with Dr. Ana Ruiz.'))).toEqual([
+      'ungrounded_value',
+    ]);
   });
 
   it('flags a medicine, a dose and a value that the chart and the message do not hold, quoting each', () => {

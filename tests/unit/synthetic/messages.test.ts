@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { chartFromBundle } from '../../../src/context/from-bundle';
 import { selectRelevant } from '../../../src/context/select';
 import {
@@ -74,6 +75,50 @@ describe('generateMessages', () => {
       expect({ text: text(m), missing }).toEqual({ text: text(m), missing: [] });
     }
     expect(withFacts).toBeGreaterThan(60);
+  });
+
+  it("quotes in result messages only values from that patient's own chart, and a trend is a change", () => {
+    const numbersIn = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !/DOB|Fecha|MRN|call me|número/i.test(l))
+        .join(' ')
+        .match(/\d+(?:\.\d+)?(?![\d/*])/g) ?? [];
+    let checked = 0;
+    for (const m of messages.filter((x) =>
+      ['result_question', 'result_trend', 'high_inr'].includes(x.intended.scenario),
+    )) {
+      const p = patientOf(m);
+      const refs = m.chartRefs
+        .filter((r) => r.startsWith('Observation/'))
+        .map((r) => r.slice('Observation/'.length));
+      const values = p.results.filter((r) => refs.includes(r.id)).map((r) => String(r.value));
+      const unitNumbers = new Set(['10', '3', '1.73', '1', '5']); // "10*3/uL", "mL/min/1.73m2", "A1c", "5 mg"
+      const quoted = numbersIn(text(m)).filter((n) => !unitNumbers.has(n) || values.includes(n));
+      for (const n of quoted)
+        expect({ text: text(m), n, chart: values }).toEqual({
+          text: text(m),
+          n,
+          chart: expect.arrayContaining([n]),
+        });
+      if (m.intended.scenario === 'result_trend') expect(new Set(values).size).toBe(2);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it('books visits on weekdays in clinic hours, on the clinic clock in winter and in summer', () => {
+    for (const now of [new Date('2026-01-10T12:00:00Z'), new Date('2026-07-10T12:00:00Z')]) {
+      const c = generateClinic({ seed: 4, patients: 120, now });
+      const visits = c.patients.flatMap((p) => p.visits);
+      expect(visits.length).toBeGreaterThan(50);
+      for (const v of visits) {
+        const local = DateTime.fromISO(v.start).setZone('America/Chicago');
+        expect(local.weekday).toBeLessThanOrEqual(5);
+        expect(local.hour * 60 + local.minute).toBeGreaterThanOrEqual(8 * 60);
+        expect(local.hour * 60 + local.minute).toBeLessThanOrEqual(16 * 60 + 40);
+      }
+    }
   });
 
   it('fits scenarios to the patient: infants, pregnancy, critical medicines, Spanish speakers', () => {

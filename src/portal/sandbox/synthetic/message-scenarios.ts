@@ -46,7 +46,11 @@ function latestResult(p: SyntheticPatient, rng: Rng, needPrevious: boolean): Sce
     if (r.key !== 'bloodPressure') byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   const series = [...byKey.values()]
     .map((list) => list.sort((a, b) => a.date.localeCompare(b.date)))
-    .filter((list) => !needPrevious || list.length > 1);
+    // A trend question is about a change: "went from 8 to 8" is not one a patient writes.
+    .filter(
+      (list) =>
+        !needPrevious || (list.length > 1 && list[list.length - 1]!.value !== list[list.length - 2]!.value),
+    );
   if (!series.length) return undefined;
   const list = rng.pick(series);
   return { result: list[list.length - 1], previous: list.length > 1 ? list[list.length - 2] : undefined };

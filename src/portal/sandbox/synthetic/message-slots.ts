@@ -5,6 +5,7 @@ import type { ScenarioFacts } from './message-scenarios';
 import type { PlannedResult } from './patient-observations';
 import type { Rng } from './prng';
 import { STREETS } from './names';
+import { CLINIC_ZONE } from './patient-visits';
 import { staffById, staffDisplay } from './staff';
 
 export type MessageLanguage = 'en' | 'es';
@@ -121,7 +122,7 @@ export function buildSlots(
   const kid = lang === 'es' ? (son ? 'mi hijo' : 'mi hija') : son ? 'my son' : 'my daughter';
   const visitStart = facts.visit
     ? DateTime.fromISO(facts.visit.start)
-        .setZone('America/Chicago')
+        .setZone(CLINIC_ZONE)
         .setLocale(lang === 'es' ? 'es' : 'en-US')
     : undefined;
   const doctor = staffById(facts.visit?.with.id ?? d.pcp.id);

@@ -60,12 +60,15 @@ function appointmentResource(patientId: string, v: PlannedVisit): FhirResource {
   };
 }
 
-/** A clinic time on a weekday: 8:00 to 16:30 Central time, written in UTC. */
+/** The synthetic clinic's zone: its visits are booked on its own wall clock, all year round. */
+export const CLINIC_ZONE = 'America/Chicago';
+
+/** A clinic time on a weekday, 8:00 to 16:40 on the clinic's clock (whatever the daylight-saving offset), written in UTC. */
 function clinicTime(rng: Rng, day: DateTime): string {
-  let d = day;
+  let d = day.setZone(CLINIC_ZONE);
   while (d.weekday > 5) d = d.plus({ days: 1 });
   return d
-    .set({ hour: 14 + rng.int(0, 8), minute: rng.pick([0, 20, 40]), second: 0, millisecond: 0 })
+    .set({ hour: 8 + rng.int(0, 8), minute: rng.pick([0, 20, 40]), second: 0, millisecond: 0 })
     .toUTC()
     .toISO()!;
 }

@@ -1,0 +1,176 @@
+/** The slots a template is filled with: chart facts the message asks about, in the reader's words. */
+import { displayName } from '../context/result-names';
+import type { AppointmentFact, MedicationFact, RelevantContext, ResultTrend } from '../context/types';
+import {
+  DEFAULT_TIME_ZONE,
+  followUp,
+  formatDate,
+  formatTime,
+  meaningOf,
+  plainMedicine,
+  rangeText,
+  resultValue,
+} from './facts';
+import type { VoiceSettings } from './prompts';
+import type { MessageReading } from './reading';
+import type { TemplateView } from './template-slots';
+import type { DraftLanguage } from './types';
+import { appointmentFor } from './visit-match';
+
+function resultSlots(
+  trend: ResultTrend | undefined,
+  lang: DraftLanguage,
+  now: Date,
+  zone: string,
+): Partial<TemplateView> {
+  const meaning = trend ? meaningOf(trend.latest) : undefined;
+  const flags = {
+    result_high: meaning === 'high',
+    result_low: meaning === 'low',
+    result_normal: meaning === 'normal',
+    result_very_high: meaning === 'very_high',
+    result_very_low: meaning === 'very_low',
+    result_outside: meaning === 'outside',
+  };
+  const value = trend && resultValue(trend.latest, lang);
+  if (!trend || !value) return flags;
+  const before = trend.previous[trend.previous.length - 1];
+  return {
+    ...flags,
+    result_name: displayName(trend.latest, lang),
+    result_value: value,
+    result_range: rangeText(trend.latest, lang),
+    result_date: formatDate(trend.latest.date, lang, now, zone),
+    result_before: before ? resultValue(before, lang) : undefined,
+  };
+}
+
+function appointmentSlots(
+  a: AppointmentFact | undefined,
+  lang: DraftLanguage,
+  now: Date,
+  zone: string,
+): Partial<TemplateView> {
+  if (!a) return {};
+  return {
+    appointment_date: formatDate(a.start, lang, now, zone),
+    appointment_time: formatTime(a.start, lang, zone),
+    appointment_with: a.practitioner,
+  };
+}
+
+export interface ViewOptions {
+  urgent: boolean;
+  voice: VoiceSettings;
+  lang: DraftLanguage;
+  now: Date;
+  zone?: string;
+  /** What the message asks, read by the drafter; without it, a plain question about the next visit. */
+  reading?: MessageReading;
+  /** The patient's message, to find the visit it names. */
+  text?: string;
+  /** Rendering a second request's paragraph. */
+  also?: boolean;
+}
+
+/**
+ * The medicines a reply may name: those the message names (or the kind it names), or the only one on
+ * the chart when the message names none. A message about a medicine the chart lacks gets no other
+ * medicine in its place.
+ */
+function medicinesToName(
+  context: RelevantContext | undefined,
+  reading: MessageReading | undefined,
+): MedicationFact[] {
+  const meds = context?.medications ?? [];
+  const named = context?.reasons.some(
+    (r) => r.startsWith('medicine named in message:') || r.startsWith('kind of medicine named'),
+  );
+  if (named) return meds;
+  const other = !!context?.medicinesNotOnChart?.length || !!reading?.namesOtherMedicine;
+  return !other && meds.length === 1 ? meds : [];
+}
+
+/** Numbers the patient wrote right after the test's name: the value they read, if they give one. */
+function quotedValues(text: string, phrase: string): number[] {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  const first = phrase.toLowerCase().split(' ')[0];
+  const at = first ? folded.indexOf(first) : -1;
+  if (at < 0) return [];
+  const window = folded.slice(at, at + phrase.length + 70).split(/[?!\n]/)[0];
+  // Whole numbers only: not the "1" of "A1c", a date's "10/2" or a unit's "10*3".
+  return (window.match(/(?<![\w/.*])\d+(?:\.\d+)?(?![\w/*])/g) ?? []).map(Number);
+}
+
+/**
+ * A result question that names a test gets that test's value; "my labs" in general gets none, and
+ * neither does a test whose value the patient quotes but the chart does not hold (another lab, a home
+ * test): the reply must not contradict what the patient sees without a person looking first.
+ */
+function namedResult(context: RelevantContext | undefined, text: string): ResultTrend | undefined {
+  if (!context?.results.length) return undefined;
+  const phrases = context.reasons
+    .map((r) => /^result named in message: "(.+)"$/.exec(r)?.[1])
+    .filter((p): p is string => !!p);
+  if (!phrases.length && context.results.length > 1) return undefined;
+  const trend = context.results[0];
+  const known = [trend.latest, ...trend.previous]
+    .map((x) => x.value ?? x.components?.[0]?.value)
+    .filter((v): v is number => v !== undefined);
+  const quoted = phrases.flatMap((p) => quotedValues(text, p));
+  if (quoted.length && !quoted.some((q) => known.some((k) => Math.abs(k - q) < 1e-9))) return undefined;
+  return trend;
+}
+
+export function templateView(context: RelevantContext | undefined, o: ViewOptions): TemplateView {
+  const { lang, now, voice } = o;
+  const zone = o.zone ?? DEFAULT_TIME_ZONE;
+  const reading = o.reading;
+  const meds = medicinesToName(context, reading);
+  const single = meds.length === 1 ? meds[0] : undefined;
+  const joiner = lang === 'es' ? ' y ' : ' and ';
+  const request = reading?.scheduling ?? 'question';
+  const contact = reading?.contact;
+  return {
+    clinic_name: voice.clinic_name,
+    clinic_phone: voice.clinic_phone,
+    follow_up: followUp(context, lang),
+    urgent: o.urgent,
+    medicine:
+      meds.length > 0 && meds.length <= 3 ? meds.map((m) => plainMedicine(m, lang)).join(joiner) : undefined,
+    refills_left: single?.refillsLeft,
+    has_refills: single?.refillsLeft !== undefined && single.refillsLeft > 0,
+    one_refill: single?.refillsLeft === 1,
+    no_refills: single?.refillsLeft === 0,
+    result_high: false,
+    result_low: false,
+    result_normal: false,
+    result_very_high: false,
+    result_very_low: false,
+    result_outside: false,
+    ...resultSlots(namedResult(context, o.text ?? ''), lang, now, zone),
+    ...appointmentSlots(
+      appointmentFor(context?.appointments ?? [], o.text ?? '', request, zone, now),
+      lang,
+      now,
+      zone,
+    ),
+    also: o.also ?? false,
+    sched_cancel: request === 'cancel',
+    sched_reschedule: request === 'reschedule',
+    sched_book: request === 'book',
+    sched_question: request === 'question',
+    contact_phone: contact === 'phone',
+    contact_address: contact === 'address',
+    contact_email: contact === 'email',
+    contact_pharmacy: contact === 'pharmacy',
+    contact_name: contact === 'name',
+    contact_other: contact === 'other',
+    portal_trouble: reading?.portalTrouble ?? true,
+    asks: reading?.asks ?? false,
+    self_harm: reading?.selfHarm ?? false,
+  };
+}
