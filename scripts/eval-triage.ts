@@ -78,4 +78,9 @@ function main(files: string[]): number {
   return 0;
 }
 
+// `eval ... | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 process.exitCode = main(process.argv.slice(2));

@@ -5,6 +5,7 @@
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { startPipeline } from './messages/pipeline-runtime';
+import { createJobMetrics, createMetricsRegistry, instrumentWorkers, startMetricsServer } from './metrics';
 
 function required(name: string, value: string | undefined): string {
   if (!value) throw new Error(`${name} is not set; the worker needs it`);
@@ -23,13 +24,23 @@ async function main(): Promise<void> {
     llm: config.llm,
     logger,
   });
-  logger.info({ pollIntervalMs: config.env.POLL_INTERVAL_MS }, 'worker started');
+  // Job timings are measured here, where jobs run; Prometheus scrapes this listener.
+  const registry = createMetricsRegistry({ role: 'worker' });
+  instrumentWorkers(pipeline.workers.workers, createJobMetrics(registry));
+  const metricsServer =
+    config.env.WORKER_METRICS_PORT > 0
+      ? await startMetricsServer(registry, config.env.WORKER_METRICS_PORT)
+      : null;
+  logger.info(
+    { pollIntervalMs: config.env.POLL_INTERVAL_MS, metricsPort: metricsServer?.port ?? null },
+    'worker started',
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'worker stopping: finishing jobs in flight');
-    pipeline.close().then(
+    Promise.all([pipeline.close(), metricsServer?.close()]).then(
       () => {
         logger.info('worker stopped');
         process.exit(0);

@@ -51,6 +51,8 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,40}$/)
       .default('inbox'),
   ),
+  /** The worker's own /metrics listener (job timings); 0 = off. */
+  WORKER_METRICS_PORT: intFromEnv(9464, 0),
   /** `npm run demo`: how often a generated patient message arrives in the sandbox; 0 = never. */
   DEMO_MESSAGE_INTERVAL_MS: intFromEnv(20000, 0),
   /** `npm run demo` without DATABASE_URL: where its embedded PostgreSQL keeps data (default .data/postgres). */

@@ -133,6 +133,20 @@ export async function markReady(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * A message the rules could not read is never left untriaged (it would sort last, out of sight):
+ * it becomes urgent, the fail-safe level of RUBRIC rule 5, with the reason shown to staff.
+ */
+export async function markUntriagedUrgent(db: DbOrTrx, id: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('messages')
+    .set({ urgency: 'urgent', triage_reasons: [reason], updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('urgency', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function addMessageFlags(db: DbOrTrx, id: string, flags: string[]): Promise<void> {
   await db
     .updateTable('messages')

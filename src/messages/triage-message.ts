@@ -8,7 +8,7 @@ import { fetchChart, toTriageFacts } from '../context';
 import { enqueue } from '../queue';
 import { classify, type PatientFacts, type TriageResult } from '../triage';
 import { errorKind, patientIdOf, type PipelineDeps } from './pipeline-deps';
-import { applyTriage, findMessage, markReady } from './repository';
+import { applyTriage, findMessage, markReady, markUntriagedUrgent } from './repository';
 
 const ACTOR = 'worker:triage';
 const DEFAULT_TRIAGE_CHART_TIMEOUT_MS = 3000;
@@ -129,6 +129,13 @@ export async function failToReady(
   const moved = await deps.db.transaction().execute(async (trx) => {
     const changed = await markReady(trx, messageId, ['new', 'triaged'], [flag]);
     if (!changed) return false;
+    if (stage === 'triage') {
+      await markUntriagedUrgent(
+        trx,
+        messageId,
+        'urgent: automatic triage failed — a person must read this now',
+      );
+    }
     await recordEvent(trx, {
       actor: `worker:${stage}`,
       action: stage === 'draft' ? 'draft.failed' : 'message.triage_failed',

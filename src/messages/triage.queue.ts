@@ -1,6 +1,7 @@
 /** The triage queue: one job per message, data `{ messageId }`. */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
+import { enqueue } from '../queue';
 import { isLastAttempt } from '../queue/workers';
 import type { PipelineDeps } from './pipeline-deps';
 import { failToReady, MessageGoneError, TriageCrashError, triageMessage } from './triage-message';
@@ -23,7 +24,9 @@ export function processTriageJob(deps: PipelineDeps) {
       if (!isLastAttempt(job) && !(err instanceof TriageCrashError)) throw err;
       // Completing the job here (rather than failing it) means the flagged message is committed
       // before BullMQ forgets the job.
-      await failToReady(deps, messageId, 'triage', err);
+      // Failing safe means urgent, and urgent means a nurse is alerted.
+      if (await failToReady(deps, messageId, 'triage', err))
+        await enqueue(deps.queues, 'alert', { messageId });
       return 'failed_to_ready';
     }
   };

@@ -105,11 +105,16 @@ export function assess(folded: string, match: ConceptMatch, negationText: string
   const kind = CONCEPTS[match.concept].kind;
   const [sStart, sEnd] = sentenceBounds(folded, match.start, match.end);
   const ownPack = COMPILED[match.pack];
-  // English triggers also apply to other languages: portal writing mixes them ("no tengo fever").
-  // Spanish triggers apply to Portuguese and French matches too: the languages share cues ("sintomas de").
-  const packs = [
-    ...new Set([ownPack, COMPILED[0], ...(LANGUAGE_PACKS[match.pack].latin ? [COMPILED[1]] : [])]),
-  ];
+  // English triggers also apply to other languages (portal writing mixes them: "no tengo fever"), and
+  // Spanish ones to the other Romance packs ("sintomas de un derrame"); never the reverse, so a Spanish
+  // "no" cannot negate an English sentence.
+  const code = LANGUAGE_PACKS[match.pack].code;
+  const packs =
+    match.pack === 0
+      ? [ownPack]
+      : code === 'pt' || code === 'fr'
+        ? [ownPack, COMPILED[0], COMPILED[1]]
+        : [ownPack, COMPILED[0]];
   const rawPre = folded.slice(Math.max(sStart, match.start - PRE_REACH), match.start);
   const rawPost = folded.slice(match.end, Math.min(sEnd, match.end + POST_REACH));
   const negPre = negationText.slice(Math.max(sStart, match.start - PRE_REACH), match.start);

@@ -90,6 +90,9 @@ describe('reconcile', () => {
     const m = await f.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(m.status).toBe('ready');
     expect(m.flags).toContain('triage_failed');
+    // Untriaged is never left to sort last: it fails safe to urgent, with the reason shown.
+    expect(m.urgency).toBe('urgent');
+    expect(m.triage_reasons.join(' ')).toMatch(/automatic triage failed/);
     const actions = (
       await f.db.selectFrom('events').select('action').where('message_id', '=', id).orderBy('id').execute()
     ).map((e) => e.action);

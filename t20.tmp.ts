@@ -1,0 +1,17 @@
+import * as fs from 'fs';
+import { classify } from './src/triage';
+import { findConcepts } from './src/triage/matcher';
+import { assess } from './src/triage/context';
+import { foldText } from './src/triage/normalize';
+import { readVitals } from './src/triage/numbers';
+const lines = fs.readFileSync('/work/shared/triage/dev.jsonl','utf8').trim().split('\n').map(l=>JSON.parse(l).text);
+const folded = lines.map(foldText);
+const cpu=()=>{const u=process.cpuUsage();return (u.user+u.system)/1e3;};
+const time=(name:string,fn:()=>void)=>{fn();const t=cpu(); for(let i=0;i<30;i++) fn(); console.log(name.padEnd(10), ((cpu()-t)/30/lines.length*1000).toFixed(1),'us/msg');};
+time('classify',()=>{for(const l of lines) classify(l);});
+time('fold',()=>{for(const l of lines) foldText(l);});
+time('concepts',()=>{for(const x of folded) findConcepts(x);});
+const ms = folded.map(x=>findConcepts(x));
+console.log('avg matches', ms.reduce((a,b)=>a+b.length,0)/ms.length);
+time('assess',()=>{folded.forEach((x,i)=>{for(const m of ms[i]) assess(x,m);});});
+time('vitals',()=>{for(const x of folded) readVitals(x);});
