@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     queuePrefix: config.env.QUEUE_PREFIX,
     pollIntervalMs: config.env.POLL_INTERVAL_MS,
     llm: config.llm,
+    timeZone: config.env.CLINIC_TIME_ZONE,
     logger,
   });
   // Job timings are measured here, where jobs run; Prometheus scrapes this listener.

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       queuePrefix: runtime.env.QUEUE_PREFIX,
       pollIntervalMs: runtime.env.POLL_INTERVAL_MS,
       llm: runtime.llm,
+      timeZone: runtime.env.CLINIC_TIME_ZONE,
       logger: logger.child({ component: 'worker' }),
     });
     cleanup.push(() => pipeline.close());

@@ -49,8 +49,11 @@ export function chooseLanguage(
   preferred: string | undefined,
 ): { lang: DraftLanguage; needsTranslation: boolean } {
   const m = (messageLanguage || 'und').toLowerCase();
-  if (m === 'es' || preferred?.toLowerCase() === 'es') return { lang: 'es', needsTranslation: false };
-  if (m === 'en' || m === 'und') return { lang: 'en', needsTranslation: false };
+  // The language the patient (or whoever writes for them) chose for this message wins; the chart's
+  // preference decides only when the message is too short to tell.
+  if (m === 'es') return { lang: 'es', needsTranslation: false };
+  if (m === 'en') return { lang: 'en', needsTranslation: false };
+  if (m === 'und') return { lang: preferred?.toLowerCase() === 'es' ? 'es' : 'en', needsTranslation: false };
   return { lang: 'en', needsTranslation: true };
 }
 

@@ -126,7 +126,7 @@ export async function draftMessage(
   try {
     draft = await draftReply(
       { text: message.body, chart, triage },
-      { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName },
+      { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName, timeZone: deps.timeZone },
     );
   } catch (err) {
     throw new DraftCrashError({ cause: err });

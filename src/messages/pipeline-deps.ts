@@ -20,6 +20,8 @@ export interface PipelineDeps {
   model: ChatOpenAI | null;
   modelName?: string;
   prompts: PromptSet;
+  /** The clinic's IANA time zone, for dates and times written in drafts. */
+  timeZone?: string;
   now?: () => Date;
 }
 

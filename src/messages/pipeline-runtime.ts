@@ -36,6 +36,8 @@ export interface PipelineSettings {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   promptsDir?: string;
+  /** The clinic's IANA time zone (CLINIC_TIME_ZONE). */
+  timeZone?: string;
 }
 
 export interface RunningPipeline {
@@ -68,6 +70,7 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     model,
     modelName: s.llm.model,
     prompts,
+    timeZone: s.timeZone,
   };
   const c = s.concurrency ?? {};
   const workers = startWorkers({

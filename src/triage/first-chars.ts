@@ -4,6 +4,7 @@
  * Over-approximates when unsure (lookarounds are skipped, negated classes mean "any"); a superset is
  * always safe. Whitespace is only ' ' or '\n' because folded text has no other.
  */
+/** The matcher's scan loop builds keys for exactly three characters; change both together. */
 export const PREFIX_LENGTH = 3;
 export type PrefixSet = Set<string> | 'any';
 

@@ -121,12 +121,16 @@ function scan<T>(index: PrefixIndex<T>, text: string): Hit<T>[] {
     // Nor at ASCII spaces or punctuation: Latin patterns begin with a letter or digit, and the others
     // with a letter of their own script.
     if (insideWord || (!word && code < 0x80)) continue;
-    let entries: Entry<T>[] | undefined;
-    // The longest listed prefix decides: a missing longer key means no pattern needs it.
-    for (let l = PREFIX_LENGTH; l >= 1 && entries === undefined; l--) {
-      if (i + l <= text.length) entries = index.byLength[l - 1].get(keyOf(text, i, l));
-    }
-    for (const entry of entries ?? index.anyStart) {
+    // The longest listed prefix decides: a missing longer key means no pattern needs it. Keys are
+    // built incrementally (same encoding as keyOf) to keep this hot loop cheap.
+    const k2 = code * 0x10000 + (text.charCodeAt(i + 1) || 0);
+    const entries =
+      (i + 3 <= text.length ? index.byLength[2].get(k2 * 0x10000 + text.charCodeAt(i + 2)) : undefined) ??
+      (i + 2 <= text.length ? index.byLength[1].get(k2) : undefined) ??
+      index.byLength[0].get(code) ??
+      index.anyStart;
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e];
       // test() rather than exec(): no match array is built; a sticky match ends at lastIndex.
       // Sticky regexes are reused (compiling costs far more than matching); lastIndex is set before
       // every use, so no state carries between calls.

@@ -104,14 +104,27 @@ export function blankSpans(text: string, spans: ReadonlyArray<{ start: number; e
   return out + text.slice(pos);
 }
 
-const SENTENCE_END = /[.!?;\n\u3002\uff01\uff1f\u061f]/;
-
 function isSentenceBreak(text: string, i: number): boolean {
-  const ch = text[i];
-  if (!SENTENCE_END.test(ch)) return false;
+  const c = text.charCodeAt(i);
+  // . ! ? ; newline, and the CJK and Arabic full stops and question marks.
+  const isEnd =
+    c === 0x2e ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === 0x3b ||
+    c === 0x0a ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0x061f;
+  if (!isEnd) return false;
   // "101.3" and "7.2" are numbers, not sentence ends.
-  if (ch === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
+  if (c === 0x2e && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) return false;
   return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** The sentence around [start, end), bounded to `reach` characters each side to stay linear. */

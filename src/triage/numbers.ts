@@ -19,6 +19,8 @@ export interface Vitals {
   /** Youngest age mentioned, in days. */
   youngestAgeDays?: Reading;
   pregnancyWeeks?: Reading;
+  /** Home or lab INR (warfarin), the highest one mentioned. */
+  inr?: Reading;
   /** Largest count of doses taken at once. */
   dosesTaken?: Reading;
 }
@@ -63,6 +65,8 @@ const WORD_NUMBERS: Record<string, number> = {
 const AGE_RX =
   /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|shes|hes|she's|he's|baby's)\s+(\d{1,2})\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
 
+const INR_RX = /\binr\b[^\d\n]{0,20}(\d{1,2}(?:\.\d{1,2})?)/g;
+const PREGNANCY_HINT = /preg|embaraz|seman|weeks|wks|\bmos?\b|months?|tuan|怀孕|懷孕/;
 const PREGNANCY_RX =
   /(?:mang thai|co thai|thai)\s*(\d{1,2})\s*tuan|(?:怀孕|懷孕)\s*(\d{1,2})\s*(?:周|週)|\b([1-9])\s*(?:months?|mos?)\s*pregnant|\btengo\s+(\d{1,2})\s*semanas\b(?!\s*(?:con|de (?:tos|fiebre|dolor)))|\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
 
@@ -132,8 +136,15 @@ export function readVitals(folded: string): Vitals {
       vitals.heartRate.push({ value, start, end });
     }
   }
+  for (const m of folded.includes('inr') ? folded.matchAll(INR_RX) : []) {
+    const value = Number(m[1]);
+    if (value > 0 && value < 20 && (!vitals.inr || value > vitals.inr.value)) {
+      vitals.inr = { value, start: m.index, end: m.index + m[0].length };
+    }
+  }
   readAges(folded, vitals);
-  for (const m of folded.matchAll(PREGNANCY_RX)) {
+  const mayNameWeeks = PREGNANCY_HINT.test(folded);
+  for (const m of mayNameWeeks ? folded.matchAll(PREGNANCY_RX) : []) {
     // Months of pregnancy (third group) are converted to weeks.
     const weeks =
       m[3] !== undefined

@@ -147,6 +147,14 @@ function vitalRules(ctx: RuleContext): void {
     if (s.value < 90) add('emergent', 'oxygen level below 90%', q);
     else if (s.value <= 92) add('urgent', 'low oxygen level', q);
   }
+  if (v.inr && numberIsCurrent(ev, v.inr)) {
+    const q = `"${excerpt(ev.original, v.inr.start, v.inr.end)}"`;
+    const bleeding = ctx.has('bleeding', 'bleeding_heavy', 'black_stool', 'vomit_blood', 'hematuria');
+    if (v.inr.value >= 9 || (v.inr.value >= 4.5 && bleeding))
+      add('emergent', 'INR far too high (bleeding risk)', q);
+    else if (v.inr.value >= 4.5) add('urgent', 'INR too high on a blood thinner', q);
+    else add('routine', 'INR reading', q);
+  }
   if (v.dosesTaken && v.dosesTaken.value >= 3) {
     add(
       'emergent',

@@ -54,6 +54,7 @@ export const en: LanguagePack = {
       `rigid (?:belly|abdomen|stomach)|(?:belly|abdomen|stomach) (?:is )?(?:rigid|hard as a rock|hard like a board|board[- ]like)|appendix (?:burst|ruptured|popped)`,
     ],
     foreign_body: [
+      `(?:piece|splinter|shard|chunk|bit) of (?:glass|metal|wood)~~(?:in|stuck|still|under)|(?:glass|splinter|metal|wood)~(?:still )?(?:in|stuck in|under|lodged in) (?:my|his|her) (?:foot|hand|finger|skin|eye|toe)|still a piece (?:of \\w+ )?in (?:my|his|her)`,
       `(?:stuck|lodged) in (?:my|his|her) (?:eye|ear|nose|throat)|(?:put|stuck|shoved|pushed) (?:a |an |the )?\\w+ (?:in|up|into) (?:his|her|my) (?:nose|ear)|something (?:is )?(?:in|stuck in) (?:my|his|her) eye|swallowed (?:a |an )?(?:coin|magnet|toy|bone|marble)`,
     ],
     bite_puncture: [
@@ -81,6 +82,7 @@ export const en: LanguagePack = {
       `heart (?:hurts|is hurting|pain)`,
     ],
     breathing_severe: [
+      `grunting|grunts with (?:each|every) breath`,
       `(?:asthma|inhaler|wheez\\w*)~~(?:can barely|can hardly|can'?t|cannot|unable to) (?:talk|speak)`,
       `(?:ain'?t|aint|isn'?t|isnt|not|is not) breath\\w* (?:right|normal\\w*|good|well|properly)`,
       `${CANT} (?:${BREATHE})(?! (?:through|thru|out of|from) ${HIS} nose)(?! (?:at night )?(?:when|if) (?:i |he |she )?(?:lie|lay))`,
@@ -194,6 +196,7 @@ export const en: LanguagePack = {
       `(?:went|goes) limp and (?:fell|dropped)|fell (?:down )?unconscious|los(?:e|es|ing) consciousness|(?:everything|the world|the room) (?:went|goes|going|turned) (?:black|dark|grey|gray)`,
     ],
     confusion: [
+      `(?:seeing|hearing) things (?:that )?(?:aren'?t|are not|that are not|nobody else) (?:there|sees|hears)|hallucinat\\w*`,
       `(?<!(?:i'?m|im|i am|i was|i got|i get|i feel|am|so|bit|little|kinda|kind of|totally|very|really|also|more) )confused(?! (?:about|by|as to|why|how|with|on|regarding|what|which|where|when|if|because|at|by))`,
       `(?:very|really|more|so|seems|seemed|getting|acting|suddenly|new|is|he'?s|she'?s|hes|shes) (?:very |really |so )?(?:confused|disoriented)`,
       `confusion|disorient\\w*|delirious|delirium|altered mental`,
@@ -231,7 +234,7 @@ export const en: LanguagePack = {
       `took (?:a|an entire|the|half a|a whole|the whole|most of (?:a|the)|an|half the) bottle`,
       `(?:drank|swallowed|ingested|drinking) (?:some |a |the )?(?:\\w+ )?(?:washer fluid|windshield fluid|mouthwash|hand sanitizer|nail polish remover|cleaning (?:fluid|product|spray)|chemicals?|pesticide|weed killer|rat poison)`,
       `(?:(?:\\d+|two|three|four|five|six|seven|several|many|multiple|all) (?:days?'?|doses?|days'? worth|weeks?'?)~|all )at once`,
-      `took ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:\\w+ )?${PILLS}`,
+      `took ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:[\\w-]+ ){0,2}${PILLS}`,
     ],
     fetal_movement: [
       `(?:baby|babe|bebe|fetus)[^.!?;\\n]{0,30}?(?:stopped|not|n'?t|no longer|less|decreased|reduced|barely|hardly)[^.!?;\\n]{0,20}?(?:mov\\w*|kick\\w*)`,
@@ -262,6 +265,7 @@ export const en: LanguagePack = {
       `(?:catheter|foley|ostomy|stoma|feeding tube|g-?tube|drain|insulin pump|picc(?: line)?|port)~(?:not draining|isn'?t draining|stopped draining|blocked|clogged|fell out|came out|pulled out|not working|stopped working)`,
     ],
     dose_error: [
+      `took (?:my|his|her|the) (?:[\\w-]+ ){0,3}(?:pills?|meds?|medicines?|doses?|tablets?|insulin|shot|injection) twice|(?:accidentally|mistakenly|by mistake|by accident) (?:took|gave|taken|given)|took~(?:by mistake|by accident)|(?:wrong|someone else'?s) (?:pills?|meds?|medications?|medicine|prescription|dose|insulin)`,
       `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double`,
     ],
     petechial_rash: [
@@ -342,6 +346,7 @@ export const en: LanguagePack = {
       `(?:red|swollen|hot|warm)(?:,? (?:and )?(?:red|swollen|hot|warm|tender)){2}|(?:red|swollen) and (?:hot|warm)|(?:hot|warm) and (?:red|swollen)`,
     ],
     dehydration: [
+      `(?:refus\\w*|not|won'?t|barely|hardly|isn'?t) (?:to )?(?:eat\\w*|drink\\w*)~(?:and|or|nor) (?:drink\\w*|eat\\w*)`,
       `(?:can'?t|cannot|couldn'?t|unable to|not able to|won'?t|not|isn'?t) (?:even )?(?:keep|keeping|hold|holding)~down`,
       `(?:throws|throwing|thrown|threw|throw) up (?:everything|anything|every ?thing|all (?:fluids|liquids|water))`,
       `(?:barely|not|hasn'?t|haven'?t|hardly|stopped|no) (?:been )?(?:peeing|urinating|pee'?d|peed|wet (?:any )?diapers?)`,

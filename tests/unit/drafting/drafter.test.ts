@@ -379,7 +379,7 @@ describe('paths without a generated draft', () => {
 });
 
 describe('language', () => {
-  it('replies in Spanish to a Spanish message and to a patient whose chart prefers Spanish', async () => {
+  it('replies in Spanish to a Spanish message, and to a Spanish-preferring patient when the message is too short to tell', async () => {
     fake.script({
       json: { body: 'Su lisinopril de 10 mg tiene 2 resurtidos. Hoy lo mandamos a su farmacia.' },
     });
@@ -387,7 +387,13 @@ describe('language', () => {
     expect(d.language).toBe('es');
     expect(d.body.startsWith('Hola, Rosalind:')).toBe(true);
     expect(fake.requests[0].messagesText).toMatch(/Write in Spanish/);
-    const byChart = await draft({ chart: sampleChart({ preferredLanguage: 'es' }) }, false);
+    const byChart = await draft(
+      {
+        chart: sampleChart({ preferredLanguage: 'es' }),
+        triage: triage({ category: 'medication', language: 'und' }),
+      },
+      false,
+    );
     expect(byChart.language).toBe('es');
     expect(byChart.body).toMatch(/Recibimos su pedido de lisinopril 10 mg\. Le quedan 2 resurtidos\./);
   });

@@ -109,9 +109,11 @@ describe('choosing templates and language', () => {
     expect(chooseKinds(triage({ needsReply: false }), 'thanks!')).toEqual(['acknowledgement']);
   });
 
-  it('replies in the language of the message or the chart, else English flagged for translation', () => {
+  it('replies in the language of the message, else the chart, else English flagged for translation', () => {
     expect(chooseLanguage('es', undefined)).toEqual({ lang: 'es', needsTranslation: false });
-    expect(chooseLanguage('en', 'es')).toEqual({ lang: 'es', needsTranslation: false });
+    expect(chooseLanguage('es', 'en')).toEqual({ lang: 'es', needsTranslation: false });
+    expect(chooseLanguage('en', 'es')).toEqual({ lang: 'en', needsTranslation: false });
+    expect(chooseLanguage('und', 'es')).toEqual({ lang: 'es', needsTranslation: false });
     expect(chooseLanguage('und', undefined)).toEqual({ lang: 'en', needsTranslation: false });
     expect(chooseLanguage('zh', 'zh')).toEqual({ lang: 'en', needsTranslation: true });
   });
