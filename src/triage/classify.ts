@@ -27,7 +27,27 @@ const REQUEST_CUE =
   /\?|\b(?:can|could|would|will) (?:you|u|someone|i|we)\b|\b(?:please|pls|plz|need|needs|want|would like|i'?d like|let me know|call me|help|asap|por favor|necesito|quisiera|pueden?|ayuda)\b/;
 const RELAY_ONLY = /\b(?:can|could) (?:you|u) (?:tell|let|pass|give)\b[^?]*$/;
 
+/**
+ * Never throws: a rule that fails on some unforeseen input must not leave a message untriaged, so the
+ * message fails safe to urgent with the reason shown (RUBRIC rule 5).
+ */
 export function classify(text: string, facts: PatientFacts = {}): TriageResult {
+  try {
+    return classifyWithRules(text, facts);
+  } catch {
+    return {
+      urgency: 'urgent',
+      category: 'other',
+      categories: ['other'],
+      reasons: ['urgent: automatic triage could not finish — a person must read this now'],
+      needsReply: true,
+      flags: [],
+      language: 'und',
+    };
+  }
+}
+
+function classifyWithRules(text: string, facts: PatientFacts): TriageResult {
   const original = typeof text === 'string' ? text : '';
   const flags = new Set<TriageFlag>();
   const folded0 = foldText(original);
@@ -63,9 +83,17 @@ export function classify(text: string, facts: PatientFacts = {}): TriageResult {
       reason: `urgent: needs a human who reads ${language.name}`,
     });
   } else if (!FULLY_SUPPORTED.has(language.code)) {
-    const onlyAdmin = findings.length > 0 && findings.every((f) => f.level === 'non_clinical');
+    // Only red flags are read in these languages: a message with any symptom (or nothing we could
+    // read) goes to a human who reads it, today. Recognised requests alone (a refill, an appointment)
+    // keep their level.
+    const anySymptom = affirmed.some(
+      (m) => CONCEPTS[m.concept].kind === 'symptom' && CONCEPTS[m.concept].level !== null,
+    );
     const level = topLevel(findings);
-    if (!onlyAdmin && (level === undefined || urgencyRank(level) > urgencyRank('urgent'))) {
+    if (
+      (anySymptom || findings.length === 0) &&
+      (level === undefined || urgencyRank(level) > urgencyRank('urgent'))
+    ) {
       flags.add('unsupported_language');
       findings.push({
         level: 'urgent',

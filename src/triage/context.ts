@@ -23,6 +23,10 @@ interface CompiledContext {
 }
 
 const PRE_REACH = 90;
+const RECURRENCE =
+  /\b(?:(?:it'?s|its|it is|they'?re|is|are|came|come|coming|has come) back|returned|recurr\w*)\b/;
+const RESOLVED_LATER =
+  /^[^.!?;]{0,40}?\bbut (?:it'?s|its|it is|they'?re|that'?s) (?:all |completely |totally )?(?:gone|resolved|over)\b/;
 const POST_REACH = 60;
 
 function compile(pack: LanguagePack): CompiledContext {
@@ -90,6 +94,9 @@ function historicalAfter(rx: RegExp | undefined, post: string): boolean {
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = rx.exec(post)) !== null) {
+    // A time cue must follow in the same clause ("chest pain last year"), not in a later one.
+    const between = post.slice(0, m.index);
+    if (between.includes(',') || between.split(/\s+/).filter(Boolean).length > 7) break;
     const before = post.slice(Math.max(0, m.index - 14), m.index);
     if (!/\b(?:since|for|from|started|starting|began|until|desde)\s+$/.test(before)) return true;
     if (m[0].length === 0) rx.lastIndex++;
@@ -130,9 +137,13 @@ export function assess(folded: string, match: ConceptMatch, negationText: string
     if (test(ctx.hypothetical, pre)) return 'hypothetical';
     const preForNegation = afterLastTermination(ctx.termination, negPre);
     if (test(ctx.negationPre, blankPseudo(ctx.pseudo, preForNegation))) return 'negated';
-    if (test(ctx.negationPost, post)) return 'negated';
+    // "went away ... but it's back" is a recurrence, and "... but it's gone now" a resolution.
+    const recurs = RECURRENCE.test(rawPost);
+    // A red flag that has since passed is judged later (still same-day), not dropped.
+    const resolvedLater = CONCEPTS[match.concept].level !== 'emergent' && RESOLVED_LATER.test(rawPost);
+    if (!recurs && (test(ctx.negationPost, post) || resolvedLater)) return 'negated';
     if (test(ctx.family, pre)) return 'family';
-    if (test(ctx.historyPre, pre) || historicalAfter(ctx.historyPost, post)) return 'historical';
+    if (test(ctx.historyPre, pre) || (!recurs && historicalAfter(ctx.historyPost, post))) return 'historical';
   }
   return 'affirmed';
 }

@@ -19,6 +19,8 @@ export interface Vitals {
   /** Youngest age mentioned, in days. */
   youngestAgeDays?: Reading;
   pregnancyWeeks?: Reading;
+  /** Serum potassium, when a lab value is quoted. */
+  potassium?: Reading;
   /** Home or lab INR (warfarin), the highest one mentioned. */
   inr?: Reading;
   /** Largest count of doses taken at once. */
@@ -27,7 +29,7 @@ export interface Vitals {
 
 const NUM = '(\\d{1,3}(?:[.,]\\d{1,2})?)';
 const TEMP_CONTEXT =
-  /(?:temp\w*|fever\w*|febre|fiebre|fievre|temperatura|temperature|lafyev|fyev|\bsot\b|lagnat|thermometer|rectal|oral|armpit|ear temp|forehead|read|reading|hit|spiked?|running|حرارة|حمى|sot|fievre|发烧|發燒|发热|發熱|体温|體溫|열|температур)[^\d\n]{0,24}$/;
+  /(?:temp\w*|fever\w*|febre|fiebre|fievre|temperatura|temperature|lafyev|fyev|\bsot\b|lagnat|thermometer|rectal|oral|armpit|ear temp|forehead|read|reading|hit|spiked?|running|حرارة|حمى|sot|fievre|发烧|發燒|发热|發熱|体温|體溫|열|температур)[^\d\n.!?;]{0,40}$/;
 const TEMP_UNIT_AFTER =
   /^\s*(?:°|º|˚|degrees?|deg\b|grados|degres|度|도|do\b|f\b|c\b|rectal|orally|fever|fiebre)/;
 const BP_RX = /(?<![\d/.])(\d{2,3})'?s?\s*(?:\/|over)\s*(\d{2,3})(?:'?s\b)?(?![\d/])/g;
@@ -63,8 +65,9 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 const AGE_RX =
-  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|shes|hes|she's|he's|baby's)\s+(\d{1,2})\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
+  /\((\d{1,2})\s*(days?|d|weeks?|wks?|w|months?|mos?)\)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|shes|hes|she's|he's|baby's)\s+(\d{1,2})\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
 
+const POTASSIUM_RX = /\bpotassium\b[^\d\n.!?]{0,25}(\d(?:\.\d{1,2})?)/g;
 const INR_RX = /\binr\b[^\d\n]{0,20}(\d{1,2}(?:\.\d{1,2})?)/g;
 const PREGNANCY_HINT = /preg|embaraz|seman|weeks|wks|\bmos?\b|months?|tuan|怀孕|懷孕/;
 const PREGNANCY_RX =
@@ -136,6 +139,10 @@ export function readVitals(folded: string): Vitals {
       vitals.heartRate.push({ value, start, end });
     }
   }
+  for (const m of folded.includes('potassium') ? folded.matchAll(POTASSIUM_RX) : []) {
+    const value = Number(m[1]);
+    if (value >= 1.5 && value <= 9) vitals.potassium = { value, start: m.index, end: m.index + m[0].length };
+  }
   for (const m of folded.includes('inr') ? folded.matchAll(INR_RX) : []) {
     const value = Number(m[1]);
     if (value > 0 && value < 20 && (!vitals.inr || value > vitals.inr.value)) {
@@ -163,7 +170,7 @@ export function readVitals(folded: string): Vitals {
 }
 
 const AGE_HINT =
-  /月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
+  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
 
 const CJK_NUMERALS: Record<string, number> = {
   一: 1,
@@ -233,12 +240,13 @@ function readAges(folded: string, vitals: Vitals): void {
   if (!AGE_HINT.test(folded)) return;
   for (const m of folded.matchAll(AGE_RX)) {
     let days: number | undefined;
-    if (m[1] !== undefined) days = daysFor(parseNumber(m[1]), m[2]);
-    else if (m[3] !== undefined) days = Number(m[3]) * 365;
-    else if (m[4] !== undefined) days = daysFor(Number(m[4]), m[5] ?? 'years');
-    else if (m[6] !== undefined) days = Number(m[6]) * 365;
-    else if (m[7] !== undefined) days = Number(m[7]) * 365;
-    else if (m[8] !== undefined) days = 14;
+    if (m[1] !== undefined) days = daysFor(Number(m[1]), m[2]);
+    else if (m[3] !== undefined) days = daysFor(parseNumber(m[3]), m[4]);
+    else if (m[5] !== undefined) days = Number(m[5]) * 365;
+    else if (m[6] !== undefined) days = daysFor(Number(m[6]), m[7] ?? 'years');
+    else if (m[8] !== undefined) days = Number(m[8]) * 365;
+    else if (m[9] !== undefined) days = Number(m[9]) * 365;
+    else if (m[10] !== undefined) days = 14;
     if (days === undefined || !Number.isFinite(days)) continue;
     if (!vitals.youngestAgeDays || days < vitals.youngestAgeDays.value) {
       vitals.youngestAgeDays = { value: days, start: m.index, end: m.index + m[0].length };

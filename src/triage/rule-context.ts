@@ -57,16 +57,17 @@ export function buildContext(
     by.set(m.concept, list);
   }
   const has = (...ids: ConceptId[]): boolean => ids.some((id) => by.has(id));
+  // A rule may run on a chart fact alone (pregnant, on a blood thinner) with no words to quote.
   const quote = (id: ConceptId): string => {
-    const m = by.get(id)![0];
-    return `"${excerpt(ev.original, m.start, m.end)}"`;
+    const m = by.get(id)?.[0];
+    return m ? `"${excerpt(ev.original, m.start, m.end)}"` : `${id.replace(/_/g, ' ')} (from the chart)`;
   };
   return {
     ev,
     by,
     has,
     quote,
-    quoteAny: (...ids) => quote(ids.find((id) => by.has(id))!),
+    quoteAny: (...ids) => quote(ids.find((id) => by.has(id)) ?? ids[0]),
     add: (level, label, evidence, category = 'symptom') => {
       findings.push({ level, category, reason: `${level}: ${label} — ${evidence}` });
     },

@@ -1,6 +1,13 @@
 import type { ConceptId } from './concepts';
 import type { RuleContext } from './rule-context';
 
+const SUDDEN =
+  /\b(?:sudden\w*|all of a sudden|out of nowhere|just (?:now|started)|started (?:an?|\d+|about|like) (?:hour|minute|min)s?|(?:an?|\d+|few|couple of) (?:minutes?|mins?|hours?) ago|this (?:morning|afternoon|evening)|tonight|woke up)\b/;
+
+/** Onset words for a headache: "came on suddenly", not merely "since this morning". */
+const SUDDEN_ONSET =
+  /\b(?:sudden\w*|all of a sudden|out of nowhere|came on (?:fast|quick\w*|all at once)|like a (?:thunderclap|bomb|bat))\b/;
+
 /** Symptoms that are more urgent together than apart (fever + stiff neck, swollen leg + breathlessness...). */
 export function combinationRules(ctx: RuleContext): void {
   const { has, quote, quoteAny, add, fever, feverQuote, onThinner, ev } = ctx;
@@ -29,6 +36,20 @@ export function combinationRules(ctx: RuleContext): void {
   if (fever && youngest !== undefined && youngest < 90) {
     add('emergent', 'fever in a baby under 3 months', `${feverQuote}, age ${Math.round(youngest)} days`);
   }
+  if (youngest !== undefined && youngest < 90 && has('infant_signs', 'jaundice', 'dehydration')) {
+    add(
+      'emergent',
+      'baby under 3 months feeding poorly, very sleepy or yellow',
+      `${quoteAny('infant_signs', 'jaundice', 'dehydration')}, age ${Math.round(youngest)} days`,
+    );
+  }
+  if (has('trauma') && has('stiff_neck', 'severe_pain', 'headache', 'severe_headache')) {
+    add(
+      'urgent',
+      'pain after an accident or fall',
+      `${quote('trauma')} + ${quoteAny('stiff_neck', 'severe_pain', 'headache', 'severe_headache')}`,
+    );
+  }
   if (ctx.feverFromNumberOnly) add('urgent', 'fever', feverQuote);
   if (fever && has('dysuria', 'flank_pain', 'chills', 'hematuria')) {
     add(
@@ -53,6 +74,13 @@ export function combinationRules(ctx: RuleContext): void {
       'emergent',
       'accident or fall with confusion, fainting, vomiting or severe headache',
       `${quote('trauma')} + ${quoteAny('confusion', 'fainting', 'vomiting', 'severe_headache', 'seizure')}`,
+    );
+  }
+  if (has('trauma') && onThinner && !has('head_injury')) {
+    add(
+      'urgent',
+      'fall or injury on a blood thinner',
+      `${quote('trauma')} + ${has('blood_thinner') ? quote('blood_thinner') : 'chart: anticoagulant'}`,
     );
   }
   if (has('head_injury')) {
@@ -159,6 +187,41 @@ export function combinationRules(ctx: RuleContext): void {
       'urgent',
       'belly pain with vomiting',
       `${quote('abdominal_pain')} + ${quoteAny('vomiting', 'dehydration')}`,
+    );
+  }
+  if (has('limb_numbness')) {
+    // Numbness on one side is a stroke sign when it is sudden or comes with other neurological signs.
+    const neuro: ConceptId[] = [
+      'stroke_face',
+      'stroke_speech',
+      'stroke_weakness',
+      'vision_loss',
+      'vision_change',
+      'confusion',
+      'worst_headache',
+      'severe_headache',
+    ];
+    const m = ctx.by.get('limb_numbness')![0];
+    const sentence = ev.folded.slice(Math.max(0, m.start - 80), m.end + 80);
+    if (has(...neuro) || SUDDEN.test(sentence)) {
+      add(
+        'emergent',
+        'sudden numbness on one side',
+        has(...neuro) ? `${quote('limb_numbness')} + ${quoteAny(...neuro)}` : quote('limb_numbness'),
+      );
+    }
+  }
+  if (has('severe_headache') && !has('worst_headache')) {
+    const m = ctx.by.get('severe_headache')![0];
+    if (SUDDEN_ONSET.test(ev.folded.slice(m.start, m.end + 80))) {
+      add('emergent', 'sudden severe headache', quote('severe_headache'));
+    }
+  }
+  if (has('dehydration') && has('infant_signs', 'confusion', 'unresponsive')) {
+    add(
+      'emergent',
+      'dehydration with lethargy',
+      `${quote('dehydration')} + ${quoteAny('infant_signs', 'confusion', 'unresponsive')}`,
     );
   }
   if (has('cant_talk') && has('asthma_uncontrolled', 'wheezing', 'sob', 'stridor')) {

@@ -134,7 +134,9 @@ function vitalRules(ctx: RuleContext): void {
     else if ((bp.systolic >= 180 || bp.diastolic >= 120) && hasOrgan) {
       add('emergent', 'very high blood pressure with headache, vision, chest or neurological symptoms', q);
     } else if (bp.systolic >= 180 || bp.diastolic >= 110) add('urgent', 'very high home blood pressure', q);
-    else if (bp.systolic < 90) add('urgent', 'very low home blood pressure', q);
+    else if ((bp.systolic >= 160 || bp.diastolic >= 100) && hasOrgan) {
+      add('urgent', 'high blood pressure with symptoms', q);
+    } else if (bp.systolic < 90) add('urgent', 'very low home blood pressure', q);
     else add('routine', 'home blood pressure reading', q);
   }
   for (const hr of v.heartRate.filter((r) => numberIsCurrent(ev, r))) {
@@ -146,6 +148,11 @@ function vitalRules(ctx: RuleContext): void {
     const q = `"${excerpt(ev.original, Math.max(0, s.start - 12), s.end + 1)}"`;
     if (s.value < 90) add('emergent', 'oxygen level below 90%', q);
     else if (s.value <= 92) add('urgent', 'low oxygen level', q);
+  }
+  if (v.potassium && numberIsCurrent(ev, v.potassium)) {
+    const q = `"${excerpt(ev.original, v.potassium.start, v.potassium.end)}"`;
+    if (v.potassium.value >= 6 || v.potassium.value < 3) add('urgent', 'potassium far outside normal', q);
+    else add('routine', 'potassium result', q, 'results');
   }
   if (v.inr && numberIsCurrent(ev, v.inr)) {
     const q = `"${excerpt(ev.original, v.inr.start, v.inr.end)}"`;

@@ -10,6 +10,11 @@ export type { Evidence, Finding } from './rule-context';
 
 const ANTICOAGULANT_FACT =
   /warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|savaysa|enoxaparin|lovenox|heparin|clopidogrel|plavix|ticagrelor|brilinta|prasugrel/;
+const RESOLVED_AFTER =
+  /\bbut (?:it'?s|its|it is|it has|they'?re|that'?s) (?:all )?(?:gone|over|better|resolved|passed|stopped)|\b(?:went away|has gone away|resolved|passed) (?:after|within|in) (?:a few|\d+|a couple|about)/;
+const STAINED_FLUID = /\b(?:green\w*|brown\w*|bloody|dark|smells?)\b/;
+const INJURY_CUE =
+  /\b(?:broke|broken|fractur\w*|injur\w*|sprain\w*|dislocat\w*|practice|game|tackled|twisted|collarbone|shoulder)\b/;
 const COUGH_ONLY =
   /\b(?:only )?(?:when|with|from|after) (?:i |he |she )?(?:cough|coughing)\b|\bfrom (?:all the |the )?coughing\b/;
 
@@ -81,10 +86,24 @@ function judgeOccurrence(
   if (id === 'chest_pain' && sentenceMatches(ev.folded, m, COUGH_ONLY)) {
     level = 'urgent';
     label = 'chest pain only with coughing';
+  } else if (
+    id === 'chest_pain' &&
+    RESOLVED_AFTER.test(ev.folded.slice(m.end, sentenceBounds(ev.folded, m.start, m.end)[1]))
+  ) {
+    // Chest pain that has already gone still needs a clinician today, not an ambulance.
+    level = 'urgent';
+    label = 'chest pain that has since gone';
+  } else if (id === 'stroke_weakness' && sentenceMatches(ev.folded, m, INJURY_CUE)) {
+    // "Can't lift his arm" after a fall or a broken collarbone is an injury, not a stroke.
+    level = 'urgent';
+    label = "can't move a limb after an injury";
   } else if (id === 'vaginal_bleeding_heavy' && pregnant) level = 'emergent';
   else if (id === 'spotting' && pregnant) level = 'urgent';
-  else if (id === 'leaking_fluid' && pregnant && (ev.vitals.pregnancyWeeks?.value ?? 0) < 37)
-    level = 'emergent';
+  else if (id === 'leaking_fluid' && pregnant) {
+    // Waters breaking before 37 weeks, or green, brown or bloody fluid, is an emergency; at term, same day.
+    const preterm = (ev.vitals.pregnancyWeeks?.value ?? 0) < 37;
+    level = preterm || sentenceMatches(ev.folded, m, STAINED_FLUID) ? 'emergent' : 'urgent';
+  }
   if (concept.kind === 'symptom' && level !== 'emergent') {
     if (
       level === 'routine' &&

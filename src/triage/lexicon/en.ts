@@ -14,7 +14,7 @@ const BREATHE =
 const HIS = '(?:my|his|her|their|the|our)';
 const SIDE = '(?:left|right|lft|rite|rt|l|r|one)';
 const PILLS =
-  '(?:pills?|tablets?|meds|medicine|medications?|capsules?|\\w+codone|sleeping pills|pain pills|gummies|vitamins|tylenol|acetaminophen|advil|ibuprofen|motrin|aleve|aspirin|benadryl|xanax|ativan|klonopin|valium|ambien|seroquel|trazodone|oxycodone|hydrocodone|percocet|vicodin|metoprolol|clonazepam|lorazepam|alprazolam|diazepam|zolpidem|gabapentin|amitriptyline|lithium|insulin)';
+  '(?:pills?|tablets?|meds|medicine|medications?|capsules?|\\w+codone|sleeping pills|pain pills|gummies|vitamins|tylenol|acetaminophen|advil|ibuprofen|motrin|aleve|aspirin|benadryl|xanax|ativan|klonopin|valium|ambien|seroquel|trazodone|oxycodone|hydrocodone|percocet|vicodin|metoprolol|clonazepam|lorazepam|alprazolam|diazepam|zolpidem|gabapentin|amitriptyline|lithium|insulin|antidepressants?|antipsychotics?|antibiotics?|painkillers?|pain meds|heart pills|blood pressure pills|anxiety (?:meds|pills)|sleep aids?)';
 const ABOUT = '(?:like |about |around |maybe |almost |over |at least |roughly |probably )?';
 const MED_SUFFIX =
   '(?:[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|barb|tropin)|jardiance|ozempic|wegovy|mounjaro|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|amoxicillin|augmentin|bactrim|keflex|cipro|lisinopril|amlodipine|losartan|prednisone|antibiotics?|med\\w*|pills?|dose|dosage|prescription|mg|drug)';
@@ -26,6 +26,33 @@ export const en: LanguagePack = {
   name: 'English',
   latin: true,
   concepts: {
+    recurrent_bleeding: [
+      `(?:nose ?bleed\\w*|bleed\\w*)~~(?:on and off|keeps coming back|keeps starting|keeps restarting|comes back|all day)`,
+    ],
+    spinal_injury: [
+      `(?:can'?t|cannot|can not|unable to) (?:feel|move) (?:my|his|her|their) (?:legs|arms|feet|lower body|body)`,
+    ],
+    hernia_stuck: [
+      `(?:hernia|bulge|lump|swelling)~~(?:won'?t|will not|doesn'?t|can'?t|cannot) (?:go|push|pop|be pushed) back|hernia~~(?:hard|stuck|painful|turning (?:red|purple))`,
+    ],
+    cauda_equina: [
+      `(?:weak\\w*|numb\\w*)~~(?:both legs|my legs|his legs|her legs)~~(?:(?:trouble|can'?t|cannot|unable to) (?:pee\\w*|urinat\\w*)|(?:lost|losing) control of (?:my |his |her )?(?:bladder|bowels?)|incontinen\\w*)|numb\\w*~~(?:groin|saddle area|between (?:my|the) legs)|(?:lost|losing) control of (?:my |his |her )?(?:bladder|bowels?)`,
+    ],
+    jaundice: [
+      `(?:skin|eyes?|face|whites of (?:my|his|her) eyes)~(?:look |looks |are |is |turned |turning |gone |getting )?(?:yellow\\w*)|jaundic\\w*|turn(?:ed|ing) yellow`,
+    ],
+    weight_loss: [
+      `(?:lost|losing) (?:\\d+|a lot of|so much) (?:pounds|lbs|kg|kilos|weight)~~(?:without trying|not trying|unintentional\\w*|don'?t know why|no reason|not on a diet)|(?:unintentional|unexplained|unexpected) weight loss`,
+    ],
+    burn: [
+      `(?:bad|severe|big|large|deep|huge|serious) burn|burn~~(?:big |large |huge )?blisters? (?:the size|as big|bigger)|burn\\w*~~(?:charred|white|leathery|peeling skin)|(?:big|large|huge) blisters?~~burn\\w*`,
+    ],
+    limb_numbness: [
+      `(?:left|right|lft|rite|one) (?:arm|hand|leg|side|foot|face)~(?:numb\\w*|tingl\\w*)|numb\\w*~(?:left|right|one) (?:arm|hand|leg|side|foot)`,
+    ],
+    alcohol_withdrawal: [
+      `(?:withdrawals?|the shakes|\\bdts\\b|delirium tremens|detox\\w*)~~(?:alcohol|drinking|stop\\w*|quit\\w*)|(?:stop\\w*|quit\\w*|without) (?:drinking|alcohol|a drink)~~(?:shakes|shaking|seizure|withdraw\\w*|saw things|see things|hallucinat\\w*|sweats)|drinking (?:a fifth|a bottle|a handle|\\d+ (?:beers|drinks)) (?:a|every|per) day`,
+    ],
     cant_talk: [
       `(?:can barely|can hardly|barely able to|hardly able to) (?:talk|speak|get (?:a )?words? out)`,
     ],
@@ -54,12 +81,13 @@ export const en: LanguagePack = {
       `rigid (?:belly|abdomen|stomach)|(?:belly|abdomen|stomach) (?:is )?(?:rigid|hard as a rock|hard like a board|board[- ]like)|appendix (?:burst|ruptured|popped)`,
     ],
     foreign_body: [
+      `swallowed (?:a |an |some )?(?:penny|pennies|nickel|dime|quarter|coins?|screw|nail|pin|earring|bead|button|lego|piece of (?:glass|plastic|metal))`,
       `(?:piece|splinter|shard|chunk|bit) of (?:glass|metal|wood)~~(?:in|stuck|still|under)|(?:glass|splinter|metal|wood)~(?:still )?(?:in|stuck in|under|lodged in) (?:my|his|her) (?:foot|hand|finger|skin|eye|toe)|still a piece (?:of \\w+ )?in (?:my|his|her)`,
       `(?:stuck|lodged) in (?:my|his|her) (?:eye|ear|nose|throat)|(?:put|stuck|shoved|pushed) (?:a |an |the )?\\w+ (?:in|up|into) (?:his|her|my) (?:nose|ear)|something (?:is )?(?:in|stuck in) (?:my|his|her) eye|swallowed (?:a |an )?(?:coin|magnet|toy|bone|marble)`,
     ],
     bite_puncture: [
       `tick bite|bitten by a tick|(?:bulls?[- ]?eye|ring[- ]shaped|target[- ]shaped) rash`,
-      `(?:bitten|bit) by (?:a |my |the |our |his |her |\\w+'s )?(?:dog|cat|animal|bat|raccoon|stranger|kid|child|person|snake|spider)|(?:dog|cat|animal|bat|human|snake) bite|rusty nail|puncture wound|stepped on (?:a )?nail|deep (?:cut|puncture|gash|laceration)|needs? stitches|gaping (?:cut|wound)`,
+      `(?:bitten|bit) by (?:(?:a|my|the|our|his|her|their) )?(?:\\w+'?s )?(?:dog|cat|animal|bat|raccoon|stranger|kid|child|person|snake|spider)|(?:dog|cat|animal|bat|human|snake) bite|rusty nail|puncture wound|stepped on (?:a )?nail|deep (?:cut|puncture|gash|laceration)|needs? stitches|gaping (?:cut|wound)`,
     ],
     shingles: [
       `shingles(?! (?:vaccine|shot|jab|vax|shots))|blisters?~(?:in a band|on one side|in a stripe|in a line)|band of (?:blisters|rash)`,
@@ -68,6 +96,7 @@ export const en: LanguagePack = {
       `(?:can'?t|cannot|can not|unable to|hard to) open (?:my|his|her) mouth|drool\\w*|muffled voice|hot potato voice`,
     ],
     hearing_loss: [
+      `muffled hearing|hearing (?:is |went |got )?(?:muffled|gone)|(?:sudden|suddenly)~~(?:muffled|can'?t hear|deaf)`,
       `(?:can'?t|cannot|can not) hear (?:out of|in|from|with|anything (?:out of|in|from)) (?:my|his|her) (?:left |right )?ear|sudden\\w*~(?:hearing loss|deaf\\w*|lost (?:my |the )?hearing)|lost (?:the |my |his |her )?hearing`,
     ],
     agitation: [
@@ -102,7 +131,7 @@ export const en: LanguagePack = {
       `(?:severe|extreme|really bad|very bad|terrible) (?:trouble|difficulty|shortness)~breath\\w*`,
     ],
     cyanosis: [
-      `(?:hes|shes|he'?s|she'?s|looks?|looking|is|turning|turned|went) (?:all |kinda |so |really )?(?:gr[ae]y|ashen|purple)\\b`,
+      `(?:hes|shes|he'?s|she'?s|looks?|looking|is|turning) (?:all |kinda |so |really )?(?:gr[ae]y|ashen|purple)\\b`,
       `(?:lips?|face|fingertips|fingers|mouth|skin)~(?:turn\\w* |look\\w* |are |is |kinda |kind of |a little |getting )?(?:blue|bluish|gr[ae]y|gr[ae]yish|purple|purplish|dusky)`,
       `turning (?:blue|gray|grey|purple)`,
       `cyanosis|cyanotic`,
@@ -116,6 +145,7 @@ export const en: LanguagePack = {
       `(?:facial|face) (?:droop|weakness|palsy)`,
     ],
     stroke_speech: [
+      `(?:words|speech)~(?:all )?(?:jumbled|garbled|mixed up|nonsense)|(?:can'?t|cannot|doesn'?t|does not) understand (?:me|us|what (?:i|we)'?m saying|what (?:i|we) say)`,
       `slurr\\w*`,
       `(?:talking|speaking|talks) (?:funny|weird|strange|gibberish|nonsense|garbled|all jumbled|drunk)`,
       `(?:sounds?|sounding|sounded) (?:drunk|drunken)`,
@@ -125,7 +155,6 @@ export const en: LanguagePack = {
       `garbled|gibberish|aphasia`,
     ],
     stroke_weakness: [
-      `(?:left|right|lft|rite|one) (?:arm|hand|leg|side|foot)~(?:numb\\w*|tingl\\w*)(?![^.!?\\n]{0,40}(?:at night|when i sleep|sleeping|for (?:months|years|weeks)|carpal|typing))`,
       `(?:weak\\w*|numb\\w*|paraly\\w*|limp|dead|heavy|tingl\\w*)~(?:on )?(?:one|left|right|1) side`,
       `(?:one|left|right) side of ${HIS} (?:body|face)~(?:weak|numb|droop|dead|limp|not working|won'?t move)`,
       `${CANT} (?:lift|raise|move|feel|use|grip|hold up|hold) ${HIS} ${SIDE}? ?(?:arm|hand|leg|foot|side)`,
@@ -153,6 +182,8 @@ export const en: LanguagePack = {
       `${CANT} swallow(?! (?:pills?|tablets?|the pills|big pills|capsules))`,
     ],
     suicide_plan: [
+      `(?:belt|rope|cord|sheet|scarf|noose|ligature) (?:around|round) (?:his|her|my|their) neck|\\bnoose\\b|tried to hang`,
+      `(?:thinking|thoughts?|think) (?:about|of) (?:driving|crashing|jumping|shooting|hanging|overdosing|walking)~~(?:into|off|myself|in front of)|(?:drive|crash|steer) (?:my car |the car )?into (?:a wall|a tree|traffic|oncoming)|step in front of (?:a )?(?:train|bus|car|truck|traffic)|(?:don'?t|do not) feel safe (?:with|around|by) myself|not safe (?:with|around|by) myself`,
       `\\bkms\\b|unaliv\\w*`,
       `(?:kill|killing|hang|hanging|shoot|shooting|off|offing) (?:my ?self|myself)`,
       `end (?:my|my own) life|end it all|ending it all|take (?:my own|my) life|taking my (?:own )?life`,
@@ -166,6 +197,7 @@ export const en: LanguagePack = {
       `(?:going to|gonna|will|plan to|about to) (?:take|swallow|down) (?:all|every one|the rest) of (?:them|it|those|these)`,
     ],
     harm_others: [
+      `voices?~(?:telling|tell|tells|told) (?:him|her|me|them) to (?:hurt|kill|harm|attack)`,
       `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
     ],
     bleeding_heavy: [
@@ -184,6 +216,7 @@ export const en: LanguagePack = {
       `blood in ${HIS}? ?(?:vomit|throw ?up|puke)|bloody (?:vomit|throw ?up)|coffee ?grounds?|hematemesis|hemoptysis`,
     ],
     worst_headache: [
+      `(?:headache|head|migraine)~~worst (?:one |ones )?(?:ever|of (?:my|his|her) life|i'?ve ever had)`,
       `worst (?:headache|head ache|migraine|pain in ${HIS} head|head pain)(?: \\w+)?(?: of (?:my|his|her) life| ever| i'?ve ever)`,
       `worst (?:headache|head ache|head pain) (?:of|in) (?:my|his|her) (?:life|entire life)`,
       `thunder ?clap`,
@@ -210,6 +243,7 @@ export const en: LanguagePack = {
       `(?<!(?:i'?m|im|i am) (?:\\w+ )?)(?:really|very|so|totally|completely|kinda|kind of|seems|seemed|just|pretty) out of it`,
     ],
     unresponsive: [
+      `(?:limp|floppy)~(?:won'?t|not|can'?t|isn'?t) (?:wake|waking|respond\\w*)|and (?:won'?t|wont|will not) wake up`,
       `unconscious(?:ness)?|unresponsive|not responding|won'?t respond|isn'?t responding|not waking up|no pulse`,
       `(?:won'?t|can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?`,
       `(?:he|she|they|baby|my \\w+) (?:won'?t|wont|will not|doesn'?t|isn'?t|is not) (?:wake|waking|wak\\w*) up`,
@@ -220,6 +254,8 @@ export const en: LanguagePack = {
       `seizing|convuls(?:ing|ed)|(?:new|first) seizure|seizure (?:today|tonight|this morning|just now|right now|that won'?t stop|won'?t stop|lasting|for (?:\\d+|over|more than))|grand mal (?:seizure )?(?:today|just now)`,
     ],
     overdose: [
+      `(?:whole|entire|full) (?:month|week|bottle|supply|prescription)~~at once|(?:a |the )?(?:whole|entire) (?:month|week)'?s? (?:supply|worth)`,
+      `(?:took|swallowed|ate|taking) (?:some |a few |a couple )?(?:pills|drugs|tablets|something|gummies)~~(?:bought online|from (?:a|his|her|my) friend|off the street|(?:not sure|don'?t know|no idea) what)|(?:street drugs|unknown pills|laced)`,
       `swallowed~(?:magnets?|button batter(?:y|ies)|batter(?:y|ies))`,
       `\\bod'(?:d|ed)\\b|overdid it on (?:my |his |her )?(?:meds|pills|medicine)`,
       `overdos\\w*|over-dos\\w*`,
@@ -259,6 +295,8 @@ export const en: LanguagePack = {
       `(?:just had|is having) (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
     ],
     fracture_signs: [
+      `(?:broke|fractured) (?:my|his|her|their) (?:arm|leg|wrist|ankle|hip|foot|hand|finger|toe|nose|collarbone|elbow|rib)|won'?t (?:move|use|bend|put weight on) (?:it|her \\w+|his \\w+)`,
+      `(?:slammed|crushed|jammed|smashed) (?:in|by|under|with)|swollen and (?:purple|blue|black)|(?:purple|blue|black) and swollen`,
       `(?:looks|is|looking|seems) (?:\\w+ )?(?:bent|crooked|deformed|out of place)|bone (?:is )?(?:sticking|poking) out|${CANT} (?:move|bend|straighten|use) ${HIS} (?:wrist|arm|leg|ankle|knee|fingers?|elbow|hip|shoulder)|broken (?:bone|arm|leg|wrist|ankle|hip|foot|hand)|fractur\\w*|dislocat\\w*`,
     ],
     device_problem: [
@@ -312,18 +350,21 @@ export const en: LanguagePack = {
       `(?:lower )?back~(?:right|left) side~(?:hurts|pain|ache)`,
     ],
     severe_headache: [
+      `(?:headache|head|migraine) (?:is |has been )?(?:really |literally )?killing me`,
       `(?:headache|migraine|head ache)~(?:won'?t go away|isn'?t touching|not touching|nothing (?:is )?help\\w*|not helping|isn'?t helping|lasted (?:\\d+|two|three|four|several) days|for (?:\\d+|two|three|four|several) days)`,
       `(?:severe|bad|terrible|horrible|awful|really bad|pounding|splitting|excruciating|intense|massive|killer) (?:headache|head ache|migraine|head pain)`,
       `head (?:is |has been )?(?:pounding|splitting|killing me|throbbing|exploding)`,
       `headache~(?:won'?t go away|isn'?t touching|not touching|nothing helps|not helping|isn'?t helping)`,
     ],
     vision_change: [
+      `vision~(?:is |looks |went |getting )?(?:spotty|spots|sparkl\\w*|dim|dark|wavy|flashing|cloudy|hazy|foggy)`,
       `blurr?\\w* vision|vision~blurr?\\w*|blurry|double vision|seeing double`,
       `seeing (?:spots|stars|sparkl\\w*|flash\\w*|floaters|lights|zig ?zags)|spots in ${HIS}? ?vision`,
       `(?:sparkl\\w*|flashing|zig ?zag|wavy) (?:spots|lights|lines)|sparkly`,
       `(?:losing|loss of) (?:my |his |her |the )?(?:vision|sight|eyesight)|vision (?:changes?|problems?|is off|is weird|is funny|went funny)|${CANT} see (?:well|clearly|straight|right)`,
     ],
     leg_clot_signs: [
+      `(?:pain\\w*|tender\\w*|sore\\w*)~(?:and )?(?:swell\\w*|swollen)~(?:calf|calve|leg|thigh)|(?:swell\\w*|swollen)~(?:and )?(?:pain\\w*|tender\\w*)~(?:calf|calve|leg|thigh)`,
       `(?:swollen|swelling|pain\\w*)~(?:behind|back of) (?:my|his|her) knee|(?:swollen|swelling|pain\\w*)~~(?:after|since) (?:a |the |my )?long (?:drive|flight|car ride|trip|plane ride|bus ride)`,
       `(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger|larger)~(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|ache|aching|achy)`,
       `(?:pain\\w*|sore|hurt\\w*|tender|red|warm|hot|achy)~(?:calf|calve|leg|thigh)~(?:swollen|swelling|swole|puffy|bigger)`,
@@ -338,6 +379,8 @@ export const en: LanguagePack = {
       `(?:swell\\w*|swollen|puffy)~(?:lips?|face|eyelids?|mouth|throat)`,
     ],
     wound_infection: [
+      `(?:hot|warm|red|swollen),? (?:and )?(?:swollen|red|hot|warm)\\b`,
+      `infected (?:[\\w-]+ )?(?:toenail|nail|cut|wound|bite|blister|piercing)|(?:red|redness|swollen|swelling)~~(?:up to|all the way|halfway) (?:my|the|his|her)`,
       `(?:ulcer|wound|sore|incision)~~(?:bigger|larger|growing|darker|black|blackened|worse)`,
       `red (?:line|streak)s? (?:going|running|moving|spreading|heading) (?:up|toward|towards)|(?:red|swollen|hot|warm|puffy|throbbing)(?:,? (?:and )?(?:red|swollen|hot|warm|tender|puffy|throbbing)){2}`,
       `(?:wound|incision|cut|stitches|sutures|staples|bite|scrape|site|burn|blister|tattoo|piercing|scab|boil|finger|toe|scar|graze|spot|area)~~(?:pus|ooz\\w*|drain\\w*|discharge|redder|more red|yellow\\w* (?:stuff|fluid|gunk|goo|crust)|green\\w* (?:stuff|fluid|gunk)|smell\\w*|foul|red streaks?|streak\\w*|hot to the touch|warm to the touch|opened up|coming apart|split open|red and (?:hot|warm|swollen)|hot and red|warm and red|swollen and red)`,
@@ -359,6 +402,7 @@ export const en: LanguagePack = {
       `blood (?:in|on) (?:the |my )?(?:stool|toilet|toilet paper|poop)|rectal bleeding|bleeding from ${HIS} (?:rectum|bottom|butt)|melena`,
     ],
     passive_si: [
+      `(?:i )?(?:don'?t|do not) feel safe(?! (?:at home|at work|with (?:him|her|my (?:husband|wife|partner|boyfriend|girlfriend))))`,
       `(?:don'?t|do not|dont) (?:really )?wanna (?:live|be alive|be here|exist|wake up|go on)`,
       `better off (?:dead|gone|not here|not around|not alive|without me|if i (?:was|were|wasn'?t|weren'?t|just|didn'?t|died|was gone))`,
       `(?:don'?t|do not|didn'?t|dont) (?:really )?(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on)`,
@@ -369,6 +413,7 @@ export const en: LanguagePack = {
       `i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
     ],
     self_harm: [
+      `(?:cutting|cuts|cut|burning|scratching) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach)`,
       `(?:cut|cutting|burned|burning|hurt|hurting|harmed|harming) (?:him|her|them)sel(?:f|ves)`,
       `(?:cutting|cut|burning|hurting|harming) (?:my ?self|myself)|self[- ]harm\\w*`,
     ],
@@ -439,11 +484,13 @@ export const en: LanguagePack = {
       `rash\\w*|breaking out|broke out|red (?:spots|bumps|blotches|patches)|itchy (?:red )?(?:bumps|spots|skin)`,
     ],
     head_injury: [
+      `(?:bump|lump|goose egg|knot|gash|cut|bruise) on (?:my|his|her|the|their) (?:head|forehead|skull|scalp|temple)|(?:forehead|scalp)~~(?:bump|lump|bleeding|cut|gash|swelling|goose egg)|hit (?:my|his|her|their) (?:forehead|face|temple)`,
       `(?:hit|hitting|bang\\w*|bump\\w*|smack\\w*|struck|knock\\w*|whack\\w*) (?:his |her |my |their |the back of (?:his|her|my) |the side of (?:his|her|my) |the front of (?:his|her|my) )?head`,
       `(?:fell|fall|fallen|slipped|tripped)~(?:on|hit|hitting|landed on|bumped) (?:his |her |my |the back of (?:his|her|my) )?head`,
       `head (?:injury|injuries|trauma)|concussion|goose egg`,
     ],
     trauma: [
+      `(?:i|he|she|they|we|grandma|grandpa|granny|mom|dad|mum|my \\w+|had a bad) (?:fell|fall|tripped|slipped)\\b(?! asleep| in love| behind| apart| through| off the wagon)`,
       `(?:car|motor vehicle|bike|bicycle|motorcycle|scooter|skiing|sledding) (?:accident|crash|wreck)|(?:was |got )?(?:hit|rear-ended|t-boned) by a (?:car|truck|bus)|(?:fell|fall|fallen) (?:down|off|from) (?:the |a )?(?:stairs|ladder|roof|horse|bike|bed|step|steps|tree)`,
     ],
     abdominal_pain: [
@@ -509,6 +556,7 @@ export const en: LanguagePack = {
       `(?:went to|was in|visited|seen (?:at|in)|took (?:him|her) to) the (?:er|emergency room|ed|hospital|urgent care)~~(?:normal|fine|nothing|negative|okay|ok|strain|sent (?:me|him|her) home)`,
     ],
     clinical_update: [
+      `no (?:more|longer any) \\w+~(?:since|after|with|thanks to) (?:the |my |your )?\\w+`,
       `(?:inhaler|medicine|meds|medication|cream|ointment|treatment|pills?|antibiotics?|therapy|physical therapy|rash|cough|pain|swelling|symptoms?|knee|back|it|new \\w+)~(?:is |are |has been |have been )?(?:working (?:great|well|good)|helping|helped|(?:much |way |a lot |so much )?better|cleared up|all gone|resolved)`,
       `(?:went away|is gone|are gone|has gone away|cleared up|resolved|stopped) (?:after|since|with|once|when)|(?:quick|just an?|small|brief) update\\b(?! (?:my|the|on my) (?:address|phone|insurance|info))|(?:feel|feeling|doing) (?:much |way |a lot |so much )?better|haven'?t needed ${HIS}? ?(?:rescue|inhaler)|all better`,
     ],
@@ -516,6 +564,8 @@ export const en: LanguagePack = {
       `(?:bp|blood pressure|sugars?|glucose|readings?|numbers|weight)~(?:log|readings?|this week|for the week|running|have been|averag\\w*)`,
     ],
     scheduling: [
+      `fax (?:number|#|no)|phone number (?:for|of)|(?:radiology|billing|lab|records|imaging) (?:department|office|dept)`,
+      `(?:in|at) the office on|(?:work|working|available|in) on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|weekends)|(?:is|does) (?:dr|doctor) \\w+ (?:in|work|see patients|available)`,
       `(?:change|switch|transfer) (?:my |his |her )?(?:primary care |primary )?(?:doctor|provider|pcp)`,
       `(?:spanish|english|chinese|mandarin|cantonese|vietnamese|korean|russian|arabic|french|creole|portuguese|tagalog|somali|haitian|polish|hindi)[- ]?speaking (?:doctor|provider|nurse|staff)|interpreter|translator|(?:open|closed) (?:on|this|for|during) (?:\\w+ )?(?:day|weekend|holiday|christmas|thanksgiving|saturday|sunday)|holiday hours|where (?:do|can|should) (?:i|we) park|switch (?:to (?:dr|doctor)|doctors|providers)|(?:as|be) my (?:primary|pcp|doctor)|running late|(?:be|get) there (?:by|at|in)|on my way|appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
       `(?:what time|when) (?:does|do|is|are) (?:the |you |your )?(?:lab|office|clinic|pharmacy)? ?(?:open|close|closed)|walk[- ]in|office hours|(?:your|the|office|clinic|lab|saturday|sunday|weekend) hours|parking|directions to|(?:new |clinic |office )location|where (?:is|are) (?:the|your) (?:office|clinic|lab)|are you open|new patients?|open on (?:saturday|sunday)s?|(?:next|earliest) (?:available|opening)|see (?:the )?(?:doctor|dr|np|pa)~(?:next|this) week`,
@@ -524,6 +574,7 @@ export const en: LanguagePack = {
       `\\beob\\b|explanation of benefits|\\bowe\\b|bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered by|(?:is|are) (?:it |this |that |they )?covered|(?:insurance|plan|medicare|medicaid) (?:cover|covers|covered|pay)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
     ],
     forms: [
+      `(?:send|write|need|get) (?:a |the )?(?:note|letter) (?:to|for)|(?:daycare|school|work|employer|camp|gym) (?:note|letter|form|paperwork)`,
       `forms?\\b|letters?\\b|note for (?:my |his |her )?(?:work|school|employer|job|daughter|son)|school note|work note|doctor'?s note|excus\\w*|fmla|disability|paperwork|medical source statement|clearance|cleared to|return to work|jury duty|\\bdmv\\b|handicap (?:placard|parking)|sports physical`,
     ],
     records: [
@@ -543,6 +594,7 @@ export const en: LanguagePack = {
       `thank\\w*|thx|thnx|\\bty\\b|appreciat\\w*|grateful|you (?:are|guys are|all are) (?:the best|amazing|angels|wonderful)|god bless|bless you`,
     ],
     pregnant: [
+      `(?:gave birth|giving birth|had (?:my |the |a |our )?baby|delivered|c-?section)~(?:ago|yesterday|last week|this week)|postpartum|post-partum|after giving birth|since (?:i |she )?(?:gave birth|delivered|had the baby)`,
       `pregnan\\w*|prego|expecting|weeks? (?:along|gestation)|(?:\\d+(?:st|nd|rd|th)?|first|second|third) trimester|gestational`,
     ],
     blood_thinner: [
@@ -573,7 +625,7 @@ export const en: LanguagePack = {
     ],
     worsening: [
       `(?:getting|gotten|got|becoming|keeps getting|going|is) (?:much |way |a lot |even |progressively |steadily )?worse(?! (?:a little|a bit|slightly))|worsening|worse and worse|much worse|way worse|a lot worse`,
-      `not (?:getting )?better|not improving|no improvement|(?:isn'?t|hasn'?t|haven'?t) (?:getting |gotten |been getting )?(?:any )?better|spreading(?! (?:a little|a bit|slightly|slowly))`,
+      `spreading(?! (?:a little|a bit|slightly|slowly))`,
     ],
     improving: [
       `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
@@ -615,16 +667,18 @@ export const en: LanguagePack = {
         `for (?:\\d+|many|several|a few|over \\d+|the (?:last|past) \\d+) years|(?:last|past) \\d+ years|since (?:i was|childhood|birth|(?:19|20)\\d\\d)|for years|\\d+ years? post|last (?:year|month|summer|winter|spring|fall|time|week|christmas)|(?:\\d+|a|two|few|several|many|couple of) (?:years?|months?) ago|in (?:19|20)\\d\\d|back in|years? ago|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger)|(?:a |the )?(?:er|hospital|doctors?|they) said (?:it was|everything|it'?s)|turned out to be|went away|is gone|(?:has|have) resolved|all good since|(?:hasn'?t|haven'?t) (?:come back|happened|had (?:any|it) since)|(?:i )?messaged about`,
     ],
     hypotheticalPre: [
-      `if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever|happen to)\\b|if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever |start(?:s)? (?:to )?|were to )?(?:pass out|faint|collapse|run out|go into|become|get|gets|have|has|develop|develops|notice|notices|experience|experiences|feel|feels|start|starts)|in case (?:of )?|what if|(?:warning )?signs? (?:of|for)|symptoms? (?:of|for)|watch (?:out )?for|look out for|risks? (?:of|for)|chances? of|prevent\\w*|how (?:do|can|would|will|should) (?:i|you|we) (?:know|tell)|to rule out|rule out|worried about (?:getting|having)|afraid of (?:getting|having)|(?:can|could|does|do|will|would|might|may) (?:\\w+ ){1,4}cause|(?:is|are) (?:\\w+ ){0,3}(?:a )?(?:side effect|symptom|sign)s? of|information (?:on|about)|info (?:on|about)|learn(?:ing)? about|what (?:causes|is|are)|treatments? for|how (?:to treat|is \\w+ treated)|when should (?:i|we) (?:call|go|worry)|should i (?:go to the er|call 911) if`,
+      `(?:earlier|previous|last|other|old) (?:message|question|note|email) (?:about|regarding|re)|disregard~(?:message|note|email)|if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever|happen to)\\b|if (?:i|you|he|she|someone|my \\w+|a person|we|they) (?:ever |start(?:s)? (?:to )?|were to )?(?:pass out|faint|collapse|run out|go into|become|get|gets|have|has|develop|develops|notice|notices|experience|experiences|feel|feels|start|starts)|in case (?:of )?|what if|(?:warning )?signs? (?:of|for)|symptoms? (?:of|for)|watch (?:out )?for|look out for|risks? (?:of|for)|chances? of|prevent\\w*|how (?:do|can|would|will|should) (?:i|you|we) (?:know|tell)|to rule out|rule out|worried about (?:getting|having)|afraid of (?:getting|having)|(?:can|could|does|do|will|would|might|may) (?:\\w+ ){1,4}cause|(?:is|are) (?:\\w+ ){0,3}(?:a )?(?:side effect|symptom|sign)s? of|information (?:on|about)|info (?:on|about)|learn(?:ing)? about|what (?:causes|is|are)|treatments? for|how (?:to treat|is \\w+ treated)|when should (?:i|we) (?:call|go|worry)|should i (?:go to the er|call 911) if`,
     ],
     familyHistoryPre: [
       `(?:my |his |her )?(?:mother|mom|mum|father|dad|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|parents?|siblings?|family|relatives?) (?:had|has had|died|passed|history)|family history|runs in (?:my|the) family`,
     ],
     termination: [
-      `but|however|although|though|except|aside from|apart from|other than|yet|whereas|now|today|anyway`,
+      `, (?:i|he|she|they|we|my|his|her|then)|but|however|although|though|except|aside from|apart from|other than|yet|whereas|now|today|anyway`,
     ],
   },
   idioms: [
+    `(?<=(?:music|hold|bill|bills|portal|website|app|insurance|paperwork|process|wait|waiting|traffic|kids|this|that|it|system|phone tree|form|forms) (?:is |was |keeps |has been )?)giving me (?:a |such a )?headache|headache (?:lol|lmao|haha)`,
+    `(?:almost|nearly|about to|could have|could've) (?:fainted|faint|passed out|pass out|died|had a heart attack|had a stroke) (?:when|after|seeing|reading|looking at)~~(?:bill|price|cost|charges?|statement|invoice|total|amount|estimate|copay)`,
     `(?<!(?:chest|head|back|stomach|belly|tummy|tooth|knee|ear|throat|leg|foot|feet|neck|hip|side|eye|arm|shoulder|cough|pain|migraine|cramps?|headache) (?:is |are |has been |was )?(?:really |just |literally )?)killing me`,
     `dying (?:to|for) (?:know|see|hear|get|try|find|meet|go)|dying of (?:curiosity|laughter|boredom|embarrassment)`,
     `(?:about to|going to|gonna|nearly|almost|practically|gave me|give me|giving me|have|had|having) (?:a )?(?:heart attack|stroke)(?:~(?:lol|lmao|haha|bill|price|cost|wait|hold|charge|when i (?:saw|got|read|opened)|over|about))`,

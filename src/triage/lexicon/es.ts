@@ -12,6 +12,11 @@ export const es: LanguagePack = {
   name: 'Spanish',
   latin: true,
   concepts: {
+    infant_signs: [`(?:muy|demasiado) dormid[oa]|no despierta bien|somnolient\\w*|letargic\\w*|aguadit[oa]`],
+    burn: [
+      `quemadura~~(?:ampollas|grande|profunda)|(?:me |se )?quem(?:e|o)~~(?:ampollas grandes|mucho|profund\\w*)`,
+    ],
+    stridor: [`(?:ruido|silbido|chillido) al (?:respirar|inhalar|jalar aire)|tos de perro|estridor`],
     bite_puncture: [
       `(?:me|le|lo|la|nos) mordio (?:un|una|el|la|mi|su) (?:perro|gato|animal|murcielago|vibora)|mordida de (?:perro|gato|animal)`,
     ],
@@ -74,6 +79,7 @@ export const es: LanguagePack = {
       `convulsi\\w*|convulsionando|ataque (?:epileptico|de epilepsia)|(?<!para las )(?:crisis|ataque) convulsiv\\w*|le dio (?:un )?ataque`,
     ],
     overdose: [
+      `(?:me |se )?tom(?:e|o) (?:medio|todo el|todo un|un|el|media) (?:frasco|botella|caja)`,
       `(?:una|la|toda la) botella de (?:pastillas|pildoras|medicina|medicamento)`,
       `(?:me |se )?tom(?:e|o) (?:todas|muchas|un monton de|demasiadas) (?:las |mis |sus )?(?:pastillas|pildoras|tabletas|medicinas)|(?:me |se )?tom(?:e|o) (?:todo )?(?:el|un) frasco`,
       `sobredosis|envenen\\w*|intoxica\\w*|se (?:tomo|trago|comio) (?:unas|varias|todas|mis|las|un frasco)~${PASTILLAS}?|(?:tomo|tome|trago) (?:de mas|demasiad\\w*)|tomo (?:toda la caja|todo el frasco)`,
@@ -121,9 +127,11 @@ export const es: LanguagePack = {
       `no (?:retiene|aguanta|tolera|puede tomar) (?:nada|liquidos|agua)|(?:vomita|vomito|devuelve) todo|no (?:ha )?(?:orinado|hecho pipi)|casi no orina|no orina|orina muy poco|deshidrat\\w*|panales secos|no moja (?:el |los )?panal`,
     ],
     black_stool: [
+      `(?:diarrea|heces|evacuaciones|popo|caca) con sangre`,
       `(?:heces|popo|excremento|evacuaciones|caca)~(?:negr\\w*|con sangre)|sangre en (?:las )?heces|sangrado (?:rectal|por el recto)`,
     ],
     passive_si: [
+      `(?:se |me )?quiere morir(?:se)?|(?:quiero|quiere) morir(?:me|se)?`,
       `(?:mejor|preferiria) no (?:estar viv[oa]|vivir|existir|despertar)|no (?:quiero|quisiera) (?:estar viv[oa]|despertar|existir)`,
       `ya no (?:aguanto|puedo) mas|no quiero vivir|quisiera (?:morirme|no despertar)|mejor (?:muerto|muerta)|no tiene sentido vivir|pensamientos de (?:muerte|morir|suicidio)|ganas de morir`,
     ],
@@ -132,6 +140,7 @@ export const es: LanguagePack = {
       `sangrado (?:abundante|fuerte|mucho)|sangro mucho|mucha sangre|coagulos grandes`,
     ],
     eye_pain: [
+      `(?:cloro|quimico|blanqueador|algo) (?:en|me cayo en|le cayo en) (?:el|los|mi|su) ojos?|(?:me|le) cayo~(?:en|al) (?:el |los |mi |su )?ojos?`,
       `(?:ojo|ojos)~~(?:duele|dolor|ardor|lastima)`,
       `(?:ojo|ojos)~(?:duele|dolor|ardor)|dolor (?:de|en el) ojo`,
     ],
@@ -177,7 +186,7 @@ export const es: LanguagePack = {
       `dolor\\w*|duele|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm\\w*|sintomas?|presion alta|diabet\\w*`,
     ],
     refill: [
-      `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
+      `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)(?![^.?!]{0,30}(?:otra|nueva|diferente) farmacia)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
     ],
     med_question: [
       `(?:puedo|debo|se puede) (?:tomar|dejar|combinar|mezclar)|efectos secundarios|(?:tomar\\w*|tomo) (?:antes|despues) de (?:comer|la comida)|me (?:olvide|salte) (?:una )?(?:dosis|pastilla)`,
@@ -205,7 +214,10 @@ export const es: LanguagePack = {
     ],
     records: [`expediente|historial|record de vacunas|cartilla de vacunacion|copia de`],
     portal: [`portal|contrasena|no puedo (?:entrar|iniciar)|la aplicacion|usuario`],
-    demographics: [`(?:cambiar|actualizar|nueva?)~(?:direccion|telefono|numero|farmacia|correo)`],
+    demographics: [
+      `(?:otra|nueva|diferente) farmacia|cambie de farmacia`,
+      `(?:cambiar|actualizar|nueva?)~(?:direccion|telefono|numero|farmacia|correo)`,
+    ],
     thanks: [`gracias|muy amables|dios (?:los|le|les) bendiga|agradec\\w*`],
     pregnant: [`embarazad\\w*|embarazo|semanas de gestacion|estoy esperando`],
     blood_thinner: [`anticoagulante|adelgazar la sangre|warfarina|coumadin|xarelto|eliquis`],
@@ -228,6 +240,7 @@ export const es: LanguagePack = {
     worsening: [`(?:esta |cada vez )?peor|empeor\\w*|se esta extendiendo`],
     improving: [`(?<!no )(?:mejor|mejorando)`],
     means_plan: [
+      `tiene (?:las |unas |sus )?(?:pastillas|pildoras|medicinas?|medicamentos?|tabletas)`,
       `tengo (?:las |unas |sus )?${PASTILLAS}|tengo (?:un |una )?(?:pistola|arma|cuerda)|esta noche|tengo un plan`,
     ],
     allergen_exposure: [

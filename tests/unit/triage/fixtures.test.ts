@@ -72,3 +72,24 @@ describe('properties over the fixture set', () => {
     expect(changed.map((c) => c.id)).toEqual([]);
   });
 });
+
+describe('chart facts over the fixture set', () => {
+  const FACTS = [
+    { pregnant: true, sex: 'female' as const, ageYears: 29 },
+    { medications: ['warfarin', 'insulin glargine'], conditions: ['atrial fibrillation'], ageYears: 81 },
+    { ageDays: 40, ageYears: 0 },
+  ];
+
+  it.each(FACTS)('every rule runs to the end with facts %j (no fail-safe fallback needed)', (facts) => {
+    const fellBack = CASES.filter((c) =>
+      classify(c.text, facts).reasons.some((r) => /could not finish/.test(r)),
+    );
+    expect(fellBack.map((c) => c.id)).toEqual([]);
+  });
+
+  it('a chart fact alone is cited as coming from the chart', () => {
+    const r = classify('I have a bad headache and blurry vision since this morning', { pregnant: true });
+    expect(r.urgency).toBe('emergent');
+    expect(r.reasons.join(' ')).toMatch(/pregnant \(from the chart\)/);
+  });
+});

@@ -9,6 +9,18 @@ const cases: Record<string, [string, Urgency][]> = {
     ['No fever but now crushing chest pain that started an hour ago', 'emergent'],
     ['Still no improvement, my chest pain is the same since last night', 'emergent'],
   ],
+  scope: [
+    ['He is not breathing and his lips are blue', 'emergent'],
+    ["I don't know if I should go in, I have crushing chest pain", 'emergent'],
+    ['No injury, I feel feverish and my knee is hot and swollen', 'urgent'],
+    ['Hindi makapagsalita at tabingi ang mukha ng lolo ko', 'emergent'],
+    ["I had chest tightness with a panic attack this morning but it's gone now", 'urgent'],
+    ["The chest pain went away for a bit but it's back now and worse", 'emergent'],
+    [
+      "My daughter's fever broke last night and she's eating again. Does she still need to come in?",
+      'routine',
+    ],
+  ],
   history: [
     [
       'The chest pain I had last year is gone. I need a copy of my stress test for my new cardiologist.',
