@@ -6,7 +6,7 @@
 import { recordEvent } from '../audit';
 import { fetchChart } from '../context';
 import type { ChartContext } from '../context/types';
-import { draftReply, type DraftResult } from '../drafting';
+import { draftReply, pickStyleExamples, type DraftResult } from '../drafting';
 import { enqueue } from '../queue';
 import {
   CATEGORIES,
@@ -19,7 +19,7 @@ import {
 import { secondOpinion } from '../triage/second-opinion';
 import type { Message } from '../db';
 import { errorKind, isTransientChartError, patientIdOf, type PipelineDeps } from './pipeline-deps';
-import { findMessage, insertDraft, markReady, raiseUrgency } from './repository';
+import { findMessage, insertDraft, markReady, raiseUrgency, recentSentReplies } from './repository';
 import { MessageGoneError, needsAlert } from './triage-message';
 
 const ACTOR = 'worker:draft';
@@ -111,6 +111,9 @@ function flagCodes(draft: DraftResult): string[] {
 
 export type DraftOutcome = 'ready' | 'already_done';
 
+/** How many recent approved replies are compared with a new message to find its two style examples. */
+const STYLE_CANDIDATES = 200;
+
 export async function draftMessage(
   deps: PipelineDeps,
   messageId: string,
@@ -122,10 +125,14 @@ export async function draftMessage(
   const { chart, problem } = await readChart(deps, message, options);
   const triage = await reconsider(deps, message, storedTriage(message));
   const now = deps.now?.() ?? new Date();
+  // Style examples only shape a model's wording; templates ignore them, so skip the read without a model.
+  const styleExamples = deps.model
+    ? pickStyleExamples(await recentSentReplies(deps.db, triage.category, STYLE_CANDIDATES), message.body, 2)
+    : [];
   let draft: DraftResult;
   try {
     draft = await draftReply(
-      { text: message.body, chart, triage },
+      { text: message.body, chart, triage, styleExamples },
       { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName, timeZone: deps.timeZone },
     );
   } catch (err) {

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Message, MessageStatus, NewDraft, NewMessage, Reply } from '../db';
+import type { Category } from '../triage';
 
 export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
@@ -145,6 +146,26 @@ export async function markUntriagedUrgent(db: DbOrTrx, id: string, reason: strin
     .where('urgency', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Replies staff approved and sent for earlier messages of this category, newest first: the drafter
+ * picks the most similar as style examples (pseudonymized before any model sees them).
+ */
+export async function recentSentReplies(
+  db: DbOrTrx,
+  category: Category,
+  limit: number,
+): Promise<{ reply: string; message: string }[]> {
+  return db
+    .selectFrom('replies')
+    .innerJoin('messages', 'messages.id', 'replies.message_id')
+    .select(['replies.body as reply', 'messages.body as message'])
+    .where('messages.category', '=', category)
+    .where('replies.sent_at', 'is not', null)
+    .orderBy('replies.sent_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function addMessageFlags(db: DbOrTrx, id: string, flags: string[]): Promise<void> {
