@@ -5,10 +5,10 @@
  * and the rest still run.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { z } from 'zod';
 import { loadConfig } from '../config';
+import { DEFAULT_PROMPTS_DIR } from '../config/prompts-dir';
 import { chartFromBundle, toTriageFacts } from '../context';
 import type { ChartContext } from '../context/types';
 import { createChatModel } from '../llm/chat-model';
@@ -25,17 +25,7 @@ const lineSchema = z.object({
 });
 
 /** The repository's prompts/ folder, found from here both in src/ (tsx) and in dist/src/ (built). */
-function findPromptsDir(from: string): string {
-  let dir = from;
-  for (let up = 0; up < 6; up += 1) {
-    const candidate = path.join(dir, 'prompts');
-    if (fs.existsSync(path.join(candidate, 'voice.md'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve(from, '../../prompts');
-}
-
-export const DEFAULT_PROMPTS_DIR = findPromptsDir(__dirname);
+export { DEFAULT_PROMPTS_DIR };
 
 function write(out: NodeJS.WritableStream, value: unknown): Promise<void> {
   return new Promise((resolve) => {

@@ -4,6 +4,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { invokeStructured } from '../llm/chat-model';
+import { DEFAULT_PROMPTS_DIR } from '../config/prompts-dir';
 import { moreUrgent, URGENCIES, urgencyRank, type TriageResult } from './types';
 
 /** What the model must answer; anything else counts as a failed call. */
@@ -12,7 +13,7 @@ export const SecondOpinionSchema = z.object({
   rationale: z.string().min(1).max(600),
 });
 
-export const SECOND_OPINION_PROMPT_PATH = join(__dirname, '..', '..', 'prompts', 'triage-second-opinion.md');
+export const SECOND_OPINION_PROMPT_PATH = join(DEFAULT_PROMPTS_DIR, 'triage-second-opinion.md');
 /** The patient text sent to the model is capped; the rules have already read all of it. */
 const MAX_TEXT = 8000;
 const FENCE = 'PATIENT_MESSAGE';
