@@ -5,6 +5,7 @@
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { startPipeline } from './messages/pipeline-runtime';
+import { loadSmartAuth } from './portal/portal-auth';
 import { createJobMetrics, createMetricsRegistry, instrumentWorkers, startMetricsServer } from './metrics';
 
 function required(name: string, value: string | undefined): string {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     pollIntervalMs: config.env.POLL_INTERVAL_MS,
     llm: config.llm,
     timeZone: config.env.CLINIC_TIME_ZONE,
+    portalAuth: config.portalSmart ? loadSmartAuth(config.portalSmart) : undefined,
     logger,
   });
   // Job timings are measured here, where jobs run; Prometheus scrapes this listener.

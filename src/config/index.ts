@@ -33,6 +33,18 @@ const envSchema = z.object({
   REDIS_URL: optionalString,
   PORTAL_FHIR_URL: optionalUrl,
   POLL_INTERVAL_MS: intFromEnv(5000, 100),
+  /** SMART Backend Services for the portal (Epic, Oracle Health): all three, or none. */
+  PORTAL_SMART_CLIENT_ID: optionalString,
+  PORTAL_SMART_TOKEN_URL: optionalUrl,
+  PORTAL_SMART_PRIVATE_KEY_FILE: optionalString,
+  PORTAL_SMART_ALG: z.enum(['RS384', 'ES384']).default('RS384'),
+  PORTAL_SMART_SCOPE: z
+    .string()
+    .min(1)
+    .default(
+      'system/Patient.read system/Condition.read system/MedicationRequest.read system/AllergyIntolerance.read system/Observation.read system/Appointment.read system/Communication.read system/Communication.write',
+    ),
+  PORTAL_SMART_KEY_ID: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalString,
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -69,9 +81,21 @@ export interface LlmSettings {
   maxRetries: number;
 }
 
+/** Where the portal's SMART Backend Services key lives; the entry point reads the file. */
+export interface PortalSmartSettings {
+  clientId: string;
+  tokenUrl: string;
+  privateKeyFile: string;
+  alg: 'RS384' | 'ES384';
+  scope: string;
+  keyId?: string;
+}
+
 export interface AppConfig {
   env: Env;
   llm: LlmSettings;
+  /** Absent: the portal is called without authentication (the sandbox, or a network-trusted portal). */
+  portalSmart?: PortalSmartSettings;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   return {
     env,
+    portalSmart: portalSmartSettings(env),
     llm: {
       baseUrl: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,
@@ -98,5 +123,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: env.LLM_TIMEOUT_MS,
       maxRetries: env.LLM_MAX_RETRIES,
     },
+  };
+}
+
+function portalSmartSettings(env: Env): PortalSmartSettings | undefined {
+  const parts = {
+    PORTAL_SMART_CLIENT_ID: env.PORTAL_SMART_CLIENT_ID,
+    PORTAL_SMART_TOKEN_URL: env.PORTAL_SMART_TOKEN_URL,
+    PORTAL_SMART_PRIVATE_KEY_FILE: env.PORTAL_SMART_PRIVATE_KEY_FILE,
+  };
+  const missing = Object.entries(parts).filter(([, v]) => !v);
+  if (missing.length === 3) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid environment: SMART portal authentication needs ${missing.map(([k]) => k).join(', ')} as well`,
+    );
+  }
+  return {
+    clientId: env.PORTAL_SMART_CLIENT_ID!,
+    tokenUrl: env.PORTAL_SMART_TOKEN_URL!,
+    privateKeyFile: env.PORTAL_SMART_PRIVATE_KEY_FILE!,
+    alg: env.PORTAL_SMART_ALG,
+    scope: env.PORTAL_SMART_SCOPE,
+    keyId: env.PORTAL_SMART_KEY_ID,
   };
 }

@@ -17,6 +17,8 @@ import { closeQueues, createQueues, createRedisConnection, type Queues } from '.
 import { startWorkers, type RunningWorkers } from '../queue/workers';
 import { processDraftJob } from './draft.queue';
 import type { PipelineDeps } from './pipeline-deps';
+import { smartHeaders } from '../portal/portal-auth';
+import type { SmartAuthOptions } from '../portal/smart-auth';
 import { processTriageJob } from './triage.queue';
 
 export interface PipelineSettings {
@@ -36,6 +38,8 @@ export interface PipelineSettings {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   promptsDir?: string;
+  /** SMART Backend Services for every portal call (polling, chart reads, sending replies). */
+  portalAuth?: SmartAuthOptions;
   /** The clinic's IANA time zone (CLINIC_TIME_ZONE). */
   timeZone?: string;
 }
@@ -60,12 +64,21 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
   connection.on('error', (err: Error) => s.logger.warn({ errorKind: err.name }, 'redis connection error'));
   const queues = createQueues(connection, s.queuePrefix);
   const timeoutMs = s.portalTimeoutMs ?? 10_000;
-  const portal = createFhirClient({ baseUrl: s.portalFhirUrl, timeoutMs, retries: s.portalRetries ?? 2 });
+  const portal = createFhirClient({
+    baseUrl: s.portalFhirUrl,
+    timeoutMs,
+    retries: s.portalRetries ?? 2,
+    auth: s.portalAuth,
+  });
   const deps: PipelineDeps = {
     db,
     queues,
     logger: s.logger,
-    chartSource: { baseUrl: s.portalFhirUrl, timeoutMs },
+    chartSource: {
+      baseUrl: s.portalFhirUrl,
+      timeoutMs,
+      headers: s.portalAuth ? smartHeaders(s.portalAuth, timeoutMs) : undefined,
+    },
     triageChartTimeoutMs: Math.min(timeoutMs, 3000),
     model,
     modelName: s.llm.model,

@@ -54,6 +54,7 @@ export const CONCEPTS = {
   cauda_equina: c('leg weakness or numbness with loss of bladder or bowel control', E, 'symptom', 'symptom'),
   spinal_injury: c("can't feel or move the legs", E, 'symptom', 'symptom'),
   acute_abdomen: c('rigid belly or possible burst appendix', E, 'symptom', 'symptom'),
+  open_fracture: c('bone showing or limb bent out of shape', E, 'symptom', 'symptom'),
   heart_attack: c('possible heart attack', E, 'symptom', 'event'),
   stroke: c('possible stroke', E, 'symptom', 'event'),
   // Urgent on their own.
@@ -120,6 +121,7 @@ export const CONCEPTS = {
   rash: c('rash', R, 'symptom', 'symptom'),
   head_injury: c('head injury', R, 'symptom', 'symptom'),
   trauma: c('accident or fall', R, 'symptom', 'symptom'),
+  injury_pain: c('hurts to move or bear weight', R, 'symptom', 'symptom'),
   abdominal_pain: c('belly pain', R, 'symptom', 'symptom'),
   spotting: c('spotting or vaginal bleeding', R, 'symptom', 'symptom'),
   leaking_fluid: c('leaking fluid', R, 'symptom', 'symptom'),

@@ -141,7 +141,9 @@ export function assess(folded: string, match: ConceptMatch, negationText: string
     const recurs = RECURRENCE.test(rawPost);
     // A red flag that has since passed is judged later (still same-day), not dropped.
     const resolvedLater = CONCEPTS[match.concept].level !== 'emergent' && RESOLVED_LATER.test(rawPost);
-    if (!recurs && (test(ctx.negationPost, post) || resolvedLater)) return 'negated';
+    // "My insulin is all gone" means out of it, not that the medicine is negated.
+    const namesMedicine = match.concept === 'critical_med' || match.concept === 'blood_thinner';
+    if (!recurs && !namesMedicine && (test(ctx.negationPost, post) || resolvedLater)) return 'negated';
     if (test(ctx.family, pre)) return 'family';
     if (test(ctx.historyPre, pre) || (!recurs && historicalAfter(ctx.historyPost, post))) return 'historical';
   }

@@ -31,7 +31,10 @@ const NUM = '(\\d{1,3}(?:[.,]\\d{1,2})?)';
 const TEMP_CONTEXT =
   /(?:temp\w*|fever\w*|febre|fiebre|fievre|temperatura|temperature|lafyev|fyev|\bsot\b|lagnat|thermometer|rectal|oral|armpit|ear temp|forehead|read|reading|hit|spiked?|running|حرارة|حمى|sot|fievre|发烧|發燒|发热|發熱|体温|體溫|열|температур)[^\d\n.!?;]{0,40}$/;
 const TEMP_UNIT_AFTER =
-  /^\s*(?:°|º|˚|degrees?|deg\b|grados|degres|度|도|do\b|f\b|c\b|rectal|orally|fever|fiebre)/;
+  /^\s*(?:°|º|˚|degrees?|deg\b|grados|degres|度|도|do\b|f\b|c\b|rectal|orally|fever|fiebre|(?:de |of )(?:temperatura|temp\w*|fiebre|calentura|fievre|febre))/;
+/** Money, weights and lab values that could otherwise look like a bare temperature. */
+const NOT_TEMP_BEFORE =
+  /(?:\$|usd|weigh\w*|weight|peso|pesa|lbs?|kg|sugar|glucose|azucar|a1c|ldl|hdl|cholesterol|colesterol|triglycer\w*|psa|tsh|inr|potassium|sodium|creatinine|bmi|score|level|#|no\.|number|account|invoice|balance|paid|owe|cost|bill)[^\d\n]{0,20}$/;
 const BP_RX = /(?<![\d/.])(\d{2,3})'?s?\s*(?:\/|over)\s*(\d{2,3})(?:'?s\b)?(?![\d/])/g;
 const GLUCOSE_CONTEXT =
   /(?:sugars?|glucose|\bbg\b|\bbs\b|azucar|glucosa|meter|glucometer|fasting|\bcgm\b|dexcom|libre|血糖|혈당|сахар)[^\n.;]{0,40}$/;
@@ -93,7 +96,15 @@ function readTemperature(folded: string, value: number, start: number, end: numb
   const before = folded.slice(Math.max(0, start - 40), start);
   const after = folded.slice(end, end + 12);
   const hasUnit = TEMP_UNIT_AFTER.test(after);
-  if (!hasUnit && !TEMP_CONTEXT.test(before)) return undefined;
+  if (!hasUnit && !TEMP_CONTEXT.test(before)) {
+    // A bare reading with a decimal in the body-temperature band ("baby is 7 wks, 100.6", "38,5") is
+    // a temperature: 37.8-42.5 is Celsius, 99.5-107 Fahrenheit. Money, weights and labs are excluded.
+    const raw = folded.slice(start, end);
+    const decimal = /[.,]\d/.test(raw);
+    const band = (value >= 99.5 && value <= 107) || (value >= 37.8 && value <= 42.5);
+    if (!decimal || !band || NOT_TEMP_BEFORE.test(before) || /^\s*(?:usd|dollars|\$|%)/.test(after))
+      return undefined;
+  }
   if (value >= 95 && value <= 110) return value;
   if (value >= 34 && value <= 43.5) return value * 1.8 + 32;
   return undefined;

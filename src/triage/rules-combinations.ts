@@ -43,6 +43,9 @@ export function combinationRules(ctx: RuleContext): void {
       `${quoteAny('infant_signs', 'jaundice', 'dehydration')}, age ${Math.round(youngest)} days`,
     );
   }
+  if (has('trauma') && has('injury_pain')) {
+    add('urgent', 'possible broken bone after a fall or accident', `${quote('trauma')} + ${quote('injury_pain')}`);
+  }
   if (has('trauma') && has('stiff_neck', 'severe_pain', 'headache', 'severe_headache')) {
     add(
       'urgent',
@@ -153,6 +156,20 @@ export function combinationRules(ctx: RuleContext): void {
         `${quoteAny('lip_swelling', 'sob', 'wheezing')} + ${quoteAny('allergic_reaction', 'allergen_exposure', 'sob', 'wheezing')}`,
       );
     }
+  }
+  if (has('self_harm') && has('means_plan')) {
+    add(
+      'emergent',
+      'thoughts of self-harm with means at hand or a time set',
+      `${quote('self_harm')} + ${quote('means_plan')}`,
+    );
+  }
+  if (
+    /\b(?:heart failure|chf|congestive|cardiomyopathy)\b/.test(ev.folded) &&
+    has('weight_gain') &&
+    has('leg_swelling')
+  ) {
+    add('urgent', 'swelling with weight gain in heart failure', `${quote('leg_swelling')} + ${quote('weight_gain')}`);
   }
   if (has('passive_si') && has('means_plan')) {
     add(

@@ -15,6 +15,12 @@ const HIS = '(?:my|his|her|their|the|our)';
 const SIDE = '(?:left|right|lft|rite|rt|l|r|one)';
 const PILLS =
   '(?:pills?|tablets?|meds|medicine|medications?|capsules?|\\w+codone|sleeping pills|pain pills|gummies|vitamins|tylenol|acetaminophen|advil|ibuprofen|motrin|aleve|aspirin|benadryl|xanax|ativan|klonopin|valium|ambien|seroquel|trazodone|oxycodone|hydrocodone|percocet|vicodin|metoprolol|clonazepam|lorazepam|alprazolam|diazepam|zolpidem|gabapentin|amitriptyline|lithium|insulin|antidepressants?|antipsychotics?|antibiotics?|painkillers?|pain meds|heart pills|blood pressure pills|anxiety (?:meds|pills)|sleep aids?)';
+const MEANS = '(?:rope|noose|gun|pistol|rifle|shotgun|firearm|razor|razor blades?|blades?|knife)';
+const DRUG_SUFFIX =
+  '[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|tropin)';
+/** Medicine names and words for a medicine (not "medical", "medicare"). */
+const DRUGS =
+  '(?:meds?|medications?|medicines?|inhalers?|insulin|pens?|patch(?:es)?|symbicort|advair|breo|trelegy|spiriva|albuterol|ventolin|eliquis|xarelto|entresto|farxiga|humira|dupixent|synthroid|levothyroxine|jardiance|ozempic|wegovy|mounjaro|zepbound|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|prednisone|pills?|prescriptions?|rx|drug)';
 const ABOUT = '(?:like |about |around |maybe |almost |over |at least |roughly |probably )?';
 const MED_SUFFIX =
   '(?:[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|barb|tropin)|jardiance|ozempic|wegovy|mounjaro|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|amoxicillin|augmentin|bactrim|keflex|cipro|lisinopril|amlodipine|losartan|prednisone|antibiotics?|med\\w*|pills?|dose|dosage|prescription|mg|drug)';
@@ -108,7 +114,7 @@ export const en: LanguagePack = {
       `${PAINW}~between~${CHEST}|(?:crushing|squeezing|pressure|tightness|heaviness)~~${CHEST}`,
       `(?:elephant|elefant|ton of bricks|weight|brick|someone) (?:is |was )?(?:sitting|standing|sittin) on ${HIS} ${CHEST}`,
       `(?:like|feels like) (?:a|an) (?:elephant|elefant|weight|vise|vice)`,
-      `heart (?:hurts|is hurting|pain)`,
+      `heart (?:hurts|is hurting|pain)|squeez\\w*~(?:my |his |her )?heart|heart~(?:being squeezed|in a vise|in a vice|clenched)`,
     ],
     breathing_severe: [
       `grunting|grunts with (?:each|every) breath`,
@@ -145,6 +151,7 @@ export const en: LanguagePack = {
       `(?:facial|face) (?:droop|weakness|palsy)`,
     ],
     stroke_speech: [
+      `(?:words|speech|talking|sentences)~(?:aren'?t|are not|isn'?t|is not|not|won'?t|don'?t|doesn'?t) (?:coming out|come out|making (?:any )?sense|right|working)`,
       `(?:words|speech)~(?:all )?(?:jumbled|garbled|mixed up|nonsense)|(?:can'?t|cannot|doesn'?t|does not) understand (?:me|us|what (?:i|we)'?m saying|what (?:i|we) say)`,
       `slurr\\w*`,
       `(?:talking|speaking|talks) (?:funny|weird|strange|gibberish|nonsense|garbled|all jumbled|drunk)`,
@@ -158,7 +165,7 @@ export const en: LanguagePack = {
       `(?:weak\\w*|numb\\w*|paraly\\w*|limp|dead|heavy|tingl\\w*)~(?:on )?(?:one|left|right|1) side`,
       `(?:one|left|right) side of ${HIS} (?:body|face)~(?:weak|numb|droop|dead|limp|not working|won'?t move)`,
       `${CANT} (?:lift|raise|move|feel|use|grip|hold up|hold) ${HIS} ${SIDE}? ?(?:arm|hand|leg|foot|side)`,
-      `${SIDE} (?:arm|hand|leg|side)~(?:weak|dead|limp|useless|paraly\\w*|not working|giving out|won'?t (?:work|move))`,
+      `${SIDE} (?:arm|hand|leg|side)~(?:weak|dead|limp|useless|paraly\\w*|not working|giving out|(?:won'?t|can'?t|doesn'?t|cannot) (?:work|move|grip|hold|lift|squeeze|grab))`,
       `(?:hand|arm)~keeps (?:dropping|falling|giving)`,
       `(?:keeps|keep|kept) dropping (?:things|stuff|${HIS} (?:fork|cup|spoon|phone|glass))`,
       `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:numb\\w*|weak\\w*|paraly\\w*)`,
@@ -186,17 +193,30 @@ export const en: LanguagePack = {
       `(?:thinking|thoughts?|think) (?:about|of) (?:driving|crashing|jumping|shooting|hanging|overdosing|walking)~~(?:into|off|myself|in front of)|(?:drive|crash|steer) (?:my car |the car )?into (?:a wall|a tree|traffic|oncoming)|step in front of (?:a )?(?:train|bus|car|truck|traffic)|(?:don'?t|do not) feel safe (?:with|around|by) myself|not safe (?:with|around|by) myself`,
       `\\bkms\\b|unaliv\\w*`,
       `(?:kill|killing|hang|hanging|shoot|shooting|off|offing) (?:my ?self|myself)`,
-      `end (?:my|my own) life|end it all|ending it all|take (?:my own|my) life|taking my (?:own )?life`,
+      `(?:end|ending) (?:my|my own) life|end it all|ending it all|take (?:my own|my) life|taking my (?:own )?life`,
       `suicid\\w*~(?:plan|tonight|pills|gun|going to|gonna|note|attempt)`,
-      `(?:plan|planning|going|gonna|decided|want|wanna|ready) to (?:die|kill myself|end it|end my life)`,
+      `(?<!(?:like|think|thought|afraid|scared|worried|sure|swear) (?:i'?m |im |i am |i was |i'?ll be )?)(?:plan|planning|going|gonna|decided|want|wanna|ready) to (?:die|kill myself|end it|end my life)(?! (?:from|of|if|lol|haha|laughing|when|waiting))`,
       `(?:take|taking|swallow|swallowing|tomar) (?:all|the whole|a whole|every one of|all of) (?:my|the|these|those|of my|of the|of these)? ?(?:${PILLS}|bottle)`,
       `overdose on purpose|tried to (?:kill|hurt) (?:my ?self|myself)|attempted suicide|suicide attempt`,
       `jump (?:off|from) (?:a|the) (?:bridge|building|roof)`,
       `tonight is the night`,
+      // First-person intent to hurt oneself: "might hurt myself tonight", "I'm going to end it".
+      `(?:might|may|could|going to|gonna|will|i'?ll|want to|wanna|plan(?:ning)? to|about to|ready to|afraid i'?(?:ll|m going to)|scared i'?(?:ll|m going to)|worried i'?(?:ll|m going to)|urge to|urges to) (?:do something to|hurt|harm|kill|cut|shoot|hang|poison|off) (?:my ?self|myself)`,
+      `(?:going to|gonna|ready to|about to|plan(?:ning)? to|decided to|want to|wanna|i'?ll|i will) end (?:things|everything)\\b(?! (?:with|between))`,
+      // Means at hand, ready or about to be used.
+      `${MEANS}~(?:is |are )?(?:ready|all ready|loaded|lined up|set out|laid out|in (?:my|the) (?:hand|pocket|lap))(?! for| to (?:go|be|pick))`,
+      `(?:${MEANS})~~(?:thinking about|thought about|keep thinking|kept thinking|want to|going to|gonna|tempted to|plan to|planning to|ready to) us(?:e|ing) (?:it|them)`,
+      `(?:going to|gonna|will|plan to|about to|planning to) take (?:them|it|those|these|all of them|the (?:whole|entire) bottle)~~(?:tonight|after|when|once|before|everyone|asleep|sleep|bed|goes to|go to|leaves?)`,
       `(?:cut|slit|slashed) (?:my|his|her) wrists?|hang(?:ed|ing)? (?:my|him|her)sel(?:f|ves)|tried to (?:hang|overdose|jump|drown)`,
       `(?:going to|gonna|will|plan to|about to) (?:take|swallow|down) (?:all|every one|the rest) of (?:them|it|those|these)`,
+      `(?:i'?ll|i will|i'?m going to|im going to|going to|gonna|plan to|planning to|about to|decided to|when i) (?:take|swallow|down) (?:them|those|these|it) all\\b`,
     ],
     harm_others: [
+      // Threats of violence against the patient (domestic violence) are a danger now.
+      `(?:threaten\\w*|(?:said|says|told me|swore|keeps saying|yelled|texted|texting) (?:that )?(?:he|she|they)(?:'?d|'?ll|'?s|'?re| would| will| is| are| was)?(?: going to| gonna)?) (?:to )?(?:kill|hurt|harm|beat|shoot|stab|choke|strangle|attack|burn) (?:me|us|my (?:kids|children|baby|babies|son|daughter|family|mom|dad)|the (?:kids|children|baby))`,
+      `(?:afraid|scared|fear\\w*|terrified|worried) for (?:my|our|the kids'?|my kids'?|my children'?s) (?:life|lives|safety)|(?:afraid|scared|terrified) (?:he|she|they)(?:'?ll|'?s going to| will| is going to| is gonna| are going to) (?:kill|hurt|beat|shoot|stab) (?:me|us)`,
+      `(?:he|she|husband|wife|boyfriend|girlfriend|partner|ex)~(?:has|got|is holding|pulled|waving|pointed) (?:a |his |her )?(?:gun|knife) (?:at|on|to) (?:me|us|my)`,
+      `(?:thoughts?|thinking|urges?|want|wanting|wanna|keep having thoughts) (?:of |about |to )?(?:hurting|killing|harming|stabbing|shooting|hurt|kill|harm) (?:my |his |her |a |the )?(?:coworker|co-worker|boss|neighbou?r|wife|husband|partner|baby|kids?|children|son|daughter|mom|dad|mother|father|someone|somebody|people|others|him|her|them)`,
       `voices?~(?:telling|tell|tells|told) (?:him|her|me|them) to (?:hurt|kill|harm|attack)`,
       `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
     ],
@@ -294,8 +314,15 @@ export const en: LanguagePack = {
       `(?:am|i'?m|im|is|he'?s|she'?s|hes|shes|might be|could be|may be|think (?:\\w+ )?(?:is |am |'?s |'?m )?|scared (?:i'?m|he'?s|she'?s)|worried (?:i'?m|he'?s|she'?s)) having (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
       `(?:just had|is having) (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
     ],
+    open_fracture: [
+      `(?:bone|bones)~(?:sticking|poking|coming|showing|through the skin|out of (?:the|my|his|her) skin)|(?:see|seen|see the|can see) (?:the |a )?bone|(?:bent|twisted|pointing|turned|facing) (?:the )?wrong (?:way|direction)|(?:at|in) (?:a |an )?(?:weird|odd|strange|funny|unnatural|crazy) angle|open fracture|compound fracture`,
+    ],
+    injury_pain: [
+      `hurts? (?:a lot |too much |so much |really bad |badly |like crazy )?(?:to|when (?:i|he|she|you)(?: try to| tries to| trying to)?) (?:move|bend|turn|walk|stand|put (?:any )?weight|touch|lift|raise|use)\\b|(?:can'?t|cannot|can not|unable to|can'?t really|can barely|can hardly|won'?t|will not|refuses to) (?:really )?(?:walk|put (?:any )?weight|stand|step|move|use) (?:on|with) (?:it|that|my|his|her|the)|(?:can'?t|cannot|can barely|won'?t) (?:move|use|bend) (?:it|that)\\b`,
+    ],
     fracture_signs: [
       `(?:broke|fractured) (?:my|his|her|their) (?:arm|leg|wrist|ankle|hip|foot|hand|finger|toe|nose|collarbone|elbow|rib)|won'?t (?:move|use|bend|put weight on) (?:it|her \\w+|his \\w+)`,
+      `(?:wrist|ankle|arm|leg|hip|knee|foot|elbow|shoulder|hand|finger|toe|collarbone|shin|forearm)~(?:is |looks |got |turned )?(?:huge|swollen|swelled up|puffed up|purple|black and blue|bruised)~~(?:(?:after|since|from) (?:the|my|his|her|a) (?:fall|accident|crash)|fell|tripped|slipped|landed|hit|crash\\w*)|(?:fell|tripped|slipped|landed)~~(?:wrist|ankle|arm|leg|hip|knee|foot|elbow|shoulder|hand|finger|toe|collarbone)~(?:is |looks |got |turned )?(?:huge|swollen|swelled up|puffed up|purple|black and blue|bruised)`,
       `(?:slammed|crushed|jammed|smashed) (?:in|by|under|with)|swollen and (?:purple|blue|black)|(?:purple|blue|black) and swollen`,
       `(?:looks|is|looking|seems) (?:\\w+ )?(?:bent|crooked|deformed|out of place)|bone (?:is )?(?:sticking|poking) out|${CANT} (?:move|bend|straighten|use) ${HIS} (?:wrist|arm|leg|ankle|knee|fingers?|elbow|hip|shoulder)|broken (?:bone|arm|leg|wrist|ankle|hip|foot|hand)|fractur\\w*|dislocat\\w*`,
     ],
@@ -303,8 +330,8 @@ export const en: LanguagePack = {
       `(?:catheter|foley|ostomy|stoma|feeding tube|g-?tube|drain|insulin pump|picc(?: line)?|port)~(?:not draining|isn'?t draining|stopped draining|blocked|clogged|fell out|came out|pulled out|not working|stopped working)`,
     ],
     dose_error: [
-      `took (?:my|his|her|the) (?:[\\w-]+ ){0,3}(?:pills?|meds?|medicines?|doses?|tablets?|insulin|shot|injection) twice|(?:accidentally|mistakenly|by mistake|by accident) (?:took|gave|taken|given)|took~(?:by mistake|by accident)|(?:wrong|someone else'?s) (?:pills?|meds?|medications?|medicine|prescription|dose|insulin)`,
-      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double`,
+      `took (?:my|his|her|the) (?:[\\w-]+ ){0,3}(?:pills?|meds?|medicines?|doses?|tablets?|insulin|shot|injection) twice|(?:accidentally|mistakenly|by mistake|by accident) (?:took|gave|taken|given)|(?:took|gave|given|taken|injected|used|did|doubled)~(?:by mistake|by accident|accidentally)|(?:gave|injected|shot) (?:myself|him|her|himself|herself)? ?(?:my |his |her |the )?(?:[\\w-]+ ){0,3}(?:twice|two times|double|again)\\b|(?:wrong|someone else'?s) (?:pills?|meds?|medications?|medicine|prescription|dose|insulin)`,
+      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double|(?:took|taken|had|gave|given|injected|did) (?:an? |my |his |her )?(?:extra|additional|second|another|double) (?:dose|pill|tablet|shot|injection|puff|patch)(?:es|s)?|(?:got|took|ate|swallowed|was given|given|gave (?:him|her|them)|got into) (?:his|her|my|their|a|the) \\w+'?s (?:[\\w-]+ ){0,2}(?:medicines?|meds|pills?|medications?|tablets?|insulin|prescription)(?! (?:box|bottle|organizer|case))|double[- ]?dos\\w*|doubled (?:up|my|his|her)$\\b|took (?:\\d+|two|three|four|five|six) (?:of (?:my|his|her|the) )?(?:[\\w-]+ )?(?:\\w+ )?instead of (?:\\d+|one|two|the usual|my usual)|(?:more|extra) (?:than (?:prescribed|i was (?:supposed|told) to|directed|recommended|the (?:label|bottle) says))`,
     ],
     petechial_rash: [
       `(?:don'?t|dont|doesnt) (?:fade|go away|disappear|blanch)|(?:purple|dark red) (?:spots|dots|patches|blotches)`,
@@ -408,9 +435,9 @@ export const en: LanguagePack = {
       `(?:don'?t|do not|didn'?t|dont) (?:really )?(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on)`,
       `(?:wish|wished|wishing) (?:i (?:was|were|could be) dead|i (?:wouldn'?t|won'?t|would not|didn'?t) wake up|i (?:could )?(?:just )?(?:disappear|die|not exist))`,
       `(?:no|see no|don'?t (?:really )?see (?:the|any)|dont (?:really )?see the|what'?s the) (?:point|reason) (?:in |to |of )?(?:living|going on|anymore|any more|life|to live|being alive)`,
-      `(?:thoughts?|thinking|think) (?:of|about) (?:suicide|killing myself|ending (?:it|my life)|dying|not being here|death)`,
+      `(?:thoughts?|thinking|think|feel like|feeling like|felt like) (?:of |about )?(?:suicide|killing myself|ending (?:it|it all|my life|things)|dying|not being here|death)`,
       `(?:easier|better) (?:for everyone )?if i (?:didn'?t|did not|wasn'?t|weren'?t) (?:exist|here|around|alive)|passive (?:suicidal )?thoughts|suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
-      `i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
+      `(?:go to sleep|fall asleep|sleep) and (?:never|not|just not) wake up|(?:wish|wished|wishing) (?:i|it) (?:could|would) (?:all )?(?:just )?(?:end|stop|be over)|i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
     ],
     self_harm: [
       `(?:cutting|cuts|cut|burning|scratching) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach)`,
@@ -477,6 +504,7 @@ export const en: LanguagePack = {
       `(?:swollen|swelling|puffy) (?:legs?|ankles?|feet)|shoes (?:don'?t|dont|do not) fit|edema`,
     ],
     weight_gain: [
+      `(?:i'?m|i am|im|he'?s|she'?s|weight(?: is)?|scale (?:says|shows)) up (?:\\d+|two|three|four|five|six|seven|eight|ten) ?(?:lbs?|pounds|kg|kilos)`,
       `(?:weight|wt)~(?:up|gained|went up|jumped|increased)~(?:\\d+|two|three|four|five|six|seven|eight) ?(?:lbs?|pounds|kg|kilos)`,
       `(?:gained|put on|up) (?:\\d+|two|three|four|five|six) ?(?:lbs?|pounds|kg|kilos)~(?:days?|week|since|overnight|yesterday)`,
     ],
@@ -491,7 +519,7 @@ export const en: LanguagePack = {
     ],
     trauma: [
       `(?:i|he|she|they|we|grandma|grandpa|granny|mom|dad|mum|my \\w+|had a bad) (?:fell|fall|tripped|slipped)\\b(?! asleep| in love| behind| apart| through| off the wagon)`,
-      `(?:car|motor vehicle|bike|bicycle|motorcycle|scooter|skiing|sledding) (?:accident|crash|wreck)|(?:was |got )?(?:hit|rear-ended|t-boned) by a (?:car|truck|bus)|(?:fell|fall|fallen) (?:down|off|from) (?:the |a )?(?:stairs|ladder|roof|horse|bike|bed|step|steps|tree)`,
+      `(?:^|[.!?,;] )(?:slipped|tripped|fell) (?:on|down|off|over|from|in|at|and|while)|(?:took|had) a (?:bad |hard |nasty )?(?:fall|tumble|spill)|(?:car|motor vehicle|bike|bicycle|motorcycle|scooter|skiing|sledding) (?:accident|crash|wreck)|(?:was |got )?(?:hit|rear-ended|t-boned) by a (?:car|truck|bus)|(?:fell|fall|fallen) (?:down|off|from) (?:the |a )?(?:stairs|ladder|roof|horse|bike|bed|step|steps|tree)`,
     ],
     abdominal_pain: [
       `(?:stomach|belly|abdomen|abdominal|tummy|gut|pelvic|lower abdominal)~(?:pain\\w*|hurts?|hurting|ache|aching|cramp\\w*|sore|killing)`,
@@ -520,7 +548,7 @@ export const en: LanguagePack = {
     ],
     bleeding: [`bleed\\w*|nose ?bleeds?|blood (?:everywhere|all over|won'?t stop)`],
     mild_symptom: [
-      `pain\\w*|aches?|aching|achy|hurts?|hurting|sore\\w*|a cold|chest cold|head cold|colds?\\b(?! weather)|cold symptoms|flu\\b(?! shots?| vaccines?| clinic| jab)|congest\\w*|stuffy|runny nose|sneez\\w*|itch\\w*|allerg\\w*|tired\\w*|fatigue\\w*|exhausted|insomnia|trouble sleeping|${CANT} sleep|heartburn|reflux|constipat\\w*|bloat\\w*|nause\\w*|anxiety|depress\\w*|panic attacks?|\\bmole\\b|warts?|lumps?|cysts?|swell\\w*|swollen|cramp\\w*|discharge|acne|pimples?|hair loss|forgetful\\w*|memory (?:loss|problems?|issues?)|numb(?:ness|ing)?\\b|tingl\\w*|sprain\\w*|strain\\w*|bruis\\w*|infection|sinus\\w*|ear ?ache|pink ?eye|sore throat|tooth ?ache|tremor\\w*|blisters?|hemorrhoid\\w*|shaky|weak\\w*|symptoms?|injur\\w*|sprained|broken|fracture\\w*|bleed\\w*|blood pressure|cholesterol|diabet\\w*|asthma|copd|migraine`,
+      `pain\\w*|aches?|aching|achy|hurts?(?! (?:me|myself|us|him|her|them|someone|somebody|others|people|anyone|my (?:kids|children|family|wife|husband|baby|son|daughter)))|hurting(?! (?:me|myself|us|him|her|them|someone|somebody|others))|sore\\w*|a cold|chest cold|head cold|colds?\\b(?! weather)|cold symptoms|flu\\b(?! shots?| vaccines?| clinic| jab)|congest\\w*|stuffy|runny nose|sneez\\w*|itch\\w*|allerg\\w*|tired\\w*|fatigue\\w*|exhausted|insomnia|trouble sleeping|${CANT} sleep|heartburn|reflux|constipat\\w*|bloat\\w*|nause\\w*|anxiety|depress\\w*|panic attacks?|\\bmole\\b|warts?|lumps?|cysts?|swell\\w*|swollen|cramp\\w*|discharge|acne|pimples?|hair loss|forgetful\\w*|memory (?:loss|problems?|issues?)|numb(?:ness|ing)?\\b|tingl\\w*|sprain\\w*|strain\\w*|bruis\\w*|infection|sinus\\w*|ear ?ache|pink ?eye|sore throat|tooth ?ache|tremor\\w*|blisters?|hemorrhoid\\w*|shaky|weak\\w*|symptoms?|injur\\w*|sprained|broken|fracture\\w*|bleed\\w*|blood pressure|cholesterol|diabet\\w*|asthma|copd|migraine`,
     ],
     refill: [
       `refill\\w*|re-?fill\\w*|renew\\w* ${HIS}? ?(?:prescription|rx|script|meds?|medication)|new (?:prescription|rx|script)`,
@@ -528,6 +556,9 @@ export const en: LanguagePack = {
       `necesito (?:mas|mi|otra)|(?:need|needs|running low on|low on) (?:my |more |a )?(?:meds|medication|medicine|pills|prescription)|more (?:of )?${HIS}? ?(?:\\w+ )?(?:pills|meds|medicine|medication|tablets)`,
     ],
     med_question: [
+      // A medicine the plan will not cover is a prescribing question, not only a billing one.
+      `(?:won'?t|wont|doesn'?t|does not|will not|no longer|stopped|not going to|refus\\w* to|isn'?t going to) (?:cover\\w*|pay for|approve)~(?:the |my |his |her |for )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:denied|rejected|declined|won'?t cover|not covering)~(?:the |my |his |her )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:${DRUGS})~(?:is |was |got |been )?(?:denied|rejected|not covered|no longer covered|isn'?t covered|not on (?:the|their|my) formulary|needs? (?:a )?prior auth\\w*)`,
+      `(?:switch|change|swap)~~(?:something|one|alternative|generic|version|brand|different)~~(?:covered|cover|cheaper|affordable|insurance)|(?:another|other|alternative|cheaper|covered|generic) (?:option|medication|medicine|med|alternative|drug|inhaler|brand|version)s?(?! (?:appointment|time|date|day|location))`,
       `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:takes?|taking|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
       `side effects?|interact\\w*|generic|(?:brand|name) brand|dosage|(?:before or after|with|without) (?:meals?|food|eating|breakfast|(?:my )?coffee|bed|dinner|lunch)|with food|empty stomach|missed (?:a |my |one |\\w+ )?(?:dose|pill)|forgot (?:to take )?(?:my |a )?(?:dose|pill|meds?)`,
       `something (?:stronger|better)|over the counter|\\botc\\b|medication options|(?:discuss|talk about|ask about|questions? about)~(?:medications?|medicines?|meds|pills|dose)`,
@@ -556,6 +587,7 @@ export const en: LanguagePack = {
       `(?:went to|was in|visited|seen (?:at|in)|took (?:him|her) to) the (?:er|emergency room|ed|hospital|urgent care)~~(?:normal|fine|nothing|negative|okay|ok|strain|sent (?:me|him|her) home)`,
     ],
     clinical_update: [
+      `(?:is|are|has|have) (?:now )?(?:all |completely |totally )?(?:gone|cleared up|cleared|resolved|healed)(?: now| up)?(?! (?:from|out of))`,
       `no (?:more|longer any) \\w+~(?:since|after|with|thanks to) (?:the |my |your )?\\w+`,
       `(?:inhaler|medicine|meds|medication|cream|ointment|treatment|pills?|antibiotics?|therapy|physical therapy|rash|cough|pain|swelling|symptoms?|knee|back|it|new \\w+)~(?:is |are |has been |have been )?(?:working (?:great|well|good)|helping|helped|(?:much |way |a lot |so much )?better|cleared up|all gone|resolved)`,
       `(?:went away|is gone|are gone|has gone away|cleared up|resolved|stopped) (?:after|since|with|once|when)|(?:quick|just an?|small|brief) update\\b(?! (?:my|the|on my) (?:address|phone|insurance|info))|(?:feel|feeling|doing) (?:much |way |a lot |so much )?better|haven'?t needed ${HIS}? ?(?:rescue|inhaler)|all better`,
@@ -591,6 +623,7 @@ export const en: LanguagePack = {
       `(?:address|phone|cell|pharmacy|name)~(?:changed|update|is now)|preferred pharmacy|moved to`,
     ],
     thanks: [
+      `just (?:letting (?:you|u) know|wanted to let (?:you|u) know|an fyi|fyi|a heads up|so you know)|\\bfyi\\b|heads up|no questions?(?: (?:at this time|for now|right now))?(?:[.!]|$)|nothing (?:else )?needed|no (?:need|reply|response) (?:to (?:reply|respond|call)|needed|necessary)|(?:got it|sounds good|will do|noted|understood)\\b`,
       `thank\\w*|thx|thnx|\\bty\\b|appreciat\\w*|grateful|you (?:are|guys are|all are) (?:the best|amazing|angels|wonderful)|god bless|bless you`,
     ],
     pregnant: [
@@ -602,7 +635,8 @@ export const en: LanguagePack = {
     ],
     critical_med: [CRITICAL],
     run_out: [
-      `out of(?! (?:my |his |her |the )?(?:left|right|mind|breath|town|state|country|work|bed|it\\b|nowhere|control|reach|pocket|network|office|ears?|eyes?|nose|place|line|order|shape|sorts|hospital|er\\b|surgery|character|touch|curiosity|options|ideas|patience|time|money))|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
+      `(?<=(?:${CRITICAL}|meds|medicines?|medications?|pills|prescription|inhaler|pens|vials?)\\s+)(?:is|are|has|have) (?:all )?(?:gone|used up|finished)`,
+      `(?<!(?:sticking|poking|coming|hanging|falling|fell|bleeding|leaking|sticks|pokes) )out of(?! (?:my |his |her |the )?(?:left|right|mind|breath|town|state|country|work|bed|it\\b|nowhere|control|reach|pocket|network|office|ears?|eyes?|nose|place|line|order|shape|sorts|hospital|er\\b|surgery|character|touch|curiosity|options|ideas|patience|time|money))|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
       `(?:only|just) (?:have |got |has |had )?(?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|one more|1 more|enough for (?:today|tonight|tomorrow|one|1))~left`,
       `(?:one|1|a single|last) (?:dose|pill|pen|tablet|vial|day|shot)s? (?:of (?:\\w+ ){1,3})?left`,
       `(?:only|just) (?:have|got|has) (?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|enough for (?:today|tonight|tomorrow)) (?:dose|pill|pen|tablet|vial|shot|one)s?\\b`,
@@ -618,6 +652,7 @@ export const en: LanguagePack = {
     new_med: [
       `(?:started|starting|began|begun|since starting|after starting|on the new|new|switched|changed|increased|raised|upped|doubled|added|put (?:me|him|her) on|(?:gave|prescribed) (?:me|him|her))~${MED_SUFFIX}`,
       `(?:started|starting|began|begun|switched to|put (?:me|him|her) on) (?:on |taking |the |a |my |new |using )+[a-z]{5,}`,
+      `(?:started|starting|began|begun|since starting|after starting|switched to|put (?:me|him|her) on|new)~(?:${CRITICAL}|[a-z]+(?:trigine|azepine|apine|piprazole|lukast|profen|purinol|oxacin|vudine|navir|gravir))`,
     ],
     postop: [
       `(?:surgery|operation|procedure|replacement|replaced|removed|c-?section|biopsy|repair)~(?:\\d+|a few|few|two|three|four|five|six|several|couple of) (?:days?|weeks?) ago`,
@@ -626,11 +661,14 @@ export const en: LanguagePack = {
     worsening: [
       `(?:getting|gotten|got|becoming|keeps getting|going|is) (?:much |way |a lot |even |progressively |steadily )?worse(?! (?:a little|a bit|slightly))|worsening|worse and worse|much worse|way worse|a lot worse`,
       `spreading(?! (?:a little|a bit|slightly|slowly))`,
+      `(?:a lot|much|way|even|so much) more (?:swollen|swelling|puffy|painful|red|bruised)|more (?:swollen|puffy) than (?:usual|normal|before|ever)`,
     ],
     improving: [
-      `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
+      `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|fading|(?:going|went) down|calm(?:ing|ed) down|less (?:red|itchy|swollen|painful)|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
     ],
     means_plan: [
+      `${PILLS}~(?:are |is )?(?:counted out|lined up|laid out|set out|ready|in (?:my|the) hand)`,
+      `${MEANS}~(?:is |are )?(?:right here|next to me|beside me|in my hand|with me|on (?:the|my) (?:table|bed|counter|nightstand|desk))`,
       `(?:saving|saved|stockpil\\w*|hoard\\w*|collecting|stash\\w*) (?:up )?(?:my |the |all (?:my|the) )?(?:\\w+ )?${PILLS}`,
       `(?:have|got|bought|own|keep|access to) (?:a |the |my )?(?:gun|rope|firearm|pistol|rifle)`,
       `know (?:exactly )?how (?:i'?d|i would|i will|i'?ll|to|i'?m going to) do it|(?:have|got) it (?:all )?planned|decided (?:how|when)|picked (?:a|the) (?:date|day|way|method)|(?:i have|i'?ve (?:got|made)|made|have) a plan|plan to|(?:wrote|writing|left) (?:a |my )?(?:suicide |goodbye )?(?:note|letter)|giv\\w* (?:away )?my (?:things|stuff|belongings)|said goodbye|tonight|this weekend`,
@@ -677,6 +715,7 @@ export const en: LanguagePack = {
     ],
   },
   idioms: [
+    `(?<=(?:bill\\w*|office|insurance|portal|paperwork|process|waiting|wait|hold|phone tree|forms?|website|system|pharmacy|call ?backs?|scheduling|traffic|login|password|fax)\\b[^.!?\\n]{0,60}? (?:is |was |keeps |has been )?)giving me (?:a |such a )?headache|`,
     `(?<=(?:music|hold|bill|bills|portal|website|app|insurance|paperwork|process|wait|waiting|traffic|kids|this|that|it|system|phone tree|form|forms) (?:is |was |keeps |has been )?)giving me (?:a |such a )?headache|headache (?:lol|lmao|haha)`,
     `(?:almost|nearly|about to|could have|could've) (?:fainted|faint|passed out|pass out|died|had a heart attack|had a stroke) (?:when|after|seeing|reading|looking at)~~(?:bill|price|cost|charges?|statement|invoice|total|amount|estimate|copay)`,
     `(?<!(?:chest|head|back|stomach|belly|tummy|tooth|knee|ear|throat|leg|foot|feet|neck|hip|side|eye|arm|shoulder|cough|pain|migraine|cramps?|headache) (?:is |are |has been |was )?(?:really |just |literally )?)killing me`,

@@ -51,14 +51,17 @@ export const es: LanguagePack = {
       `(?:lengua|garganta)~(?:hinchad\\w*|inflamad\\w*|cerrando|cerrad\\w*|apretad\\w*)|(?:se me|se le) (?:cierra|esta cerrando) la garganta|no (?:puedo|puede) tragar`,
     ],
     suicide_plan: [
+      `(?:voy a|puedo|podria|quiero|tengo ganas de|pienso|estoy pensando en|a punto de) (?:hacerme dano|lastimarme|cortarme|ahorcarme|tirarme|dispararme)|(?:tengo|tiene) (?:la |una )?(?:cuerda|soga|pistola|arma)~~(?:usar\\w*|matar\\w*|noche)`,
       `(?:matarme|suicidarme|quitarme la vida|acabar con mi vida|terminar con (?:todo|mi vida)|me voy a matar|me quiero matar)`,
       `(?:tomarme|tomarmelas|tomar) (?:todas|todo)~${PASTILLAS}?|${PASTILLAS}~(?:tomarmelas|tomarme todas)|tomarmelas todas|pensando (?:en )?(?:matarme|quitarme la vida|tomarmelas)`,
     ],
     harm_others: [
+      `(?:me |nos )?amenaz\\w*~(?:matar|lastimar|pegar|golpear|hacer dano|herir)|(?:dijo|dice|grito) que (?:me|nos|a mis hijos|a los ninos) (?:va a|iba a|van a) (?:matar|lastimar|pegar|golpear|hacer dano)|(?:temo|miedo) (?:por|de perder) (?:mi|nuestra|nuestras) vidas?|(?:tengo|tenemos) miedo de que (?:me|nos) (?:mate|lastime|pegue|haga dano)`,
+      `(?:pensamientos de|ganas de|pienso en|quiero) (?:matar|lastimar|hacerle dano)(?: a)? (?:alguien|mi \\w+|mis \\w+|el|ella|otros|otras personas|la gente)`,
       `(?:quiero|voy a|pienso|ganas de) (?:matar|lastimar|hacerle dano) a (?:alguien|el|ella|mi \\w+)`,
     ],
     bleeding_heavy: [
-      `(?:sangr\\w*)~no (?:para|se detiene|se para|deja de)|hemorragia|mucha sangre|sangrado (?:muy )?abundante`,
+      `sangr\\w* (?:muchisimo|mucho|a chorros|sin parar|bastante)|no (?:para|paro|se detiene|se ha detenido|deja de sangrar)~(?:desde hace|hace|por) (?:una|mas de una|\\d+|dos|tres|varias) horas?|(?:sangr\\w*)~no (?:para|se detiene|se para|deja de)|hemorragia|mucha sangre|sangrado (?:muy )?abundante`,
     ],
     vomit_blood: [
       `(?:vomit\\w*|devolv\\w*|escup\\w*|tos\\w*) (?:con )?sangre|vomito con sangre|asientos de cafe`,
@@ -86,7 +89,7 @@ export const es: LanguagePack = {
     ],
     fetal_movement: [
       `no siento (?:que )?(?:al |a mi |el |mi )?bebe (?:se )?mueva|(?:el |mi )?bebe ya no se mueve`,
-      `no (?:he |ha )?sentido (?:al |a mi )?bebe (?:moverse|mover)|(?:el )?bebe (?:no se mueve|ya no se mueve|dejo de moverse|se mueve menos)|no siento (?:al |a mi )?bebe`,
+      `(?:el |mi )?bebe no (?:se )?(?:ha |han )?(?:movido|mueve|pateado|patea|siento moverse)|no (?:lo |la )?(?:he |ha )?(?:sentido|siento) (?:moverse|mover|patear)|no (?:he |ha )?sentido (?:al |a mi )?bebe (?:moverse|mover)|(?:el )?bebe (?:no se mueve|ya no se mueve|dejo de moverse|se mueve menos)|no siento (?:al |a mi )?bebe`,
     ],
     anaphylaxis: [`anafila\\w*|(?:use|usamos|le puse) (?:el |la )?epipen`],
     heart_attack: [
@@ -133,7 +136,7 @@ export const es: LanguagePack = {
     passive_si: [
       `(?:se |me )?quiere morir(?:se)?|(?:quiero|quiere) morir(?:me|se)?`,
       `(?:mejor|preferiria) no (?:estar viv[oa]|vivir|existir|despertar)|no (?:quiero|quisiera) (?:estar viv[oa]|despertar|existir)`,
-      `ya no (?:aguanto|puedo) mas|no quiero vivir|quisiera (?:morirme|no despertar)|mejor (?:muerto|muerta)|no tiene sentido vivir|pensamientos de (?:muerte|morir|suicidio)|ganas de morir`,
+      `(?:ya )?no (?:quiero|deseo) (?:seguir|continuar) (?:viviendo|con vida|aqui|en este mundo)|ya no (?:aguanto|puedo) mas|no quiero vivir|quisiera (?:morirme|no despertar)|mejor (?:muerto|muerta)|no tiene sentido vivir|pensamientos de (?:muerte|morir|suicidio)|ganas de morir`,
     ],
     self_harm: [`(?:cortarme|me corto|me lastimo|lastimarme|hacerme dano)`],
     vaginal_bleeding_heavy: [
@@ -189,6 +192,7 @@ export const es: LanguagePack = {
       `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)(?![^.?!]{0,30}(?:otra|nueva|diferente) farmacia)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
     ],
     med_question: [
+      `(?:seguro|aseguranza|plan|farmacia|medicare|medicaid)~~(?:no (?:cubre|cubrira|paga|quiere cubrir|aprobo)|nego|rechazo)|(?:cambiar\\w*|otr[oa]|alternativ\\w*)~~(?:que (?:si )?(?:cubra|cubre)|cubiert[oa]|mas barat[oa]|generic[oa])`,
       `(?:puedo|debo|se puede) (?:tomar|dejar|combinar|mezclar)|efectos secundarios|(?:tomar\\w*|tomo) (?:antes|despues) de (?:comer|la comida)|me (?:olvide|salte) (?:una )?(?:dosis|pastilla)`,
     ],
     results_question: [

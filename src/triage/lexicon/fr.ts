@@ -39,6 +39,7 @@ export const fr: LanguagePack = {
     heart_attack: [`crise cardiaque|infarctus`],
     sob: [`essouffl\\w*|du mal a respirer|souffle court`],
     fever: [`fievre`],
+    stiff_neck: [`(?:nuque|cou)~(?:raide|bloque\\w*|rigide)|raideur (?:de la |dans la |a la )?nuque`],
     dysuria: [`(?:brulure|douleur|mal) (?:en|quand) (?:urinant|j'?urine)|infection urinaire`],
     mild_symptom: [`douleur|\\btoux\\b|rhume|grippe|vertige`],
     refill: [`ordonnance|renouvel\\w*`],

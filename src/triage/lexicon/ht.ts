@@ -9,7 +9,7 @@ export const ht: LanguagePack = {
     chest_pain: [
       `doule (?:nan|nan zo) (?:lestomak|pwatrin)|(?:lestomak|pwatrin) (?:mwen |li )?(?:ap fe (?:m|mwen|l|li) mal|sere|ap bouke)`,
     ],
-    breathing_severe: [`(?:m|mwen|li) pa ka respire|pa kapab respire|(?:m|mwen) ap toufe|toufe`],
+    breathing_severe: [`pa ka (?:respire|pran souf)|(?:m|mwen|li) pa ka respire|pa kapab respire|(?:m|mwen) ap toufe|toufe`],
     stroke_face: [`(?:bouch|figi) (?:li |mwen )?(?:kwochi|de trave|tonbe)`],
     stroke_speech: [`pa ka pale|pale (?:difisil|mal|tankou moun sou)`],
     stroke_weakness: [
@@ -29,6 +29,7 @@ export const ht: LanguagePack = {
     overdose: [`pran twop (?:grenn|medikaman)|anpwazonnen`],
     fetal_movement: [`(?:ti )?bebe a pa (?:bouje|brase|fe mouvman)`],
     sob: [`kout souf|souf kout|souf (?:mwen )?kout`],
+    stiff_neck: [`kou (?:li |mwen )?(?:rèd|red|di|bloke)`],
     fever: [`lafyev|\\bfyev\\b|\\bfyev\\w*`],
     mild_symptom: [`doule|fe mal|touse|grip`],
     refill: [`preskripsyon|renmen medikaman`],

@@ -32,6 +32,7 @@ export const ko: LanguagePack = {
     fetal_movement: [`태동.{0,4}(?:없|줄|느껴지지)|아기가\\s?(?:안\\s?)?움직이지`],
     heart_attack: [`심장마비|심근경색`],
     sob: [`숨이\\s?차|숨참`],
+    stiff_neck: [`목이\\s?(?:뻣뻣|굳|경직)|목\\s?경직`],
     fever: [`열이|고열|발열|열\\s?(?:나|났)`],
     dysuria: [`소변.{0,4}(?:아프|통증|따갑)|배뇨통`],
     mild_symptom: [`아파|아프|통증|기침|감기|어지러`],

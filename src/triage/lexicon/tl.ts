@@ -40,6 +40,7 @@ export const tl: LanguagePack = {
     overdose: [`(?:uminom|ininom) ng (?:maraming|lahat ng) (?:gamot|tableta)|nalason`],
     fetal_movement: [`hindi (?:na )?gumagalaw ang (?:baby|sanggol|bata sa tiyan)`],
     sob: [`hirap (?:huminga|sa paghinga)|kinakapos (?:ng|sa) hininga|hingal`],
+    stiff_neck: [`(?:naninigas|matigas|stiff) (?:ang )?(?:leeg|batok)|(?:leeg|batok)~(?:naninigas|matigas)`],
     fever: [`lagnat|nilalagnat|inaapoy`],
     dysuria: [`masakit (?:umihi|pag-?ihi)|mahapdi (?:umihi|pag-?ihi)`],
     mild_symptom: [`masakit|sakit|ubo|sipon|hilo`],
