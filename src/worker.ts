@@ -4,6 +4,7 @@
  */
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
+import { alertSettingsFromEnv } from './alerts/settings';
 import { startPipeline } from './messages/pipeline-runtime';
 import { loadSmartAuth } from './portal/portal-auth';
 import { createJobMetrics, createMetricsRegistry, instrumentWorkers, startMetricsServer } from './metrics';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     pollIntervalMs: config.env.POLL_INTERVAL_MS,
     llm: config.llm,
     timeZone: config.env.CLINIC_TIME_ZONE,
+    alerts: alertSettingsFromEnv(config.env),
     portalAuth: config.portalSmart ? loadSmartAuth(config.portalSmart) : undefined,
     logger,
   });

@@ -5,19 +5,11 @@
  * and every API call has to check one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request } from 'express';
 import type { Db } from '../db';
-import type { UserRole } from '../db/schema';
-import { ForbiddenError, UnauthorizedError } from '../http/errors';
+import type { Principal } from './principal';
 
-/** Who is calling, as established by authentication; handlers read it from res.locals.principal. */
-export interface Principal {
-  userId: string;
-  role: UserRole;
-  /** How the caller proved it: an API token now; browser sessions later. */
-  via: 'api_token';
-  tokenId: string;
-}
+export { principalOf, type Principal } from './principal';
 
 const TOKEN_PREFIX = 'idt_';
 /** idt_ + 43 base64url characters (32 random bytes). */
@@ -99,39 +91,14 @@ export async function authenticateApiToken(db: Db, token: string): Promise<Princ
   return { userId: row.userId, role: row.role, via: 'api_token', tokenId: row.tokenId };
 }
 
-function bearerToken(req: Request): string | undefined {
+/** The token of an `Authorization: Bearer TOKEN` header; undefined without one. */
+export function bearerToken(req: Request): string | undefined {
   const header = req.get('authorization');
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match?.[1];
 }
 
-/** Middleware for /api/*: a valid bearer token or 401, with a WWW-Authenticate challenge. */
-export function requireApiToken(db: Db): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const token = bearerToken(req);
-    const principal = token ? await authenticateApiToken(db, token) : undefined;
-    if (!principal) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
-      throw new UnauthorizedError();
-    }
-    res.locals.principal = principal;
-    next();
-  };
-}
-
-/** Middleware: the authenticated principal must hold one of these roles. */
-export function requireRole(...roles: UserRole[]): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const principal = res.locals.principal;
-    if (!principal) throw new UnauthorizedError();
-    if (!roles.includes(principal.role)) throw new ForbiddenError();
-    next();
-  };
-}
-
-/** The principal of an authenticated route; a missing one is a wiring mistake, answered as 401. */
-export function principalOf(res: Response): Principal {
-  const principal = res.locals.principal;
-  if (!principal) throw new UnauthorizedError();
-  return principal;
+/** Whether the request carries an Authorization header at all (a wrong one never falls back to a session). */
+export function hasAuthorizationHeader(req: Request): boolean {
+  return req.get('authorization') !== undefined;
 }

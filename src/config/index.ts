@@ -54,7 +54,25 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_URGENT_CHANNEL: optionalString,
   SLACK_API_URL: optionalUrl,
+  /** Where unacknowledged alerts go after the thread reminders; unset = the urgent channel. */
+  SLACK_ESCALATION_CHANNEL: optionalString,
+  /** Slack user group id (S…) mentioned in reminders, e.g. the on-call nurses. */
+  SLACK_ONCALL_GROUP: optionalString,
+  /** Minutes without an acknowledgement before the first reminder, per level (clinic_settings may override). */
+  ALERT_ESCALATE_EMERGENT_MIN: intFromEnv(2, 1),
+  ALERT_ESCALATE_URGENT_MIN: intFromEnv(15, 1),
+  /** How many reminders at most (each waits twice as long as the one before). */
+  ALERT_ESCALATION_LIMIT: intFromEnv(4, 1),
+  /** Minutes after an acknowledgement without a reply before the owner is reminded. */
+  ALERT_OWNER_REMINDER_MIN: intFromEnv(30, 1),
+  /** Signs session cookies; required in production (use 32 or more random characters). */
   SESSION_SECRET: optionalString,
+  /** A session ends after this long without a request, and after SESSION_MAX_HOURS in any case. */
+  SESSION_IDLE_MINUTES: intFromEnv(30, 1),
+  SESSION_MAX_HOURS: intFromEnv(12, 1),
+  /** Consecutive wrong passwords that lock an account, and for how long. */
+  LOGIN_MAX_FAILURES: intFromEnv(5, 1),
+  LOGIN_LOCKOUT_MINUTES: intFromEnv(15, 1),
   /** Redis key prefix of every queue: separates deployments (or tests) sharing one Redis. */
   QUEUE_PREFIX: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -91,8 +109,19 @@ export interface PortalSmartSettings {
   keyId?: string;
 }
 
+/** Sessions and login limits, in milliseconds (see src/auth). */
+export interface AuthSettings {
+  /** Absent outside production: the web process then signs with a random per-process secret. */
+  sessionSecret?: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  maxFailedLogins: number;
+  lockoutMs: number;
+}
+
 export interface AppConfig {
   env: Env;
+  auth: AuthSettings;
   llm: LlmSettings;
   /** Absent: the portal is called without authentication (the sandbox, or a network-trusted portal). */
   portalSmart?: PortalSmartSettings;
@@ -115,6 +144,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   return {
     env,
+    auth: authSettings(env),
     portalSmart: portalSmartSettings(env),
     llm: {
       baseUrl: env.OPENAI_BASE_URL,
@@ -123,6 +153,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: env.LLM_TIMEOUT_MS,
       maxRetries: env.LLM_MAX_RETRIES,
     },
+  };
+}
+
+function authSettings(env: Env): AuthSettings {
+  const secret = env.SESSION_SECRET;
+  if (env.NODE_ENV === 'production' && !secret) {
+    throw new ConfigError('Invalid environment: SESSION_SECRET is required when NODE_ENV=production');
+  }
+  return {
+    sessionSecret: secret,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+    maxFailedLogins: env.LOGIN_MAX_FAILURES,
+    lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
   };
 }
 

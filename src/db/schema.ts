@@ -50,7 +50,8 @@ export interface UsersTable {
 export interface SessionsTable {
   /** SHA-256 of the session token, never the token itself. */
   id: string;
-  user_id: string;
+  /** Null until the browser logs in (a login form's session holds only its CSRF token). */
+  user_id: string | null;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: DefaultTimestamp;
   last_seen_at: DefaultTimestamp;
@@ -150,6 +151,24 @@ export interface AlertsTable {
   attempts: Generated<number>;
   last_error: string | null;
   created_at: DefaultTimestamp;
+  /** migrations/0003: delivery state, see src/alerts/repository.ts. */
+  state: ColumnType<AlertDeliveryState, AlertDeliveryState | undefined, AlertDeliveryState>;
+  posting_started_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  acked_slack_user: string | null;
+  owner_reminded_at: Timestamp | null;
+  outcome: 'sent' | 'closed' | null;
+  patient_brief: Json | null;
+}
+
+export const ALERT_DELIVERY_STATES = ['pending', 'posting', 'posted', 'failed', 'not_configured'] as const;
+export type AlertDeliveryState = (typeof ALERT_DELIVERY_STATES)[number];
+
+/** migrations/0003: a Slack user id mapped to an inbox user (learnt from the Slack profile email). */
+export interface SlackUsersTable {
+  slack_user_id: string;
+  user_id: string;
+  created_at: DefaultTimestamp;
 }
 
 export interface EventsTable {
@@ -189,6 +208,7 @@ export interface Database {
   events: EventsTable;
   poll_cursors: PollCursorsTable;
   clinic_settings: ClinicSettingsTable;
+  slack_users: SlackUsersTable;
 }
 
 export type Message = Selectable<MessagesTable>;

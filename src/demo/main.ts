@@ -12,6 +12,7 @@ import { createDb, migrateToLatest } from '../db';
 import { buildWebDeps } from '../http/deps';
 import { startWebServer } from '../http/server';
 import { createLogger } from '../logging/logger';
+import { alertSettingsFromEnv } from '../alerts/settings';
 import { startPipeline } from '../messages/pipeline-runtime';
 import { createJobMetrics, createMetricsRegistry, instrumentWorkers } from '../metrics';
 import { createFhirClient } from '../portal/fhir-client';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       pollIntervalMs: runtime.env.POLL_INTERVAL_MS,
       llm: runtime.llm,
       timeZone: runtime.env.CLINIC_TIME_ZONE,
+      alerts: alertSettingsFromEnv(runtime.env),
       logger: logger.child({ component: 'worker' }),
     });
     cleanup.push(() => pipeline.close());

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import type { Logger } from '../logging/logger';
 import { createMetricsRegistry, registerStateMetrics, type Registry } from '../metrics';
 import type { Queues } from '../queue';
+import { slackEventsRouter } from '../alerts/routes';
 import { errorHandler, notFoundHandler } from './error-handler';
 import type { PortalProbe } from './health';
 import { requestContext } from './request-context';
@@ -37,6 +38,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(requestContext(deps.logger));
   app.use(securityHeaders({ https: deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false }));
+  // Slack signs the raw body: its router goes before every body parser (appRoutes has them).
+  const slack = slackEventsRouter(deps);
+  if (slack) app.use(slack);
   app.use(appRoutes({ ...deps, metrics, readinessTimeoutMs: deps.readinessTimeoutMs ?? 2000 }));
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -16,7 +16,7 @@ export interface PortalProbe {
 }
 
 /** One dependency's state as /readyz reports it: a fixed word, never an error message or a URL. */
-export type CheckState = 'ok' | 'failed' | 'timeout' | 'not_configured';
+export type CheckState = 'ok' | 'failed' | 'timeout' | 'not_configured' | 'degraded';
 
 export interface ReadinessDeps {
   db: Db;
@@ -27,9 +27,11 @@ export interface ReadinessDeps {
   timeoutMs: number;
   /** POLL_INTERVAL_MS: how old the poller's last attempt may be before it counts as stopped. */
   pollIntervalMs: number;
+  /** Present only when Slack is configured: 'degraded' (still ready) while alert posts are failing. */
+  slack?: () => Promise<CheckOutcome>;
 }
 
-interface CheckOutcome {
+export interface CheckOutcome {
   state: CheckState;
   detail?: Record<string, string | number | boolean | null>;
 }
@@ -101,8 +103,10 @@ export async function checkReadiness(
       };
     }),
   ]);
-  const checks = { database, redis, portal, poller };
-  const ready = Object.values(checks).every((c) => c.state === 'ok' || c.state === 'not_configured');
+  const checks: Record<string, CheckOutcome> = { database, redis, portal, poller };
+  if (deps.slack) checks.slack = await check(ms, deps.slack);
+  // A Slack outage degrades alerts but the inbox still works: it shows, without failing readiness.
+  const ready = Object.values(checks).every((c) => ['ok', 'not_configured', 'degraded'].includes(c.state));
   return { ready, checks };
 }
 

@@ -3,12 +3,13 @@
  * is mounted and what guards it.
  */
 import { Router, json, type Request, type Response } from 'express';
-import { requireApiToken } from '../auth/api-tokens';
+import { createAuth, requirePermission } from '../auth/routes';
 import { messageRoutes } from '../messages/routes';
 import type { Registry } from '../metrics';
 import { createQueueBoard } from '../queue';
 import type { AppDeps } from './app';
 import { healthz, readyz } from './health';
+import { slackReadiness } from '../alerts/health';
 
 export type RouteDeps = AppDeps & { metrics: Registry; readinessTimeoutMs: number };
 
@@ -25,26 +26,48 @@ export function appRoutes(deps: RouteDeps): Router {
       portal: deps.portal,
       timeoutMs: deps.readinessTimeoutMs,
       pollIntervalMs: deps.config.env.POLL_INTERVAL_MS,
+      slack: deps.config.env.SLACK_BOT_TOKEN ? () => slackReadiness(deps.db) : undefined,
     }),
   );
   router.get('/metrics', async (_req: Request, res: Response) => {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
 
-  // Job ids and states only (job data is ids). Admin-only once browser sessions exist; until then
-  // it is simply absent in production.
-  if (deps.config.env.NODE_ENV !== 'production') {
-    router.use('/admin/queues', createQueueBoard(deps.queues, '/admin/queues'));
-  }
+  // Everything below may be called by a person: a session cookie or a bearer token says who.
+  const auth = createAuth({
+    db: deps.db,
+    redis: deps.redis,
+    logger: deps.logger,
+    auth: deps.config.auth,
+    appBaseUrl: deps.config.env.APP_BASE_URL,
+    redisPrefix: deps.config.env.QUEUE_PREFIX,
+  });
+  router.use(auth.identify);
+  router.use(auth.pages);
 
-  // JSON API for scripts and, later, the inbox: bearer API tokens with the owner's role.
-  router.use('/api', json({ limit: '200kb' }), requireApiToken(deps.db));
-  router.use('/api/messages', messageRoutes({ db: deps.db, queues: deps.queues }));
+  // Job ids and states only (job data is ids); admins only, in every environment.
+  router.use(
+    '/admin/queues',
+    auth.requireLogin,
+    requirePermission('queues.admin'),
+    auth.requireSameOrigin,
+    createQueueBoard(deps.queues, '/admin/queues'),
+  );
+
+  // JSON API for scripts (bearer API tokens) and the inbox's own pages (session + CSRF token).
+  router.use('/api', json({ limit: '200kb' }), auth.apiGate);
+  router.use('/api', auth.api);
+  router.post('/api/messages/:id/approve', requirePermission('messages.approve'));
+  router.use(
+    '/api/messages',
+    requirePermission('messages.read'),
+    messageRoutes({ db: deps.db, queues: deps.queues }),
+  );
 
   router.get('/', (_req: Request, res: Response) => {
     res.json({
       service: 'inbox-draft-assistant',
-      endpoints: ['/healthz', '/readyz', '/metrics', '/api/messages'],
+      endpoints: ['/healthz', '/readyz', '/metrics', '/login', '/api/messages', '/api/tokens'],
     });
   });
   return router;

@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { MESSAGE_STATUSES } from '../db/schema';
 import { BadRequestError, NotFoundError } from '../http/errors';
 import type { Queues } from '../queue';
+import { alertStateFor } from '../alerts/state';
 import { approveReply } from './approve';
 import { getMessageDetail, listMessages } from './queries';
 
@@ -89,7 +90,7 @@ export function getMessageHandler(deps: MessageHandlerDeps): RequestHandler {
       messageId: id,
       data: { via: principalOf(res).via, draftId: detail.draft?.id ?? null },
     });
-    res.json(detail);
+    res.json({ ...detail, alert: await alertStateFor(deps.db, id) });
   };
 }
 

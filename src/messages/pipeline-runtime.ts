@@ -20,6 +20,9 @@ import type { PipelineDeps } from './pipeline-deps';
 import { smartHeaders } from '../portal/portal-auth';
 import type { SmartAuthOptions } from '../portal/smart-auth';
 import { processTriageJob } from './triage.queue';
+import { processAlertJob, processEscalateJob, createSlackClient, type AlertSettings } from '../alerts';
+import { enqueueAlertSync } from '../alerts/escalation';
+import { defaultAlertSettings } from '../alerts/settings';
 
 export interface PipelineSettings {
   databaseUrl: string;
@@ -42,6 +45,8 @@ export interface PipelineSettings {
   portalAuth?: SmartAuthOptions;
   /** The clinic's IANA time zone (CLINIC_TIME_ZONE). */
   timeZone?: string;
+  /** Slack alerts (alertSettingsFromEnv); absent: alerts are recorded as not_configured. */
+  alerts?: AlertSettings;
 }
 
 export interface RunningPipeline {
@@ -85,6 +90,18 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     prompts,
     timeZone: s.timeZone,
   };
+  const alertSettings = s.alerts ?? defaultAlertSettings();
+  const alertDeps = {
+    db,
+    queues,
+    logger: s.logger,
+    settings: alertSettings,
+    slack: alertSettings.slack
+      ? createSlackClient(alertSettings.slack, alertSettings.slack.timeoutMs)
+      : undefined,
+    chartSource: { ...deps.chartSource, timeoutMs: deps.triageChartTimeoutMs ?? timeoutMs },
+    timeZone: s.timeZone ?? 'America/Chicago',
+  };
   const c = s.concurrency ?? {};
   const workers = startWorkers({
     connection,
@@ -97,7 +114,18 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
       poll: { processor: processPollJob({ db, queues, portal, logger: s.logger }), concurrency: 1 },
       triage: { processor: processTriageJob(deps), concurrency: c.triage ?? 8 },
       draft: { processor: processDraftJob(deps), concurrency: c.draft ?? 4 },
-      send: { processor: processSendJob({ db, portal, logger: s.logger }), concurrency: c.send ?? 4 },
+      send: {
+        // An urgent message's Slack alert shows "replied" as soon as the reply is out.
+        processor: processSendJob({
+          db,
+          portal,
+          logger: s.logger,
+          onSent: (id) => enqueueAlertSync(queues, id),
+        }),
+        concurrency: c.send ?? 4,
+      },
+      alert: { processor: processAlertJob(alertDeps), concurrency: 4 },
+      escalate: { processor: processEscalateJob(alertDeps), concurrency: 2 },
     },
   });
   let closing: Promise<void> | undefined;

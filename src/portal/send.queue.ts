@@ -22,6 +22,8 @@ export interface SendDeps {
   db: Db;
   portal: Pick<FhirClient, 'create' | 'read'>;
   logger: Logger;
+  /** Told once a reply is recorded sent (the Slack alert is updated in place from here). */
+  onSent?: (messageId: string) => Promise<void>;
 }
 
 export type SendOutcome = 'sent' | 'already_sent';
@@ -80,7 +82,10 @@ export async function sendReply(deps: SendDeps, replyId: string): Promise<SendOu
     });
     return true;
   });
-  if (done) deps.logger.info({ replyId, messageId: message.id, created: written.created }, 'reply sent');
+  if (done) {
+    deps.logger.info({ replyId, messageId: message.id, created: written.created }, 'reply sent');
+    await deps.onSent?.(message.id);
+  }
   return done ? 'sent' : 'already_sent';
 }
 

@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import { redactForLog } from '../privacy';
 import type { QueueName } from './names';
 
-export type JobProcessor = (job: Job) => Promise<unknown>;
+/** `token` is the job lock token, for processors that move their job to delayed (rate limits). */
+export type JobProcessor = (job: Job, token?: string) => Promise<unknown>;
 
 export interface WorkerSpec {
   processor: JobProcessor;

@@ -25,6 +25,8 @@ export const ANALYSIS_NOTE_LENGTH = 20_000;
 const MAX_REASONS = 10;
 const REQUEST_CUE =
   /\?|\b(?:can|could|would|will) (?:you|u|someone|i|we)\b|\b(?:please|pls|plz|need|needs|want|would like|i'?d like|let me know|call me|help|asap|por favor|necesito|quisiera|pueden?|ayuda)\b/;
+const FEVER_QUESTION =
+  /\b(?:is|was|would|does|do|counts?) (?:that|this|it|\d+(?:[.,]\d+)?)(?: \w+)? (?:be )?(?:considered |still |counted as |count as |a sign of )?(?:a |an )?(?:low[- ]grade )?$/;
 const RELAY_ONLY = /\b(?:can|could) (?:you|u) (?:tell|let|pass|give)\b[^?]*$/;
 
 /**
@@ -70,6 +72,14 @@ function classifyWithRules(text: string, facts: PatientFacts): TriageResult {
   const negationText = blankSpans(folded, redFlagSpans);
   for (const m of found) if (assess(folded, m, negationText) === 'affirmed') affirmed.push(m);
   const vitals = readVitals(folded);
+  // "99.1, is that a fever?": a question about a reading below the threshold is not a fever.
+  if (vitals.tempF && vitals.tempF.value < 100.4) {
+    for (let i = affirmed.length - 1; i >= 0; i--) {
+      const m = affirmed[i];
+      if (m.concept === 'fever' && FEVER_QUESTION.test(folded.slice(Math.max(0, m.start - 40), m.start)))
+        affirmed.splice(i, 1);
+    }
+  }
   const findings = applyRules({ original, folded, affirmed, vitals, facts });
   // Counted before any language finding is added: that one is about the reader, not a request.
   const requestCategories = new Set(findings.map((f) => f.category));

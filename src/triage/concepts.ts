@@ -96,6 +96,7 @@ export const CONCEPTS = {
   wound_infection: c('wound or skin redness, warmth, spreading or pus', U, 'symptom', 'symptom'),
   dehydration: c('no fluids kept down / dehydration', U, 'symptom', 'symptom'),
   black_stool: c('black or bloody stools', U, 'symptom', 'symptom'),
+  abuse: c('violence or abuse at home disclosed', U, 'symptom', 'symptom'),
   passive_si: c('thoughts of not wanting to be alive', U, 'symptom', 'symptom'),
   self_harm: c('self-harm', U, 'symptom', 'symptom'),
   vaginal_bleeding_heavy: c('heavy vaginal bleeding', U, 'symptom', 'symptom'),

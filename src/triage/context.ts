@@ -97,6 +97,9 @@ function historicalAfter(rx: RegExp | undefined, post: string): boolean {
     // A time cue must follow in the same clause ("chest pain last year"), not in a later one.
     const between = post.slice(0, m.index);
     if (between.includes(',') || between.split(/\s+/).filter(Boolean).length > 7) break;
+    // "rash after starting lamotrigine last week": the time dates the medicine, not the symptom.
+    if (/\b(?:after|since) (?:i |he |she )?(?:start\w*|began|beginning|taking|switch\w*)\b/.test(between))
+      break;
     const before = post.slice(Math.max(0, m.index - 14), m.index);
     if (!/\b(?:since|for|from|started|starting|began|until|desde)\s+$/.test(before)) return true;
     if (m[0].length === 0) rx.lastIndex++;
@@ -145,7 +148,13 @@ export function assess(folded: string, match: ConceptMatch, negationText: string
     const namesMedicine = match.concept === 'critical_med' || match.concept === 'blood_thinner';
     if (!recurs && !namesMedicine && (test(ctx.negationPost, post) || resolvedLater)) return 'negated';
     if (test(ctx.family, pre)) return 'family';
-    if (test(ctx.historyPre, pre) || (!recurs && historicalAfter(ctx.historyPost, post))) return 'historical';
+    // "Started a new pill last week" dates the change; it is still the current context.
+    // A disclosure of violence at home matters even when the event itself is past.
+    if (match.concept === 'new_med' || match.concept === 'abuse') continue;
+    // A threat of violence is about what may happen next, whatever past event follows it in the sentence.
+    const threat = match.concept === 'harm_others';
+    if (test(ctx.historyPre, pre) || (!recurs && !threat && historicalAfter(ctx.historyPost, post)))
+      return 'historical';
   }
   return 'affirmed';
 }

@@ -181,7 +181,7 @@ export function readVitals(folded: string): Vitals {
 }
 
 const AGE_HINT =
-  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
+  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bsemenn?\b|\bmwa\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
 
 const CJK_NUMERALS: Record<string, number> = {
   一: 1,
@@ -203,7 +203,7 @@ const CJK_NUMERALS: Record<string, number> = {
  * duration ("fiebre de 2 dias", "这两天") is never read as an age.
  */
 const OTHER_AGE_RX =
-  /(\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*(?:个|個)?(月|周|週|星期|天)(?:大|的(?:宝宝|寶寶|孩子|婴儿|嬰兒))|(\d{1,2})\s*(주|개월)\s*(?:된|인|짜리|이에요|입니다|아기)|(\d{1,2})\s*(thang|tuan|ngay)\s*tuoi|\b(?:bebe|nin[oa]|hij[oa]|filh[oa]|enfant|fils|fille|nene|nena|baby|son|daughter)(?:\s+\w+){0,3}?\s+(?:de|tem|a|tiene|has|is|esta|con)\s+(\d{1,2})\s*(mes(?:es)?|semanas?|semaines?|mois|jours?|dias|days?|weeks?|months?)\b|عمر\S*\s+(شهرين|شهر|اسبوعين|اسبوع)/g;
+  /(\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*(?:个|個)?(月|周|週|星期|天)(?:大|的(?:宝宝|寶寶|孩子|婴儿|嬰兒))|(\d{1,2})\s*(주|개월)\s*(?:된|인|짜리|이에요|입니다|아기)|(\d{1,2})\s*(thang|tuan|ngay)\s*tuoi|\b(?:bebe|nin[oa]|hij[oa]|filh[oa]|enfant|fils|fille|nene|nena|baby|son|daughter)(?:\s+\w+){0,3}?\s+(?:de|tem|a|tiene|has|is|esta|con|gen|genyen)\s+(\d{1,2})\s*(mes(?:es)?|semanas?|semaines?|mois|jours?|dias|days?|weeks?|months?|semen|semenn|mwa|jou)\b|عمر\S*\s+(شهرين|شهر|اسبوعين|اسبوع)/g;
 
 const OTHER_UNITS: Record<string, string> = {
   月: 'months',
@@ -226,6 +226,10 @@ const OTHER_UNITS: Record<string, string> = {
   jour: 'days',
   jours: 'days',
   dias: 'days',
+  semen: 'weeks',
+  semenn: 'weeks',
+  mwa: 'months',
+  jou: 'days',
   day: 'days',
   days: 'days',
   week: 'weeks',

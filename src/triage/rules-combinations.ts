@@ -44,7 +44,11 @@ export function combinationRules(ctx: RuleContext): void {
     );
   }
   if (has('trauma') && has('injury_pain')) {
-    add('urgent', 'possible broken bone after a fall or accident', `${quote('trauma')} + ${quote('injury_pain')}`);
+    add(
+      'urgent',
+      'possible broken bone after a fall or accident',
+      `${quote('trauma')} + ${quote('injury_pain')}`,
+    );
   }
   if (has('trauma') && has('stiff_neck', 'severe_pain', 'headache', 'severe_headache')) {
     add(
@@ -107,9 +111,10 @@ export function combinationRules(ctx: RuleContext): void {
     'vaginal_bleeding_heavy',
     'spotting',
     'black_stool',
+    'hematuria',
   ];
   // Fainting with any bleeding, or dizziness with heavy bleeding, suggests real blood loss.
-  const heavyBleeding: ConceptId[] = ['bleeding_heavy', 'vaginal_bleeding_heavy', 'black_stool'];
+  const heavyBleeding: ConceptId[] = ['bleeding_heavy', 'vaginal_bleeding_heavy', 'black_stool', 'hematuria'];
   if ((has(...bleedingIds) && has('near_faint', 'fainting')) || (has(...heavyBleeding) && has('dizziness'))) {
     add(
       'emergent',
@@ -169,7 +174,11 @@ export function combinationRules(ctx: RuleContext): void {
     has('weight_gain') &&
     has('leg_swelling')
   ) {
-    add('urgent', 'swelling with weight gain in heart failure', `${quote('leg_swelling')} + ${quote('weight_gain')}`);
+    add(
+      'urgent',
+      'swelling with weight gain in heart failure',
+      `${quote('leg_swelling')} + ${quote('weight_gain')}`,
+    );
   }
   if (has('passive_si') && has('means_plan')) {
     add(
@@ -192,7 +201,8 @@ export function combinationRules(ctx: RuleContext): void {
       `${quote('palpitations')} + ${quoteAny('near_faint', 'fainting', 'chest_pain')}`,
     );
   }
-  if (has('rash', 'allergic_reaction') && has('new_med')) {
+  // "The rash is much better already" after a new prescription is an update, not a new reaction.
+  if (has('rash', 'allergic_reaction') && has('new_med') && !(has('improving') && !has('worsening'))) {
     add(
       'urgent',
       'new rash after starting a medicine',

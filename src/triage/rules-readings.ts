@@ -25,6 +25,13 @@ function pregnancyRules(ctx: RuleContext): void {
       `${preg} + ${quoteAny('severe_headache', 'headache')} + ${quote('vision_change')}`,
     );
   }
+  if (has('near_faint', 'fainting') && has('severe_pain', 'abdominal_pain', 'bleeding', 'spotting')) {
+    add(
+      'emergent',
+      'pregnancy with pain or bleeding and feeling faint',
+      `${preg} + ${quoteAny('severe_pain', 'abdominal_pain', 'bleeding', 'spotting')} + ${quoteAny('near_faint', 'fainting')}`,
+    );
+  }
   if (has('severe_pain') && has('abdominal_pain')) {
     add('emergent', 'pregnancy with severe belly pain', `${preg} + ${quote('abdominal_pain')}`);
   }

@@ -21,6 +21,9 @@ const DRUG_SUFFIX =
 /** Medicine names and words for a medicine (not "medical", "medicare"). */
 const DRUGS =
   '(?:meds?|medications?|medicines?|inhalers?|insulin|pens?|patch(?:es)?|symbicort|advair|breo|trelegy|spiriva|albuterol|ventolin|eliquis|xarelto|entresto|farxiga|humira|dupixent|synthroid|levothyroxine|jardiance|ozempic|wegovy|mounjaro|zepbound|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|prednisone|pills?|prescriptions?|rx|drug)';
+/** Medicines where an extra dose can sedate, stop breathing or drop blood sugar. */
+const HIGH_RISK =
+  '(?:ambien|zolpidem|lunesta|xanax|alprazolam|ativan|lorazepam|klonopin|clonazepam|valium|diazepam|oxycodone|oxycontin|percocet|hydrocodone|norco|vicodin|morphine|methadone|fentanyl|tramadol|dilaudid|hydromorphone|suboxone|seroquel|quetiapine|insulin|lantus|novolog|humalog|tresiba|levemir|basaglar|tylenol pm|advil pm|nyquil|unisom|benadryl|gabapentin|lyrica|sleeping pills?|sleep(?:ing)? meds|pain pills|muscle relaxers?|flexeril|soma)';
 const ABOUT = '(?:like |about |around |maybe |almost |over |at least |roughly |probably )?';
 const MED_SUFFIX =
   '(?:[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|barb|tropin)|jardiance|ozempic|wegovy|mounjaro|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|amoxicillin|augmentin|bactrim|keflex|cipro|lisinopril|amlodipine|losartan|prednisone|antibiotics?|med\\w*|pills?|dose|dosage|prescription|mg|drug)';
@@ -66,6 +69,7 @@ export const en: LanguagePack = {
       `allerg(?:ic|y|ies) to|(?:peanut|nut|tree nut|shellfish|egg|bee|wasp|penicillin|sulfa|latex|food) allerg\\w*`,
     ],
     throat_symptom: [
+      `(?:hard|difficult|painful|hurts|trouble|difficulty) (?:to )?swallow\\w*`,
       `throat (?:feels |is |feeling )?(?:funny|weird|tight|itchy|scratchy|strange|thick)|hoarse\\w*|voice (?:is |sounds )?(?:hoarse|different|weird|strange|muffled)`,
     ],
     severe_symptom: [
@@ -114,7 +118,7 @@ export const en: LanguagePack = {
       `${PAINW}~between~${CHEST}|(?:crushing|squeezing|pressure|tightness|heaviness)~~${CHEST}`,
       `(?:elephant|elefant|ton of bricks|weight|brick|someone) (?:is |was )?(?:sitting|standing|sittin) on ${HIS} ${CHEST}`,
       `(?:like|feels like) (?:a|an) (?:elephant|elefant|weight|vise|vice)`,
-      `heart (?:hurts|is hurting|pain)|squeez\\w*~(?:my |his |her )?heart|heart~(?:being squeezed|in a vise|in a vice|clenched)`,
+      `heart (?:hurts|is hurting|pain)|squeez\\w*~(?:my |his |her )?heart|heart~(?:being crushed|crushed|being squeezed|in a vise|in a vice|clenched)|${CHEST}~(?:in a vi[sc]e|being (?:crushed|squeezed)|caving in)`,
     ],
     breathing_severe: [
       `grunting|grunts with (?:each|every) breath`,
@@ -131,13 +135,13 @@ export const en: LanguagePack = {
       `(?:skin|chest|ribs?|neck|belly)~(?:sucking|pulling|caving|sinking) in`,
       `(?:sucking|pulling|caving) in (?:between|under|around) ${HIS} ribs`,
       `retractions|nostrils flaring|flaring (?:his|her) nostrils`,
-      `not getting (?:any |enough )?air`,
+      `not getting (?:any |enough )?air|barely breathing|(?:breathing|breaths) (?:is |are )?(?:really |very |so |super |scary |dangerously )slow\\w*`,
       `(?:feel|feels|feeling) like (?:i'?m|im|i am|he'?s|she'?s) (?:suffocating|drowning)`,
       `(?:breathing|breath) (?:is |was )?(?:really |very |super |extremely )?(?:terrible|awful|horrible)`,
       `(?:severe|extreme|really bad|very bad|terrible) (?:trouble|difficulty|shortness)~breath\\w*`,
     ],
     cyanosis: [
-      `(?:hes|shes|he'?s|she'?s|looks?|looking|is|turning) (?:all |kinda |so |really )?(?:gr[ae]y|ashen|purple)\\b`,
+      `(?<!(?:toe|toes|foot|feet|finger|fingers|ankle|knee|wrist|arm|leg|hand|bruise|nail|elbow|shin|thumb|it|bump|spot|area|skin) )(?:hes|shes|he'?s|she'?s|looks?|looking|is|turning) (?:all |kinda |so |really )?(?:gr[ae]y|ashen|purple)\\b`,
       `(?:lips?|face|fingertips|fingers|mouth|skin)~(?:turn\\w* |look\\w* |are |is |kinda |kind of |a little |getting )?(?:blue|bluish|gr[ae]y|gr[ae]yish|purple|purplish|dusky)`,
       `turning (?:blue|gray|grey|purple)`,
       `cyanosis|cyanotic`,
@@ -153,7 +157,7 @@ export const en: LanguagePack = {
     stroke_speech: [
       `(?:words|speech|talking|sentences)~(?:aren'?t|are not|isn'?t|is not|not|won'?t|don'?t|doesn'?t) (?:coming out|come out|making (?:any )?sense|right|working)`,
       `(?:words|speech)~(?:all )?(?:jumbled|garbled|mixed up|nonsense)|(?:can'?t|cannot|doesn'?t|does not) understand (?:me|us|what (?:i|we)'?m saying|what (?:i|we) say)`,
-      `slurr\\w*`,
+      `slurr\\w*|(?:speech|talking|voice)~(?:got |is |sounds |became |getting )?(?:thick|thicker|slow and thick|weird|strange|off)\\b`,
       `(?:talking|speaking|talks) (?:funny|weird|strange|gibberish|nonsense|garbled|all jumbled|drunk)`,
       `(?:sounds?|sounding|sounded) (?:drunk|drunken)`,
       `(?:words|speech)~(?:come|coming|came|are coming|comes) out (?:wrong|jumbled|garbled|funny|weird|mixed up|all wrong)`,
@@ -165,13 +169,13 @@ export const en: LanguagePack = {
       `(?:weak\\w*|numb\\w*|paraly\\w*|limp|dead|heavy|tingl\\w*)~(?:on )?(?:one|left|right|1) side`,
       `(?:one|left|right) side of ${HIS} (?:body|face)~(?:weak|numb|droop|dead|limp|not working|won'?t move)`,
       `${CANT} (?:lift|raise|move|feel|use|grip|hold up|hold) ${HIS} ${SIDE}? ?(?:arm|hand|leg|foot|side)`,
-      `${SIDE} (?:arm|hand|leg|side)~(?:weak|dead|limp|useless|paraly\\w*|not working|giving out|(?:won'?t|can'?t|doesn'?t|cannot) (?:work|move|grip|hold|lift|squeeze|grab))`,
+      `${SIDE} (?:arm|hand|leg|side)~(?:weak|dead|limp|floppy|useless|paraly\\w*|not working|giving out|(?:won'?t|can'?t|doesn'?t|cannot) (?:work|move|grip|hold|lift|squeeze|grab))`,
       `(?:hand|arm)~keeps (?:dropping|falling|giving)`,
       `(?:keeps|keep|kept) dropping (?:things|stuff|${HIS} (?:fork|cup|spoon|phone|glass))`,
       `(?:sudden\\w*|all of a sudden|out of nowhere)~(?:numb\\w*|weak\\w*|paraly\\w*)`,
       `half (?:of )?${HIS} body`,
       `(?:sudden\\w*|all of a sudden)~(?:severe|extreme|terrible|bad|really bad) (?:dizz\\w*|vertigo|imbalance)|${CANT} walk (?:straight|a straight line|without falling)`,
-      `hemipar\\w*|hemipleg\\w*`,
+      `dragg\\w* (?:his|her|my) (?:left |right )?(?:foot|leg)|hemipar\\w*|hemipleg\\w*`,
     ],
     vision_loss: [
       `(?:can'?t|cannot|can not|unable to) see (?:properly |clearly |well |right )?(?:out of|from|with) (?:either|both|my|his|her)`,
@@ -184,24 +188,24 @@ export const en: LanguagePack = {
     throat_swelling: [
       `tongue~(?:swell\\w*|swollen|puff\\w*|thick|big)`,
       `(?:swell\\w*|swollen|puff\\w*)~tongue`,
-      `throat~(?:closing|clos\\w* up|tight\\w*|is tight|feels tight)`,
+      `throat~(?:closing|clos\\w* up|tight\\w*|is tight|feels tight|is swelling|swelling up|swelled up|feels like it'?s swelling)`,
       `(?:closing|tightening|tight) (?:of )?(?:my |his |her |the )?throat`,
-      `${CANT} swallow(?! (?:pills?|tablets?|the pills|big pills|capsules))`,
+      `(?:can'?t|cannot|can not|cnt|cant|couldn'?t|could not|unable to|not able to) swallow(?! (?:pills?|tablets?|the pills|big pills|capsules))`,
     ],
     suicide_plan: [
       `(?:belt|rope|cord|sheet|scarf|noose|ligature) (?:around|round) (?:his|her|my|their) neck|\\bnoose\\b|tried to hang`,
-      `(?:thinking|thoughts?|think) (?:about|of) (?:driving|crashing|jumping|shooting|hanging|overdosing|walking)~~(?:into|off|myself|in front of)|(?:drive|crash|steer) (?:my car |the car )?into (?:a wall|a tree|traffic|oncoming)|step in front of (?:a )?(?:train|bus|car|truck|traffic)|(?:don'?t|do not) feel safe (?:with|around|by) myself|not safe (?:with|around|by) myself`,
+      `(?:thinking|thoughts?|think) (?:about|of) (?:driving|crashing|jumping|shooting|hanging|overdosing|walking)~~(?:into|off|myself|in front of)|(?:drive|driving|crash|crashing|steer|drove) (?:my |his |her |their |the )?(?:car |truck )?(?:into|off) (?:a |the )?(?:wall|tree|traffic|oncoming|river|lake|bridge|cliff|pole|bus|train|ocean|water|overpass)|step in front of (?:a )?(?:train|bus|car|truck|traffic)|(?:don'?t|do not) feel safe (?:with|around|by) myself|not safe (?:with|around|by) myself`,
       `\\bkms\\b|unaliv\\w*`,
-      `(?:kill|killing|hang|hanging|shoot|shooting|off|offing) (?:my ?self|myself)`,
+      `(?:kill|killing|hang|hanging|shoot|shooting|off|offing) (?:my ?self|myself|(?:him|her|them)sel(?:f|ves))`,
       `(?:end|ending) (?:my|my own) life|end it all|ending it all|take (?:my own|my) life|taking my (?:own )?life`,
       `suicid\\w*~(?:plan|tonight|pills|gun|going to|gonna|note|attempt)`,
       `(?<!(?:like|think|thought|afraid|scared|worried|sure|swear) (?:i'?m |im |i am |i was |i'?ll be )?)(?:plan|planning|going|gonna|decided|want|wanna|ready) to (?:die|kill myself|end it|end my life)(?! (?:from|of|if|lol|haha|laughing|when|waiting))`,
-      `(?:take|taking|swallow|swallowing|tomar) (?:all|the whole|a whole|every one of|all of) (?:my|the|these|those|of my|of the|of these)? ?(?:${PILLS}|bottle)`,
+      `(?:take|taking|swallow|swallowing|tomar) (?:all|the whole|a whole|every one of|all of) (?:my|the|these|those|of my|of the|of these)? ?(?:${PILLS}|bottle)(?! (?:in the (?:morning|evening)|at (?:night|bedtime|the same time|breakfast|dinner|lunch|once a day)|with (?:food|breakfast|dinner|lunch|meals?|water|milk)|every (?:day|morning|night|evening)|each (?:day|morning|night)|as (?:prescribed|directed)|on time|daily|together|before|after|first thing|in one go in the morning|correctly|right))`,
       `overdose on purpose|tried to (?:kill|hurt) (?:my ?self|myself)|attempted suicide|suicide attempt`,
       `jump (?:off|from) (?:a|the) (?:bridge|building|roof)`,
-      `tonight is the night`,
+      `tonight(?: is|'?s) the night(?! (?:of|for|before|i start|we))|(?:sent|texted|showed)~(?:picture|photo|pic|video) of (?:a |his |her |their |the |my )?${MEANS}|(?:sent|texted|wrote|left|got|received) (?:me |us |her |him )?(?:a |his |her |their )?(?:goodbye|good-bye|farewell|suicide) (?:text|note|letter|message|video|email)|(?:goodbye|farewell) (?:text|note|letter|message)~~(?:sorry|loves?|not (?:answering|picking up|responding))|${MEANS}~~(?:i'?m |i am )?(?:going to|gonna|about to) (?:do it|use (?:it|them))`,
       // First-person intent to hurt oneself: "might hurt myself tonight", "I'm going to end it".
-      `(?:might|may|could|going to|gonna|will|i'?ll|want to|wanna|plan(?:ning)? to|about to|ready to|afraid i'?(?:ll|m going to)|scared i'?(?:ll|m going to)|worried i'?(?:ll|m going to)|urge to|urges to) (?:do something to|hurt|harm|kill|cut|shoot|hang|poison|off) (?:my ?self|myself)`,
+      `(?:might|may|could|going to|gonna|will|i'?ll|want to|wanna|plan(?:ning)? to|about to|ready to|afraid i'?(?:ll|m going to)|scared i'?(?:ll|m going to)|worried i'?(?:ll|m going to)|urge to|urges to) (?:do something to|hurt|harm|kill|cut|shoot|hang|poison|off) (?:my ?self|myself|(?:him|her|them)sel(?:f|ves))`,
       `(?:going to|gonna|ready to|about to|plan(?:ning)? to|decided to|want to|wanna|i'?ll|i will) end (?:things|everything)\\b(?! (?:with|between))`,
       // Means at hand, ready or about to be used.
       `${MEANS}~(?:is |are )?(?:ready|all ready|loaded|lined up|set out|laid out|in (?:my|the) (?:hand|pocket|lap))(?! for| to (?:go|be|pick))`,
@@ -209,16 +213,18 @@ export const en: LanguagePack = {
       `(?:going to|gonna|will|plan to|about to|planning to) take (?:them|it|those|these|all of them|the (?:whole|entire) bottle)~~(?:tonight|after|when|once|before|everyone|asleep|sleep|bed|goes to|go to|leaves?)`,
       `(?:cut|slit|slashed) (?:my|his|her) wrists?|hang(?:ed|ing)? (?:my|him|her)sel(?:f|ves)|tried to (?:hang|overdose|jump|drown)`,
       `(?:going to|gonna|will|plan to|about to) (?:take|swallow|down) (?:all|every one|the rest) of (?:them|it|those|these)`,
-      `(?:i'?ll|i will|i'?m going to|im going to|going to|gonna|plan to|planning to|about to|decided to|when i) (?:take|swallow|down) (?:them|those|these|it) all\\b`,
+      `(?:thinking (?:of|about)|think about|going to|gonna|plan(?:ning)? to|want to|about to) (?:us(?:e|ing)|tak(?:e|ing)|inject(?:ing)?|swallow(?:ing)?) (?:them|those|these|it) all\\b|(?:i'?ll|i will|i'?m going to|im going to|going to|gonna|plan to|planning to|about to|decided to|when i) (?:take|swallow|down) (?:them|those|these|it) all\\b`,
     ],
     harm_others: [
+      `(?:bring|take|brought|bringing|taking) (?:a |his |her |my |their |the )?(?:gun|guns|knife|weapon|rifle)s? (?:to|into) (?:school|work|class|church|the office)|(?:going to|gonna|wants? to|plans? to|planning to|says? (?:he|she)(?:'?ll| will))~~(?:hurt|kill|shoot|stab) (?:people|everyone|everybody|students|kids at school|coworkers)\\b`,
+      `(?:choked|strangled|chokes|strangles|tried to (?:choke|strangle|drown|kill)) (?:me|us|my (?:kids|children|baby|son|daughter))\\b|(?:hands|hand|arm) (?:around|on) my (?:neck|throat)`,
       // Threats of violence against the patient (domestic violence) are a danger now.
-      `(?:threaten\\w*|(?:said|says|told me|swore|keeps saying|yelled|texted|texting) (?:that )?(?:he|she|they)(?:'?d|'?ll|'?s|'?re| would| will| is| are| was)?(?: going to| gonna)?) (?:to )?(?:kill|hurt|harm|beat|shoot|stab|choke|strangle|attack|burn) (?:me|us|my (?:kids|children|baby|babies|son|daughter|family|mom|dad)|the (?:kids|children|baby))`,
+      `(?:threaten\\w*|(?:said|says|told me|swore|keeps saying|yelled|texted|texting) (?:that )?(?:(?:next time|if i \\w+|when i \\w+|one day|someday|tonight) )?(?:he|she|they)(?:'?d|'?ll|'?s|'?re| would| will| is| are| was)?(?: going to| gonna)?) (?:to )?(?:kill|hurt|harm|beat|shoot|stab|choke|strangle|attack|burn) (?:me|us|my (?:kids|children|baby|babies|son|daughter|family|mom|dad)|the (?:kids|children|baby))`,
       `(?:afraid|scared|fear\\w*|terrified|worried) for (?:my|our|the kids'?|my kids'?|my children'?s) (?:life|lives|safety)|(?:afraid|scared|terrified) (?:he|she|they)(?:'?ll|'?s going to| will| is going to| is gonna| are going to) (?:kill|hurt|beat|shoot|stab) (?:me|us)`,
       `(?:he|she|husband|wife|boyfriend|girlfriend|partner|ex)~(?:has|got|is holding|pulled|waving|pointed) (?:a |his |her )?(?:gun|knife) (?:at|on|to) (?:me|us|my)`,
       `(?:thoughts?|thinking|urges?|want|wanting|wanna|keep having thoughts) (?:of |about |to )?(?:hurting|killing|harming|stabbing|shooting|hurt|kill|harm) (?:my |his |her |a |the )?(?:coworker|co-worker|boss|neighbou?r|wife|husband|partner|baby|kids?|children|son|daughter|mom|dad|mother|father|someone|somebody|people|others|him|her|them)`,
       `voices?~(?:telling|tell|tells|told) (?:him|her|me|them) to (?:hurt|kill|harm|attack)`,
-      `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|others)`,
+      `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|his \\w+|her \\w+|their \\w+|the (?:neighbou?r|boss|teacher|coworker|co-worker|kids?|baby)|others)`,
     ],
     bleeding_heavy: [
       `soak\\w* through (?:my |his |her |the )?(?:clothes|shirt|pants|bandages?|dressings?|towels?|sheets|gauze)`,
@@ -265,7 +271,7 @@ export const en: LanguagePack = {
     unresponsive: [
       `(?:limp|floppy)~(?:won'?t|not|can'?t|isn'?t) (?:wake|waking|respond\\w*)|and (?:won'?t|wont|will not) wake up`,
       `unconscious(?:ness)?|unresponsive|not responding|won'?t respond|isn'?t responding|not waking up|no pulse`,
-      `(?:won'?t|can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?`,
+      `(?:can'?t|cannot|couldn'?t|unable to) get (?:him|her|them|my \\w+) to (?:wake|respond|answer|open (?:his|her|their) eyes)|(?:won'?t|can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?`,
       `(?:he|she|they|baby|my \\w+) (?:won'?t|wont|will not|doesn'?t|isn'?t|is not) (?:wake|waking|wak\\w*) up`,
       `(?:isn'?t|is not|not|stopped|quit|wasn'?t|was not) breathing(?! (?:well|right|good|normally|through|as|very|hard|heavy|fast|deeply))`,
     ],
@@ -279,9 +285,10 @@ export const en: LanguagePack = {
       `swallowed~(?:magnets?|button batter(?:y|ies)|batter(?:y|ies))`,
       `\\bod'(?:d|ed)\\b|overdid it on (?:my |his |her )?(?:meds|pills|medicine)`,
       `overdos\\w*|over-dos\\w*`,
-      `took (?:way )?(?:too many|too much|a bunch of|a handful of|extra \\w+ by mistake|a whole bottle|the whole bottle|all (?:of )?(?:my|the|his|her) (?:\\w+ )?${PILLS})`,
+      `took (?:all|the rest) (?:of )?(?:my|his|her|the|their) (?:${DRUG_SUFFIX}|sertraline|zoloft|lexapro|prozac|wellbutrin|lithium|seroquel|tylenol|ambien|xanax|ativan|klonopin|valium|percocet|norco|tramadol|methadone|morphine|metoprolol|propranolol|amitriptyline|trazodone)(?! (?:this|today|as|like|on time|at|with|every|in the|tonight|yesterday|before|after|for))`,
+      `took all (?:of )?(?:my|the|his|her|their) (?:\\w+'?s )(?:[\\w-]+ ){0,2}${PILLS}(?! (?:in the|at|with|every|each|as|on time|daily|today|this|before|after))|took (?:way )?(?:too many|too much|a bunch of|a handful of|extra \\w+ by mistake|a whole bottle|the whole bottle|all (?:of )?(?:my|the|his|her) (?:\\w+ )?${PILLS})`,
       `\\ball (?:of )?(?:my|his|her|the|their)~at once|took~~(?:[2-9]\\d|\\d{3}) (?:pills|tablets|capsules)`,
-      `(?:swallowed|ingested|ate|drank|chewed|got into) (?:(?:some|a few|several|a bunch|a handful|a lot|lots|all|most|half|the rest|a whole bottle) (?:of )?)?(?:${HIS} |a |an |(?:grandma|mom|dad|grandpa)'?s )?(?:\\w+ )?(?:${PILLS}|pill bottle|bottle|bleach|cleaner|detergent|pods?|antifreeze|batter(?:y|ies)|cabinet|purse)`,
+      `(?:swallowed|ingested|ate|drank|chewed|got into) (?:(?:some|a few|several|a bunch|a handful|a lot|lots|all|most|half|the rest|a whole bottle) (?:of )?)?(?:${HIS} |a |an |(?:grandma|mom|dad|grandpa)'?s )?(?:\\w+ )?(?:${PILLS}|patch(?:es)?|pill bottle|bottle|bleach|cleaner|detergent|pods?|antifreeze|batter(?:y|ies)|cabinet|purse)`,
       `(?:pill bottle|pills?|tablets?|meds|medicine|medications?|capsules?)~(?:in (?:his|her) mouth)`,
       `(?:found|caught) (?:him|her|my \\w+|the \\w+) with (?:my|the|a|an|his|her)~(?:pill|pills|pill bottle|medicine|meds|bottle)`,
       `(?<!food |lead )poison(?:ed|ing)?\\b(?! ivy| oak| sumac)`,
@@ -290,7 +297,7 @@ export const en: LanguagePack = {
       `took (?:a|an entire|the|half a|a whole|the whole|most of (?:a|the)|an|half the) bottle`,
       `(?:drank|swallowed|ingested|drinking) (?:some |a |the )?(?:\\w+ )?(?:washer fluid|windshield fluid|mouthwash|hand sanitizer|nail polish remover|cleaning (?:fluid|product|spray)|chemicals?|pesticide|weed killer|rat poison)`,
       `(?:(?:\\d+|two|three|four|five|six|seven|several|many|multiple|all) (?:days?'?|doses?|days'? worth|weeks?'?)~|all )at once`,
-      `took ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:[\\w-]+ ){0,2}${PILLS}`,
+      `(?:took|swallowed|ate|taken|downed|had) ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:[\\w-]+ ){0,2}${PILLS}`,
     ],
     fetal_movement: [
       `(?:baby|babe|bebe|fetus)[^.!?;\\n]{0,30}?(?:stopped|not|n'?t|no longer|less|decreased|reduced|barely|hardly)[^.!?;\\n]{0,20}?(?:mov\\w*|kick\\w*)`,
@@ -315,10 +322,10 @@ export const en: LanguagePack = {
       `(?:just had|is having) (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
     ],
     open_fracture: [
-      `(?:bone|bones)~(?:sticking|poking|coming|showing|through the skin|out of (?:the|my|his|her) skin)|(?:see|seen|see the|can see) (?:the |a )?bone|(?:bent|twisted|pointing|turned|facing) (?:the )?wrong (?:way|direction)|(?:at|in) (?:a |an )?(?:weird|odd|strange|funny|unnatural|crazy) angle|open fracture|compound fracture`,
+      `(?:bone|bones)~(?:sticking|poking|coming|showing|through the skin|out of (?:the|my|his|her) skin)|(?:see|seen|see the|can see) (?:the |a )?bone|(?:bent|twisted|pointing|turned|facing) (?:the )?wrong (?:way|direction)|(?:at|in) (?:a |an )?(?:weird|odd|strange|funny|unnatural|crazy) angle|bent like (?:an? )?(?:s|z|l|banana|noodle)\\b|(?:arm|leg|hip|thigh|ankle|wrist|elbow|knee|shoulder) (?:is |looks |was )?(?:deformed|mangled|crushed)|(?:leg|foot) (?:is |looks |seems )?(?:shorter|turned out|rotated|turned outward)|open fracture|compound fracture`,
     ],
     injury_pain: [
-      `hurts? (?:a lot |too much |so much |really bad |badly |like crazy )?(?:to|when (?:i|he|she|you)(?: try to| tries to| trying to)?) (?:move|bend|turn|walk|stand|put (?:any )?weight|touch|lift|raise|use)\\b|(?:can'?t|cannot|can not|unable to|can'?t really|can barely|can hardly|won'?t|will not|refuses to) (?:really )?(?:walk|put (?:any )?weight|stand|step|move|use) (?:on|with) (?:it|that|my|his|her|the)|(?:can'?t|cannot|can barely|won'?t) (?:move|use|bend) (?:it|that)\\b`,
+      `hurts? (?:a lot |too much |so much |really bad |badly |like crazy )?(?:to|when (?:i|he|she|you)(?: try to| tries to| trying to)?) (?:move|bend|turn|walk|stand|put (?:any )?weight|touch|lift|raise|use)\\b|(?:can'?t|cannot|can not|unable to|can'?t really|can barely|can hardly|won'?t|will not|refuses to) (?:really )?(?:walk|put (?:any )?weight|stand|step|move|use) (?:on|with) (?:it|that|my|his|her|the)|(?:can'?t|cannot|can barely|won'?t) (?:move|use|bend|straighten) (?:it|that)|(?:can'?t|cannot|couldn'?t|unable to) get (?:up|back up) (?:off|from) the (?:floor|ground)|(?:fell|fall)~~(?:can'?t|cannot|couldn'?t) get up\\b`,
     ],
     fracture_signs: [
       `(?:broke|fractured) (?:my|his|her|their) (?:arm|leg|wrist|ankle|hip|foot|hand|finger|toe|nose|collarbone|elbow|rib)|won'?t (?:move|use|bend|put weight on) (?:it|her \\w+|his \\w+)`,
@@ -330,8 +337,8 @@ export const en: LanguagePack = {
       `(?:catheter|foley|ostomy|stoma|feeding tube|g-?tube|drain|insulin pump|picc(?: line)?|port)~(?:not draining|isn'?t draining|stopped draining|blocked|clogged|fell out|came out|pulled out|not working|stopped working)`,
     ],
     dose_error: [
-      `took (?:my|his|her|the) (?:[\\w-]+ ){0,3}(?:pills?|meds?|medicines?|doses?|tablets?|insulin|shot|injection) twice|(?:accidentally|mistakenly|by mistake|by accident) (?:took|gave|taken|given)|(?:took|gave|given|taken|injected|used|did|doubled)~(?:by mistake|by accident|accidentally)|(?:gave|injected|shot) (?:myself|him|her|himself|herself)? ?(?:my |his |her |the )?(?:[\\w-]+ ){0,3}(?:twice|two times|double|again)\\b|(?:wrong|someone else'?s) (?:pills?|meds?|medications?|medicine|prescription|dose|insulin)`,
-      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double|(?:took|taken|had|gave|given|injected|did) (?:an? |my |his |her )?(?:extra|additional|second|another|double) (?:dose|pill|tablet|shot|injection|puff|patch)(?:es|s)?|(?:got|took|ate|swallowed|was given|given|gave (?:him|her|them)|got into) (?:his|her|my|their|a|the) \\w+'?s (?:[\\w-]+ ){0,2}(?:medicines?|meds|pills?|medications?|tablets?|insulin|prescription)(?! (?:box|bottle|organizer|case))|double[- ]?dos\\w*|doubled (?:up|my|his|her)$\\b|took (?:\\d+|two|three|four|five|six) (?:of (?:my|his|her|the) )?(?:[\\w-]+ )?(?:\\w+ )?instead of (?:\\d+|one|two|the usual|my usual)|(?:more|extra) (?:than (?:prescribed|i was (?:supposed|told) to|directed|recommended|the (?:label|bottle) says))`,
+      `(?:took|taken|given|gave|had) (?:him |her |myself )?(?:my|his|her|the|their) (?!(?:blood pressure|bp|temp|temperature|sugar|glucose|reading|weight|pulse|kids?|dog|test)\\b)(?:[\\w-]+ ){1,3}twice\\b|took (?:my|his|her|the) (?:[\\w-]+ ){0,3}(?:pills?|meds?|medicines?|doses?|tablets?|insulin|shot|injection) twice|(?:accidentally|mistakenly|by mistake|by accident) (?:took|gave|taken|given)|(?:took|gave|given|taken|injected|doubled)~(?:by mistake|by accident|accidentally)|(?:gave|injected|shot) (?:myself|him|her|himself|herself)? ?(?:my |his |her |the )?(?:[\\w-]+ ){0,3}(?:twice|two times|double|again)\\b|(?:wrong|someone else'?s) (?:pills?|meds?|medications?|medicine|prescription|dose|insulin)`,
+      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double|(?:accidentally|mistakenly) (?:put on|applied|injected|doubled|double[- ]?dosed)|(?:put|stuck|applied|wearing) on (?:two|2|three|an extra|another) (?:patch(?:es)?|fentanyl|butrans|nicotine)?\\b|(?:${HIGH_RISK})~~(?:took|take|taking|had|gave|given) (?:another|a second|one more|an extra)\\b|(?:took|had) (?:another|a second|one more|an extra) (?:one|dose|pill|tablet)?~~(?:${HIGH_RISK})|took ${ABOUT}(?:3|4|three|four) (?:of )?(?:my |his |her |the )?(?:${HIGH_RISK})|(?:took|gave|injected|given|taken|drew up|dialed|shot) (?:[\\w-]+ ){1,5}instead of (?:\\d+|one|two|the usual|my usual|his usual|her usual)|(?:took|taken|had|gave|given|injected|did) (?:an? |my |his |her )?(?:extra|additional|second|another|double) (?:dose|pill|tablet|shot|injection|puff|patch)(?:es|s)?|(?:got|took|ate|swallowed|was given|given|gave (?:him|her|them)|got into) (?:his|her|my|their|a|the) \\w+'?s (?:[\\w-]+ ){0,2}(?:medicines?|meds|pills?|medications?|tablets?|insulin|prescription)(?! (?:box|bottle|organizer|case))|double[- ]?dos\\w*|doubled (?:up|my|his|her)$\\b|took (?:\\d+|two|three|four|five|six) (?:of (?:my|his|her|the) )?(?:[\\w-]+ )?(?:\\w+ )?instead of (?:\\d+|one|two|the usual|my usual)|(?:more|extra) (?:than (?:prescribed|i was (?:supposed|told) to|directed|recommended|the (?:label|bottle) says))`,
     ],
     petechial_rash: [
       `(?:don'?t|dont|doesnt) (?:fade|go away|disappear|blanch)|(?:purple|dark red) (?:spots|dots|patches|blotches)`,
@@ -340,9 +347,9 @@ export const en: LanguagePack = {
     sob: [
       `\\bsob\\b(?! story| stories)`,
       `short(?:ness)? (?:of|o|off) breath|sob and|breathless\\w*|dyspn\\w*`,
-      `(?:hard|difficult|trouble|difficulty|struggl\\w*|problems?|hard time|issues?) (?:to |with |)?(?:${BREATHE}|catch(?:ing)? ${HIS} breath)`,
+      `(?:hard|difficult|trouble|difficulty|struggl\\w*|problems?|hard time|issues?) (?:to |with )?(?:${BREATHE}|catch(?:ing)? ${HIS} breath)`,
       `winded|out of breath|${CANT} catch ${HIS} breath|huffing and puffing|air hunger|(?:need|needing|gasp\\w*) (?:for )?more air`,
-      `breath\\w* (?:hard|harder|heavy|heavily|fast|faster|rapidly|funny|weird|labou?red|shallow)|labou?red breathing`,
+      `breath\\w* (?:really |super |very |so )?(?:hard|harder|heavy|heavily|fast|faster|rapidly|funny|weird|labou?red|shallow)|labou?red breathing`,
       `(?:feels?|feeling) (?:like i )?(?:can'?t|cant) get (?:a )?(?:deep|full) breath`,
     ],
     palpitations: [
@@ -366,7 +373,7 @@ export const en: LanguagePack = {
       `dysuria|\\butis?\\b|urinary tract infection|bladder infection|kidney infection|pyelo\\w*`,
     ],
     hematuria: [
-      `blood in ${HIS}? ?(?:urine|pee)|bloody (?:urine|pee)|peeing blood|hematuria`,
+      `blood in ${HIS}? ?(?:urine|pee)|bloody (?:urine|pee)|(?:peeing|pee|urinating|passing) (?:straight |pure |bright red |dark red |just )?blood|hematuria`,
       `(?:pee|urine)~(?:looks |is |was |turned |came out )?(?:pink\\w*|red|bloody|brown|cola|tea[- ]colou?red|reddish)`,
     ],
     flank_pain: [
@@ -428,6 +435,10 @@ export const en: LanguagePack = {
       `(?:stools?|poop\\w*|bms?|bowel movements?)~(?:black|tarry|bloody|blood|maroon|like tar)`,
       `blood (?:in|on) (?:the |my )?(?:stool|toilet|toilet paper|poop)|rectal bleeding|bleeding from ${HIS} (?:rectum|bottom|butt)|melena`,
     ],
+    abuse: [
+      `(?:threatened|abused|assaulted|attacked|hit|beaten|beat up|raped|choked|stalked|hurt) by (?:my |his |her |an? |the )?(?:ex|husband|wife|partner|boyfriend|girlfriend|spouse|dad|father|mom|mother|stepdad|stepfather|caregiver|son|daughter)\\b`,
+      `(?:ex|husband|wife|partner|boyfriend|girlfriend|spouse|bf|gf)(?: [\\w']+){0,3} (?:hits|hit|beats|beat|slapped|slaps|punched|punches|kicked|kicks|pushed|shoved|abuses|abused|threatens|threatened|hurts|hurt|chokes|grabbed) me\\b|domestic (?:violence|abuse)|(?:don'?t|do not) feel safe (?:at home|with (?:him|her|my (?:husband|wife|partner|boyfriend|girlfriend|ex)))|(?:afraid|scared) (?:to go|of going) home`,
+    ],
     passive_si: [
       `(?:i )?(?:don'?t|do not) feel safe(?! (?:at home|at work|with (?:him|her|my (?:husband|wife|partner|boyfriend|girlfriend))))`,
       `(?:don'?t|do not|dont) (?:really )?wanna (?:live|be alive|be here|exist|wake up|go on)`,
@@ -437,7 +448,7 @@ export const en: LanguagePack = {
       `(?:no|see no|don'?t (?:really )?see (?:the|any)|dont (?:really )?see the|what'?s the) (?:point|reason) (?:in |to |of )?(?:living|going on|anymore|any more|life|to live|being alive)`,
       `(?:thoughts?|thinking|think|feel like|feeling like|felt like) (?:of |about )?(?:suicide|killing myself|ending (?:it|it all|my life|things)|dying|not being here|death)`,
       `(?:easier|better) (?:for everyone )?if i (?:didn'?t|did not|wasn'?t|weren'?t) (?:exist|here|around|alive)|passive (?:suicidal )?thoughts|suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
-      `(?:go to sleep|fall asleep|sleep) and (?:never|not|just not) wake up|(?:wish|wished|wishing) (?:i|it) (?:could|would) (?:all )?(?:just )?(?:end|stop|be over)|i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
+      `(?:go to sleep|fall asleep|sleep) and (?:never|not|just not) wake up|(?:wish|wished|wishing) (?:i|it) (?:could|would) (?:all )?(?:just )?(?:end|stop|be over)|(?:don'?t|do not|can'?t|cannot) see (?:any|a) way out|no way out|wish (?:i'?d|i had|i was|i were) never (?:been )?born|(?:want|need|wish|wanted) (?:it all|everything|all of (?:it|this)|it to all|life) to (?:stop|end|be over)|i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
     ],
     self_harm: [
       `(?:cutting|cuts|cut|burning|scratching) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach)`,
@@ -468,7 +479,7 @@ export const en: LanguagePack = {
       `(?:testic\\w*|scrot\\w*|balls?)~~(?:hurts?|hurting|pain\\w*|swollen|swelling)`,
       `(?:pain|ache)\\w*~(?:is |are |so |really |very )?(?:severe|excruciating|unbearable|intense|terrible|horrible)`,
       `(?:stomach|belly|head|chest|back|tooth|side|ear|throat|leg|knee|hip) (?:is |are |has been )?(?:really |literally )?killing me`,
-      `(?:severe|excruciating|unbearable|intense|extreme|horrible|terrible|agonizing|debilitating|worst) (?:\\w+ )?(?:pain|cramps?|cramping)`,
+      `(?:really|very|so|super) bad (?:\\w+ )?(?:pain|cramps?|cramping)|(?:severe|excruciating|unbearable|intense|extreme|horrible|terrible|agonizing|debilitating|worst) (?:\\w+ )?(?:pain|cramps?|cramping)`,
       `(?:10|9|ten|nine) ?(?:\\/|out of) ?(?:10|ten)`,
       `${CANT} (?:walk|stand|move|sleep|sit)~(?:pain|hurts)|${CANT} (?:put|bear) (?:any )?weight`,
       `doubled over|in agony`,
@@ -509,6 +520,7 @@ export const en: LanguagePack = {
       `(?:gained|put on|up) (?:\\d+|two|three|four|five|six) ?(?:lbs?|pounds|kg|kilos)~(?:days?|week|since|overnight|yesterday)`,
     ],
     rash: [
+      `(?:skin|lips?|mouth)~(?:peeling|blistering|sloughing|coming off)|blistering rash`,
       `rash\\w*|breaking out|broke out|red (?:spots|bumps|blotches|patches)|itchy (?:red )?(?:bumps|spots|skin)`,
     ],
     head_injury: [
@@ -519,7 +531,7 @@ export const en: LanguagePack = {
     ],
     trauma: [
       `(?:i|he|she|they|we|grandma|grandpa|granny|mom|dad|mum|my \\w+|had a bad) (?:fell|fall|tripped|slipped)\\b(?! asleep| in love| behind| apart| through| off the wagon)`,
-      `(?:^|[.!?,;] )(?:slipped|tripped|fell) (?:on|down|off|over|from|in|at|and|while)|(?:took|had) a (?:bad |hard |nasty )?(?:fall|tumble|spill)|(?:car|motor vehicle|bike|bicycle|motorcycle|scooter|skiing|sledding) (?:accident|crash|wreck)|(?:was |got )?(?:hit|rear-ended|t-boned) by a (?:car|truck|bus)|(?:fell|fall|fallen) (?:down|off|from) (?:the |a )?(?:stairs|ladder|roof|horse|bike|bed|step|steps|tree)`,
+      `(?:^|[.!?,;] )(?:slipped|tripped|fell) (?:on|down|off|over|from|in|at|and|while)|(?:twisted|rolled|hurt|injured|banged|jammed|sprained|dropped (?:a|something) \\w* ?on) (?:my|his|her) (?:big |little |pinky |left |right )?(?:knee|ankle|wrist|shoulder|elbow|finger|thumb|toe|foot|back|hip)|(?:took|had) a (?:bad |hard |nasty )?(?:fall|tumble|spill)|(?:car|motor vehicle|bike|bicycle|motorcycle|scooter|skiing|sledding) (?:accident|crash|wreck)|(?:was |got )?(?:hit|rear-ended|t-boned) by a (?:car|truck|bus)|(?:fell|fall|fallen) (?:down|off|from) (?:the |a )?(?:stairs|ladder|roof|horse|bike|bed|step|steps|tree)`,
     ],
     abdominal_pain: [
       `(?:stomach|belly|abdomen|abdominal|tummy|gut|pelvic|lower abdominal)~(?:pain\\w*|hurts?|hurting|ache|aching|cramp\\w*|sore|killing)`,
@@ -543,7 +555,7 @@ export const en: LanguagePack = {
       `breath\\w*~(?:fast and deep|deep and fast|really fast and deep|really deep)|(?:fruity|nail polish) (?:breath|smell)`,
     ],
     infant_signs: [
-      `(?:not|isn'?t|won'?t|refus\\w*|barely|hardly) (?:eating|feeding|nursing|drinking|taking (?:her|his) bottles?)|(?:eating|feeding|nursing) (?:a little )?less`,
+      `(?:not|isn'?t|won'?t|doesn'?t|hasn'?t|hard to|can'?t) (?:wak\\w*|wake|woken|wakening) (?:up )?(?:for|to) (?:feeds?|feedings?|eat|nurse|feed|nursing|bottles?)|sleeping (?:through|\\d+ hours|all day)~(?:feeds?|feedings?)|(?:not|isn'?t|won'?t|refus\\w*|barely|hardly) (?:eating|feeding|nursing|drinking|taking (?:her|his) bottles?)|(?:eating|feeding|nursing) (?:a little )?less`,
       `(?:super|very|really|extra|unusually) (?:sleepy|lethargic|floppy|limp)|lethargic|floppy|inconsolable|won'?t stop crying`,
     ],
     bleeding: [`bleed\\w*|nose ?bleeds?|blood (?:everywhere|all over|won'?t stop)`],
@@ -558,7 +570,7 @@ export const en: LanguagePack = {
     med_question: [
       // A medicine the plan will not cover is a prescribing question, not only a billing one.
       `(?:won'?t|wont|doesn'?t|does not|will not|no longer|stopped|not going to|refus\\w* to|isn'?t going to) (?:cover\\w*|pay for|approve)~(?:the |my |his |her |for )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:denied|rejected|declined|won'?t cover|not covering)~(?:the |my |his |her )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:${DRUGS})~(?:is |was |got |been )?(?:denied|rejected|not covered|no longer covered|isn'?t covered|not on (?:the|their|my) formulary|needs? (?:a )?prior auth\\w*)`,
-      `(?:switch|change|swap)~~(?:something|one|alternative|generic|version|brand|different)~~(?:covered|cover|cheaper|affordable|insurance)|(?:another|other|alternative|cheaper|covered|generic) (?:option|medication|medicine|med|alternative|drug|inhaler|brand|version)s?(?! (?:appointment|time|date|day|location))`,
+      `(?:prior auth\\w*|pre-?auth\\w*|formulary exception)(?! (?:paperwork|forms?|letter))~(?:for )?(?:my |the |his |her )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:switch|change|swap) (?:it|this|that|them|me to (?:something|a generic|another|a different|one)|my (?:${DRUGS}|${DRUG_SUFFIX}))\\b~~(?:covered|cheaper|affordable|insurance covers|they cover|plan covers)|(?:another|other|alternative|cheaper|covered|generic) (?:option|medication|medicine|med|alternative|drug|inhaler|brand|version)s?(?! (?:appointment|time|date|day|location))`,
       `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:takes?|taking|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
       `side effects?|interact\\w*|generic|(?:brand|name) brand|dosage|(?:before or after|with|without) (?:meals?|food|eating|breakfast|(?:my )?coffee|bed|dinner|lunch)|with food|empty stomach|missed (?:a |my |one |\\w+ )?(?:dose|pill)|forgot (?:to take )?(?:my |a )?(?:dose|pill|meds?)`,
       `something (?:stronger|better)|over the counter|\\botc\\b|medication options|(?:discuss|talk about|ask about|questions? about)~(?:medications?|medicines?|meds|pills|dose)`,
@@ -587,7 +599,7 @@ export const en: LanguagePack = {
       `(?:went to|was in|visited|seen (?:at|in)|took (?:him|her) to) the (?:er|emergency room|ed|hospital|urgent care)~~(?:normal|fine|nothing|negative|okay|ok|strain|sent (?:me|him|her) home)`,
     ],
     clinical_update: [
-      `(?:is|are|has|have) (?:now )?(?:all |completely |totally )?(?:gone|cleared up|cleared|resolved|healed)(?: now| up)?(?! (?:from|out of))`,
+      `(?:is|are|has|have) (?:now )?(?:all |completely |totally )?(?:gone|cleared up|cleared|resolved|healed) now|(?:is|are) (?:now )?(?:all |completely |totally )?(?:gone|cleared up|cleared|resolved|healed)~(?:thanks|thank you|thx)`,
       `no (?:more|longer any) \\w+~(?:since|after|with|thanks to) (?:the |my |your )?\\w+`,
       `(?:inhaler|medicine|meds|medication|cream|ointment|treatment|pills?|antibiotics?|therapy|physical therapy|rash|cough|pain|swelling|symptoms?|knee|back|it|new \\w+)~(?:is |are |has been |have been )?(?:working (?:great|well|good)|helping|helped|(?:much |way |a lot |so much )?better|cleared up|all gone|resolved)`,
       `(?:went away|is gone|are gone|has gone away|cleared up|resolved|stopped) (?:after|since|with|once|when)|(?:quick|just an?|small|brief) update\\b(?! (?:my|the|on my) (?:address|phone|insurance|info))|(?:feel|feeling|doing) (?:much |way |a lot |so much )?better|haven'?t needed ${HIS}? ?(?:rescue|inhaler)|all better`,
@@ -600,10 +612,10 @@ export const en: LanguagePack = {
       `(?:in|at) the office on|(?:work|working|available|in) on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|weekends)|(?:is|does) (?:dr|doctor) \\w+ (?:in|work|see patients|available)`,
       `(?:change|switch|transfer) (?:my |his |her )?(?:primary care |primary )?(?:doctor|provider|pcp)`,
       `(?:spanish|english|chinese|mandarin|cantonese|vietnamese|korean|russian|arabic|french|creole|portuguese|tagalog|somali|haitian|polish|hindi)[- ]?speaking (?:doctor|provider|nurse|staff)|interpreter|translator|(?:open|closed) (?:on|this|for|during) (?:\\w+ )?(?:day|weekend|holiday|christmas|thanksgiving|saturday|sunday)|holiday hours|where (?:do|can|should) (?:i|we) park|switch (?:to (?:dr|doctor)|doctors|providers)|(?:as|be) my (?:primary|pcp|doctor)|running late|(?:be|get) there (?:by|at|in)|on my way|appo?i?n?t?ments?|appts?|reschedul\\w*|re-schedul\\w*|cancel\\w*|book (?:a|an|my)|schedul\\w*|check ?-?up|(?<!sports |school )physical(?! therapy| therapist| form)|annual (?:exam|visit)|(?:move|change|switch|push) (?:my|the|our) (?:appt|appointment|visit)`,
-      `(?:what time|when) (?:does|do|is|are) (?:the |you |your )?(?:lab|office|clinic|pharmacy)? ?(?:open|close|closed)|walk[- ]in|office hours|(?:your|the|office|clinic|lab|saturday|sunday|weekend) hours|parking|directions to|(?:new |clinic |office )location|where (?:is|are) (?:the|your) (?:office|clinic|lab)|are you open|new patients?|open on (?:saturday|sunday)s?|(?:next|earliest) (?:available|opening)|see (?:the )?(?:doctor|dr|np|pa)~(?:next|this) week`,
+      `(?:clinic|office|lab|location)~(?:opens?|opening|closes?|closing)\\b|(?:what time|when) (?:does|do|is|are) (?:the |you |your )?(?:lab|office|clinic|pharmacy)? ?(?:open|close|closed)|walk[- ]in|office hours|(?:your|the|office|clinic|lab|saturday|sunday|weekend) hours|parking|directions to|(?:new |clinic |office )location|where (?:is|are) (?:the|your) (?:office|clinic|lab)|are you open|new patients?|open on (?:saturday|sunday)s?|(?:next|earliest) (?:available|opening)|see (?:the )?(?:doctor|dr|np|pa)~(?:next|this) week`,
     ],
     billing: [
-      `\\beob\\b|explanation of benefits|\\bowe\\b|bills?\\b|billed|billing|copays?|co-pays?|insurance|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered by|(?:is|are) (?:it |this |that |they )?covered|(?:insurance|plan|medicare|medicaid) (?:cover|covers|covered|pay)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
+      `\\beob\\b|explanation of benefits|\\bowe\\b|bills?\\b|billed|billing|copays?|co-pays?|insurance|paid|pay(?:ing)? online|deductible|payments?|pay (?:my|the|for|a)|charged?\\b|charges|invoice|statement|collections|balance|refund|cost|costs|price|how much|out of pocket|coverage|covered by|(?:is|are) (?:it |this |that |they )?covered|(?:insurance|plan|medicare|medicaid) (?:cover|covers|covered|pay)|member id|prior auth\\w*|pre-?auth\\w*|sliding scale|financial|medicare|medicaid|blue cross|aetna|cigna|humana|united ?healthcare|kaiser|fee\\b`,
     ],
     forms: [
       `(?:send|write|need|get) (?:a |the )?(?:note|letter) (?:to|for)|(?:daycare|school|work|employer|camp|gym) (?:note|letter|form|paperwork)`,
@@ -623,10 +635,13 @@ export const en: LanguagePack = {
       `(?:address|phone|cell|pharmacy|name)~(?:changed|update|is now)|preferred pharmacy|moved to`,
     ],
     thanks: [
-      `just (?:letting (?:you|u) know|wanted to let (?:you|u) know|an fyi|fyi|a heads up|so you know)|\\bfyi\\b|heads up|no questions?(?: (?:at this time|for now|right now))?(?:[.!]|$)|nothing (?:else )?needed|no (?:need|reply|response) (?:to (?:reply|respond|call)|needed|necessary)|(?:got it|sounds good|will do|noted|understood)\\b`,
+      `(?:all good|all set|we'?re good|nothing else)(?: now| here| thanks?)?(?:[.!]|$)`,
+      `(?:just )?(?:letting (?:you|u) know|wanted to let (?:you|u) know|an fyi|fyi|a heads up|so you know)|\\bfyi\\b|heads up|no questions?(?: (?:at this time|for now|right now))?(?:[.!]|$)|nothing (?:else )?needed|no (?:need|reply|response) (?:to (?:reply|respond|call)|needed|necessary)|(?:got it|sounds good|will do|noted|understood)\\b`,
       `thank\\w*|thx|thnx|\\bty\\b|appreciat\\w*|grateful|you (?:are|guys are|all are) (?:the best|amazing|angels|wonderful)|god bless|bless you`,
     ],
     pregnant: [
+      `(?:having |labou?r |regular )?contractions (?:every|are|about|that are|getting|coming)\\b`,
+      `(?:my|her) water (?:just )?(?:broke|has broken|might have broken|may have broken|is breaking|breaking)`,
       `(?:gave birth|giving birth|had (?:my |the |a |our )?baby|delivered|c-?section)~(?:ago|yesterday|last week|this week)|postpartum|post-partum|after giving birth|since (?:i |she )?(?:gave birth|delivered|had the baby)`,
       `pregnan\\w*|prego|expecting|weeks? (?:along|gestation)|(?:\\d+(?:st|nd|rd|th)?|first|second|third) trimester|gestational`,
     ],
@@ -650,6 +665,7 @@ export const en: LanguagePack = {
       `(?:still|yet) (?:have|got)~(?:left|days|weeks|month)`,
     ],
     new_med: [
+      `(?<=${MED_SUFFIX}\\s)(?:was|were|got) (?:increased|raised|upped|doubled|changed|switched|started|adjusted)\\b`,
       `(?:started|starting|began|begun|since starting|after starting|on the new|new|switched|changed|increased|raised|upped|doubled|added|put (?:me|him|her) on|(?:gave|prescribed) (?:me|him|her))~${MED_SUFFIX}`,
       `(?:started|starting|began|begun|switched to|put (?:me|him|her) on) (?:on |taking |the |a |my |new |using )+[a-z]{5,}`,
       `(?:started|starting|began|begun|since starting|after starting|switched to|put (?:me|him|her) on|new)~(?:${CRITICAL}|[a-z]+(?:trigine|azepine|apine|piprazole|lukast|profen|purinol|oxacin|vudine|navir|gravir))`,
@@ -664,10 +680,12 @@ export const en: LanguagePack = {
       `(?:a lot|much|way|even|so much) more (?:swollen|swelling|puffy|painful|red|bruised)|more (?:swollen|puffy) than (?:usual|normal|before|ever)`,
     ],
     improving: [
-      `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|fading|(?:going|went) down|calm(?:ing|ed) down|less (?:red|itchy|swollen|painful)|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
+      `(?<!(?:not|no|isn'?t|hasn'?t|without|n'?t) )(?:(?:getting|got|much|way|a lot|so much|slowly getting|feeling|is|it'?s|are) better|improv\\w*|(?:almost|mostly|nearly) gone|clearing up|going away|(?:gone|went away|cleared up|resolved) (?:after|with|since) (?:the |some |a |taking )?\\w+|fading|(?:going|went) down|calm(?:ing|ed) down|less (?:red|itchy|swollen|painful)|better than (?:last|yesterday|before)|easing up|subsid\\w*)`,
     ],
     means_plan: [
-      `${PILLS}~(?:are |is )?(?:counted out|lined up|laid out|set out|ready|in (?:my|the) hand)`,
+      `(?:looking|looked|searching|searched|googl\\w*|research\\w*|reading) (?:up |online |about )?(?:how|ways) (?:to )?(?:die|kill|do it|overdose|end (?:it|my life)|hang)|(?:been |was |is |she'?s |he'?s )(?:looking|looked) up how\\b|(?:pills?|tablets?|meds|medicines?|medications?|capsules?)~(?:on|next to) (?:the|my) (?:table|counter|bed|nightstand|desk)`,
+      `(?:got|have|took|laid|put|pulled) (?:the |my |a |some )?${MEANS} out`,
+      `(?:pills?|tablets?|meds|medicines?|medications?|capsules?)~(?:are |is )?(?:counted out|lined up|laid out|set out|ready|in (?:my|the) hand)`,
       `${MEANS}~(?:is |are )?(?:right here|next to me|beside me|in my hand|with me|on (?:the|my) (?:table|bed|counter|nightstand|desk))`,
       `(?:saving|saved|stockpil\\w*|hoard\\w*|collecting|stash\\w*) (?:up )?(?:my |the |all (?:my|the) )?(?:\\w+ )?${PILLS}`,
       `(?:have|got|bought|own|keep|access to) (?:a |the |my )?(?:gun|rope|firearm|pistol|rifle)`,
@@ -698,7 +716,7 @@ export const en: LanguagePack = {
       `(?:don'?t|dont|do not) (?:really )?know|no (?:improvement|change|relief|better|idea|clue|matter|doubt)|not (?:sure|certain|only|just|better|improv\\w*|helping|working|touching|stopping)|no one|nobody|not (?:a )?(?:big )?deal|can'?t tell|without (?:improvement|relief)`,
     ],
     historyPre: [
-      `history of|hx of|h\\/o|chronic|long[- ]standing|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger|baby|teen\\w*)|in (?:19|20)\\d\\d|(?:in|during|back in) (?:january|february|march|april|june|july|august|september|october|november|december)|(?:suffered|had) (?:a |an )?(?:\\w+ )?(?:stroke|injury|accident|heart attack)|when (?:i|he|she|we|my \\w+) (?:had|was sick|got sick)|used to (?:have|get)|was (?:seen|treated|hospitali[sz]ed|admitted|diagnosed) for|(?:went to|at|in|to) the (?:er|ed|emergency room|hospital|urgent care)(?: \\w+){0,2} for|turned out (?:to be|it was)|ended up being|in the past|previously|years ago|back in|had (?:a |an )?(?:bout|episode) of|(?:since|after) (?:my|his|her) (?:heart attack|stroke)`,
+      `history of|hx of|h\\/o|chronic|long[- ]standing|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger|baby|teen\\w*)|in (?:19|20)\\d\\d|(?:in|during|back in) (?:january|february|march|april|june|july|august|september|october|november|december)|(?:suffered|had) (?:a |an )?(?:\\w+ )?(?:stroke|injury|accident|heart attack)|when (?:i|he|she|we|my \\w+) (?:had|was sick|got sick)|used to (?:have|get)|was (?:seen|treated|hospitali[sz]ed|admitted|diagnosed) for|(?:went to|at|in|to) the (?:er|ed|emergency room|hospital|urgent care)(?: \\w+){0,2} for|(?:er|ed|emergency room|hospital|urgent care) (?:visit|trip|stay|admission)(?: \\w+){0,3} (?:was |were )?for|turned out (?:to be|it was)|ended up being|in the past|previously|years ago|back in|had (?:a |an )?(?:bout|episode) of|(?:since|after) (?:my|his|her) (?:heart attack|stroke)`,
     ],
     historyPost: [
       `^\\s*(?:that |which )?(?:i|he|she|we|they) (?:had|got|used to)\\b|(?:in|during|back in|last) (?:january|february|march|april|june|july|august|september|october|november|december)|` +
@@ -711,17 +729,18 @@ export const en: LanguagePack = {
       `(?:my |his |her )?(?:mother|mom|mum|father|dad|brother|sister|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|parents?|siblings?|family|relatives?) (?:had|has had|died|passed|history)|family history|runs in (?:my|the) family`,
     ],
     termination: [
-      `, (?:i|he|she|they|we|my|his|her|then)|but|however|although|though|except|aside from|apart from|other than|yet|whereas|now|today|anyway`,
+      `, (?:i|he|she|they|we|my|his|her|then)|and (?:is|are|has been|have been) (?:now|more|getting|becoming|much)|lately|these days|but|however|although|though|except|aside from|apart from|other than|yet|whereas|now|today|anyway`,
     ],
   },
   idioms: [
-    `(?<=(?:bill\\w*|office|insurance|portal|paperwork|process|waiting|wait|hold|phone tree|forms?|website|system|pharmacy|call ?backs?|scheduling|traffic|login|password|fax)\\b[^.!?\\n]{0,60}? (?:is |was |keeps |has been )?)giving me (?:a |such a )?headache|`,
+    `(?<=(?:bill\\w*|office|insurance|portal|paperwork|process|waiting|wait|hold|phone tree|forms?|website|system|pharmacy|call ?backs?|scheduling|traffic|login|password|fax)\\b[^.!?\\n]{0,60}? (?:is |was |keeps |has been )?)giving me (?:a |such a )?headache`,
     `(?<=(?:music|hold|bill|bills|portal|website|app|insurance|paperwork|process|wait|waiting|traffic|kids|this|that|it|system|phone tree|form|forms) (?:is |was |keeps |has been )?)giving me (?:a |such a )?headache|headache (?:lol|lmao|haha)`,
     `(?:almost|nearly|about to|could have|could've) (?:fainted|faint|passed out|pass out|died|had a heart attack|had a stroke) (?:when|after|seeing|reading|looking at)~~(?:bill|price|cost|charges?|statement|invoice|total|amount|estimate|copay)`,
     `(?<!(?:chest|head|back|stomach|belly|tummy|tooth|knee|ear|throat|leg|foot|feet|neck|hip|side|eye|arm|shoulder|cough|pain|migraine|cramps?|headache) (?:is |are |has been |was )?(?:really |just |literally )?)killing me`,
     `dying (?:to|for) (?:know|see|hear|get|try|find|meet|go)|dying of (?:curiosity|laughter|boredom|embarrassment)`,
     `(?:about to|going to|gonna|nearly|almost|practically|gave me|give me|giving me|have|had|having) (?:a )?(?:heart attack|stroke)(?:~(?:lol|lmao|haha|bill|price|cost|wait|hold|charge|when i (?:saw|got|read|opened)|over|about))`,
     `heart attack (?:lol|lmao|haha)`,
+    `(?:wants? to|wanna|going to|gonna|could|i'?ll|will|about to) (?:kill|murder|strangle) (?:him|her|them|you|my \\w+|his \\w+|her \\w+)~~(?:lol|lmao|haha|jk|just kidding)`,
     `(?:lose|losing|lost) (?:my|his|her) mind|going crazy|drives? me crazy|sick (?:and tired )?of|pain in the (?:neck|butt|ass)|bleeding (?:me|us) dry|broke my heart|heart ?broken|scared to death|bored to death|worried sick|dead tired|dead on (?:my|his|her) feet|could (?:just )?die|kill me now|stroke of (?:luck|genius)|take (?:my|your) breath away|out of breath (?:from|laughing)|choke on (?:the|that) (?:price|bill)|(?:bill|cost|price)~(?:choke|faint|pass out)`,
   ],
 };

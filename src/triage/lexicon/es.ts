@@ -56,7 +56,8 @@ export const es: LanguagePack = {
       `(?:tomarme|tomarmelas|tomar) (?:todas|todo)~${PASTILLAS}?|${PASTILLAS}~(?:tomarmelas|tomarme todas)|tomarmelas todas|pensando (?:en )?(?:matarme|quitarme la vida|tomarmelas)`,
     ],
     harm_others: [
-      `(?:me |nos )?amenaz\\w*~(?:matar|lastimar|pegar|golpear|hacer dano|herir)|(?:dijo|dice|grito) que (?:me|nos|a mis hijos|a los ninos) (?:va a|iba a|van a) (?:matar|lastimar|pegar|golpear|hacer dano)|(?:temo|miedo) (?:por|de perder) (?:mi|nuestra|nuestras) vidas?|(?:tengo|tenemos) miedo de que (?:me|nos) (?:mate|lastime|pegue|haga dano)`,
+      `(?:dice|dijo|amenaza|grita|grito) que (?:si \\w+(?: \\w+){0,4} )?(?:me|nos|los|la|lo|a mis hijos) (?:mata|matara|va a matar|mato|va a golpear)\\b`,
+      `(?:me |nos )?amenaz\\w*~(?:de muerte|cuchillo|navaja|pistola|arma|matar|lastimar|pegar|golpear|hacer dano|herir)|(?:dijo|dice|grito) que (?:me|nos|a mis hijos|a los ninos) (?:va a|iba a|van a) (?:matar|lastimar|pegar|golpear|hacer dano)|(?:temo|miedo) (?:por|de perder) (?:mi|nuestra|nuestras) vidas?|(?:tengo|tenemos) miedo de que (?:me|nos) (?:mate|lastime|pegue|haga dano)`,
       `(?:pensamientos de|ganas de|pienso en|quiero) (?:matar|lastimar|hacerle dano)(?: a)? (?:alguien|mi \\w+|mis \\w+|el|ella|otros|otras personas|la gente)`,
       `(?:quiero|voy a|pienso|ganas de) (?:matar|lastimar|hacerle dano) a (?:alguien|el|ella|mi \\w+)`,
     ],
@@ -111,7 +112,7 @@ export const es: LanguagePack = {
     ],
     hematuria: [`sangre en (?:la )?orina|orina~(?:roja|rosada|con sangre|cafe|oscura)`],
     flank_pain: [
-      `(?:dolor|duele)~(?:espalda baja|costado|rinon|rinones)|(?:espalda baja|costado)~(?:lado )?(?:derecho|izquierdo)|lado (?:derecho|izquierdo) de la espalda`,
+      `(?:dolor|duele)~(?:costado|rinon|rinones)|(?:espalda baja|costado)~(?:lado )?(?:derecho|izquierdo)|lado (?:derecho|izquierdo) de la espalda`,
     ],
     severe_headache: [
       `(?:me |le )?duele (?:mucho|muchisimo) la cabeza|(?:fuerte|terrible|horrible|intenso|mucho) dolor de cabeza|dolor de cabeza (?:muy )?(?:fuerte|intenso|terrible)`,
@@ -133,10 +134,13 @@ export const es: LanguagePack = {
       `(?:diarrea|heces|evacuaciones|popo|caca) con sangre`,
       `(?:heces|popo|excremento|evacuaciones|caca)~(?:negr\\w*|con sangre)|sangre en (?:las )?heces|sangrado (?:rectal|por el recto)`,
     ],
+    abuse: [
+      `(?:mi )?(?:esposo|esposa|pareja|novio|novia|ex|marido)~(?:me (?:pega|pego|golpea|golpeo|maltrata|maltrato|amenaza|amenazo|empujo|ahorco|lastimo))|violencia (?:domestica|familiar)|no me siento segur[oa] en (?:mi )?casa|miedo de (?:volver|regresar) a (?:mi )?casa`,
+    ],
     passive_si: [
       `(?:se |me )?quiere morir(?:se)?|(?:quiero|quiere) morir(?:me|se)?`,
       `(?:mejor|preferiria) no (?:estar viv[oa]|vivir|existir|despertar)|no (?:quiero|quisiera) (?:estar viv[oa]|despertar|existir)`,
-      `(?:ya )?no (?:quiero|deseo) (?:seguir|continuar) (?:viviendo|con vida|aqui|en este mundo)|ya no (?:aguanto|puedo) mas|no quiero vivir|quisiera (?:morirme|no despertar)|mejor (?:muerto|muerta)|no tiene sentido vivir|pensamientos de (?:muerte|morir|suicidio)|ganas de morir`,
+      `(?:ya )?no (?:quiero|deseo) (?:seguir|continuar) (?:viviendo|con vida|aqui|en este mundo)|(?:ya )?no (?:aguanto|puedo) mas|no quiero vivir|quisiera (?:morirme|no despertar)|mejor (?:muerto|muerta)|no tiene sentido vivir|pensamientos de (?:muerte|morir|suicidio)|ganas de morir`,
     ],
     self_harm: [`(?:cortarme|me corto|me lastimo|lastimarme|hacerme dano)`],
     vaginal_bleeding_heavy: [
@@ -168,6 +172,18 @@ export const es: LanguagePack = {
     cough: [`\\btos\\b|tosiendo`],
     dizziness: [`mare\\w*|vertigo`],
     leg_swelling: [`(?:piernas|tobillos|pies)~(?:hinchad\\w*|inflamad\\w*)`],
+    dose_error: [
+      `(?:doble|dos) dosis|dosis (?:doble|de mas|extra)|(?:tome|tomo|puse|puso|inyecte|inyecto|di|dio|me tome|se tomo|me puse|se puso)~(?:sin querer|por error|por equivocacion|dos veces|de mas|doble)`,
+    ],
+    trauma: [
+      `(?:me|se|nos) (?:cai|cayo|caimos|resbale|resbalo|tropece|tropezo)|(?:una )?caida|accidente de (?:carro|coche|auto|moto|bicicleta)|choque`,
+    ],
+    injury_pain: [
+      `no (?:puedo|puede|podia|podemos) (?:apoyar|mover|caminar|pisar|doblar|levantar)|(?:me|le) duele (?:mucho )?(?:al|para|cuando) (?:mover|caminar|apoyar|pisar|doblar)|(?:tobillo|muneca|brazo|pierna|cadera|rodilla|pie|mano|dedo|codo|hombro)~(?:hinchad[oa]|morad[oa]|inflamad[oa])`,
+    ],
+    open_fracture: [
+      `(?:se (?:le )?ve|se ve|sale|salio|salido) (?:el )?hueso|hueso (?:salido|expuesto|de fuera)|(?:brazo|pierna|muneca|tobillo)~(?:chuec[oa]|deformad[oa]|torcid[oa] (?:hacia|para) (?:atras|el otro lado))`,
+    ],
     rash: [`sarpullido|erupcion|ronchas|granitos|manchas rojas`],
     head_injury: [`(?:se )?(?:golpeo|pego|lastimo) (?:en )?la cabeza|golpe en la cabeza|se cayo~cabeza`],
     abdominal_pain: [
@@ -245,7 +261,7 @@ export const es: LanguagePack = {
     improving: [`(?<!no )(?:mejor|mejorando)`],
     means_plan: [
       `tiene (?:las |unas |sus )?(?:pastillas|pildoras|medicinas?|medicamentos?|tabletas)`,
-      `tengo (?:las |unas |sus )?${PASTILLAS}|tengo (?:un |una )?(?:pistola|arma|cuerda)|esta noche|tengo un plan`,
+      `(?:ya )?(?:compre|consegui|junte|guarde|he guardado|he juntado|tengo) (?:las |unas |mis |sus |todas las )?${PASTILLAS}|tengo (?:un |una )?(?:pistola|arma|cuerda)|esta noche|tengo un plan`,
     ],
     allergen_exposure: [
       `(?:comi|comio|despues de comer)|camarones|mariscos|cacahuates?|mani|picadura de abeja|alergi\\w*`,

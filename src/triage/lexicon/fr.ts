@@ -7,12 +7,12 @@ export const fr: LanguagePack = {
   latin: true,
   concepts: {
     chest_pain: [
-      `(?:douleur|mal|oppression|serrement|pression) (?:a|a la|dans la|au niveau de la|dans ma) poitrine|poitrine~(?:serree|douloureuse|me fait mal)|douleur thoracique`,
+      `(?:douleur|mal|oppression|serrement|pression) (?:a|a la|dans la|au niveau de la|dans ma) poitrine|poitrine~(?:serree|douloureuse|me fait mal)|douleurs? thoraciques?|(?:douleurs?|mal) (?:dans|a) (?:la|ma) poitrine~(?:bras|machoire|dos)|(?:poitrine|thorax)~(?:serre|ecrase|compresse|lourd)`,
     ],
     breathing_severe: [
       `(?:n'?arrive|n'?arrivais|ne peux|ne peut|peux) (?:pas|plus) (?:a )?respirer|j'?etouffe|suffoque`,
     ],
-    cyanosis: [`levres (?:bleues|violettes)`],
+    cyanosis: [`levres~(?:bleues|violettes|grises|bleutees)|(?:visage|peau)~(?:bleu|bleue|violet|gris)\\b`],
     stroke_face: [`(?:visage|bouche) (?:affaisse\\w*|tombant\\w*|de travers|deform\\w*)`],
     stroke_speech: [
       `(?:parle|parler) (?:bizarrement|difficilement|mal)|difficulte a parler|bouillie|ne peut plus parler`,

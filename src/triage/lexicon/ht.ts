@@ -9,7 +9,9 @@ export const ht: LanguagePack = {
     chest_pain: [
       `doule (?:nan|nan zo) (?:lestomak|pwatrin)|(?:lestomak|pwatrin) (?:mwen |li )?(?:ap fe (?:m|mwen|l|li) mal|sere|ap bouke)`,
     ],
-    breathing_severe: [`pa ka (?:respire|pran souf)|(?:m|mwen|li) pa ka respire|pa kapab respire|(?:m|mwen) ap toufe|toufe`],
+    breathing_severe: [
+      `pa ka (?:respire|pran souf)|(?:m|mwen|li) pa ka respire|pa kapab respire|(?:m|mwen) ap toufe|toufe`,
+    ],
     stroke_face: [`(?:bouch|figi) (?:li |mwen )?(?:kwochi|de trave|tonbe)`],
     stroke_speech: [`pa ka pale|pale (?:difisil|mal|tankou moun sou)`],
     stroke_weakness: [

@@ -35,7 +35,9 @@ export const pt: LanguagePack = {
     heart_attack: [`(?:tendo|ter) um (?:infarto|ataque cardiaco)`],
     sob: [`falta de ar`],
     fever: [`febre`],
-    stiff_neck: [`(?:pescoco|nuca)~(?:dur[oa]|rigid[oa]|travad[oa]|endurecid[oa])|rigidez (?:no|de|na) (?:pescoco|nuca)`],
+    stiff_neck: [
+      `(?:pescoco|nuca)~(?:dur[oa]|rigid[oa]|travad[oa]|endurecid[oa])|rigidez (?:no|de|na) (?:pescoco|nuca)`,
+    ],
     dysuria: [`(?:dor|ardor|ardencia|arde) (?:ao|quando) (?:urinar|faco xixi)|infeccao urinaria`],
     mild_symptom: [`\\bdor\\b|tosse|gripe|resfriado|tontura`],
     refill: [`receita`],

@@ -21,11 +21,14 @@ export const tl: LanguagePack = {
       `bulol|hindi (?:maintindihan|malinaw) (?:ang )?(?:salita|pagsasalita)|hirap magsalita|malabo magsalita`,
     ],
     stroke_weakness: [
-      `(?:nanghihina|namamanhid|paralisado) ang (?:kalahati|isang bahagi|kaliwa|kanan)|hindi (?:maigalaw|maiangat) ang (?:braso|kamay|binti)`,
+      `(?:hindi )?(?:makagalaw|maigalaw|magalaw|maiangat|manhid|namamanhid|mahina|nanghihina|paralisado)~(?:ang )?(?:kalahati|isang (?:bahagi|side|panig)) ng (?:katawan|mukha)|(?:kalahati|isang bahagi|isang panig) ng (?:katawan|mukha)~(?:manhid|mahina|hindi (?:maigalaw|makagalaw|magalaw)|paralisado)|(?:nanghihina|namamanhid|paralisado) ang (?:kalahati|isang bahagi|kaliwa|kanan)|hindi (?:maigalaw|maiangat) ang (?:braso|kamay|binti)`,
     ],
     stroke: [`na-?stroke|inistroke`],
     throat_swelling: [`(?:namamaga|maga) ang (?:lalamunan|dila)|sumisikip ang lalamunan`],
     suicide_plan: [`magpakamatay|patayin ang (?:aking )?sarili|tapusin ang buhay ko`],
+    means_plan: [
+      `(?:may|meron|mayroon) (?:na )?(?:akong |ako )?(?:lubid|baril|kutsilyo|blade)|(?:lubid|baril)~(?:na ako|ko na|handa)|ngayong gabi|naipon (?:ko )?(?:na )?(?:gamot|tableta)`,
+    ],
     passive_si: [`ayaw (?:ko|ko na) nang mabuhay|gusto ko nang mamatay|sana mamatay na lang ako`],
     bleeding_heavy: [
       `(?:hindi tumitigil|ayaw tumigil) ang (?:pagdurugo|dugo)|(?:malakas|sobrang) (?:na )?pagdurugo`,

@@ -14,13 +14,18 @@ export const vi: LanguagePack = {
     ],
     cyanosis: [`moi (?:tim|tai)|tim tai`],
     stroke_face: [`meo (?:mieng|mat)|mieng (?:bi )?meo|mat (?:bi )?lech|liet mat`],
-    stroke_speech: [`noi kho|kho noi|noi khong ra|noi (?:lam|lap|lo)~(?:bam|nham)|noi (?:nang )?(?:khong ro|ngong|lap)|khong noi duoc`],
+    stroke_speech: [
+      `noi kho|kho noi|noi khong ra|noi (?:lam|lap|lo)~(?:bam|nham)|noi (?:nang )?(?:khong ro|ngong|lap)|khong noi duoc`,
+    ],
     stroke_weakness: [
       `(?:yeu|liet|te) (?:mot ben|nua|1 ben) (?:nguoi|than|co the|mat|tay|chan)|(?:mot ben|nua) (?:nguoi|than)~(?:yeu|liet|te)|(?:yeu|liet|te) nua nguoi|nua nguoi~(?:yeu|liet|te)|khong (?:nhac|cu dong) duoc (?:tay|chan)`,
     ],
     stroke: [`dot quy|tai bien mach mau nao|trung phong`],
     throat_swelling: [`sung (?:luoi|hong)|(?:luoi|hong) (?:bi )?sung|co hong (?:bi )?that`],
     suicide_plan: [`tu tu|tu sat|ket lieu`],
+    means_plan: [
+      `(?:da )?chuan bi (?:san )?(?:thuoc|day|sung|dao)|(?:co|da mua) (?:sung|day thung|thuoc ngu)|dem nay`,
+    ],
     passive_si: [`muon chet|khong muon song`],
     bleeding_heavy: [`chay mau (?:khong (?:ngung|cam)|nhieu|rat nhieu)|bang huyet`],
     vomit_blood: [`(?:non|oi|ho) ra mau`],

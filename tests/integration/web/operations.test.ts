@@ -206,16 +206,19 @@ describe('errors and logs', () => {
 });
 
 describe('bull-board', () => {
-  it('is served outside production', async () => {
-    const res = await request(fx.app).get('/admin/queues').expect(200);
-    expect(res.text).toContain('<!DOCTYPE html>');
-  });
-
-  it('is absent in production until admin sessions exist', async () => {
+  // Who may open it (admins, by session or token) is covered by tests/integration/auth/permissions.test.ts.
+  it('is admin-only in every environment', async () => {
     const production = fx.appWith({
       config: { ...fx.deps.config, env: { ...fx.deps.config.env, NODE_ENV: 'production' } },
     });
-    await request(production).get('/admin/queues').expect(404);
+    for (const app of [fx.app, production]) {
+      await request(app)
+        .get('/admin/queues')
+        .set('Accept', 'text/html')
+        .expect(303)
+        .expect('Location', '/login');
+      await request(app).get('/admin/queues/api/queues').set('Accept', 'application/json').expect(401);
+    }
   });
 });
 

@@ -19,6 +19,20 @@ describe('lexicon patterns', () => {
     for (const e of entries) expect(() => new RegExp(e.source)).not.toThrow();
   });
 
+  it('no pattern has an empty alternative (it would match nothing and shadow the rest)', () => {
+    const lists = LANGUAGE_PACKS.flatMap((pack) => [
+      ...Object.entries(pack.concepts).flatMap(([concept, list]) =>
+        (list ?? []).map((p) => ({ name: `${pack.code}.${concept}`, p })),
+      ),
+      ...Object.entries(pack.context).flatMap(([kind, list]) =>
+        ((list as string[] | undefined) ?? []).map((p) => ({ name: `${pack.code}.context.${kind}`, p })),
+      ),
+      ...(pack.idioms ?? []).map((p) => ({ name: `${pack.code}.idioms`, p })),
+    ]);
+    const empty = lists.filter(({ p }) => /^\||(?<!\\)\|$|\|\||\(\?:\||(?<!\\)\|\)/.test(p));
+    expect(empty.map((e) => e.name)).toEqual([]);
+  });
+
   it('every pattern has a short list of starting letters (keeps classify fast)', () => {
     // A pattern that can start anywhere would be tried at every position of every message.
     const broad = entries.filter((e) => {

@@ -101,6 +101,50 @@ const cases: Record<string, [string, Urgency][]> = {
       'routine',
     ],
   ],
+  selfHarm: [
+    ['I might hurt myself tonight. I cannot do this anymore', 'emergent'],
+    ['I have the rope in the garage and I keep thinking about using it', 'emergent'],
+    ['thinking about hurting myself again, the knife is right here next to me', 'emergent'],
+    ['ya no quiero seguir viviendo y tengo las pastillas de mi mamá guardadas', 'emergent'],
+    ['Sometimes I wish I could go to sleep and not wake up. I have no plan.', 'urgent'],
+    ['I take all my meds in the morning with breakfast, is it ok to split them up?', 'routine'],
+  ],
+  violence: [
+    ['my husband is threatening to hurt me and the kids tonight', 'emergent'],
+    ["I'm afraid for my life, my boyfriend said he would kill me if I left", 'emergent'],
+    [
+      "My stepdad said he's going to beat me when he gets home and last time I ended up in the ER",
+      'emergent',
+    ],
+    ['Mi ex me está amenazando con un cuchillo', 'emergent'],
+    ['My mom is going to kill me if I miss another appointment, can I reschedule?', 'non_clinical'],
+  ],
+  infantFever: [
+    ['mi bebé de 6 semanas tiene 38.5 de temperatura', 'emergent'],
+    ['baby is 7 wks, 100.6', 'emergent'],
+    ['the baby is 19 days old and is not waking up for feeds', 'emergent'],
+    ['Bebe m nan gen 3 semèn epi li gen lafyèv', 'emergent'],
+    ["my 6 month old's temp was 99.1, is that a fever?", 'routine'],
+    ['I paid 100.50 online yesterday, please confirm', 'non_clinical'],
+  ],
+  doses: [
+    ['I gave myself my Lantus twice tonight by accident', 'urgent'],
+    ['I injected 40 units of Novolog instead of 4 by mistake, sugar 150 now', 'urgent'],
+    ['grandma got into my fentanyl patches, she is very sleepy and breathing really slow', 'emergent'],
+  ],
+  injuries: [
+    ['I fell down the stairs and my wrist is swollen and bruised and it hurts to move it', 'urgent'],
+    ['fell off my bike and I can see the bone sticking out of my arm', 'emergent'],
+    ['dropped a weight on my foot, toe is purple and swollen and it hurts to walk', 'urgent'],
+    ['I bumped my shin on the coffee table, there is a bruise, it is fine', 'routine'],
+  ],
+  adminAndFyi: [
+    ['just letting you know I picked up my prescription, no questions', 'non_clinical'],
+    ["My insurance won't cover my Symbicort inhaler anymore, can you switch it?", 'routine'],
+    ['Please switch me to Dr. Nguyen, my insurance covers her', 'non_clinical'],
+    ['Waiting for the billing office to call back is giving me a headache', 'non_clinical'],
+    ['mi papá tuvo un infarto hace años, ¿necesito revisar mi colesterol?', 'routine'],
+  ],
   buriedRedFlag: [
     [
       'Need to update my address and reschedule Thursday. Also I passed out in the shower this morning.',
@@ -121,6 +165,18 @@ describe('classify: rule kinds', () => {
       });
     });
   }
+});
+
+describe('classify: FYI notes', () => {
+  it.each([
+    'just letting you know I picked up my prescription, no questions',
+    'FYI I dropped off my stool sample at the lab this morning. No questions!',
+    'got it, thanks',
+  ])('%s needs no reply', (text) => {
+    const r = classify(text);
+    expect(r.urgency).toBe('non_clinical');
+    expect(r.needsReply).toBe(false);
+  });
 });
 
 describe('classify: result shape', () => {

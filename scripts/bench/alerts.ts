@@ -1,0 +1,199 @@
+/**
+ * Urgent alerts end to end, on a real PostgreSQL and Redis with the fake Slack Web API
+ * (tests/helpers/fake-slack.ts, a real HTTP server):
+ * - latency: a patient's POST of an emergent or urgent message to the sandbox portal → the fake Slack
+ *   receiving its chat.postMessage, p50/p95 (goal: p95 under POLL_INTERVAL_MS + 1 s);
+ * - baseline, same messages, same run: the POST → the message's `message.ingested` event (the poll
+ *   alone), so the ratio shows what triage, the chart read and the post add.
+ * Services as in ./pipeline.ts (BENCH_DATABASE_ADMIN_URL / BENCH_REDIS_URL). Size: --alerts-messages N
+ * (default 30). Messages arrive one at a time, spread over the poll cycle.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { FAKE_BOT_TOKEN, startFakeSlack } from '../../tests/helpers/fake-slack';
+import { createDb, migrateToLatest, type Db } from '../../src/db';
+import { createLogger } from '../../src/logging/logger';
+import { startPipeline, type RunningPipeline } from '../../src/messages/pipeline-runtime';
+import { startSeededSandbox } from '../../src/portal/sandbox';
+import { ORGANIZATION_ID } from '../../src/portal/sandbox/synthetic';
+import { closeQueues, createQueues, createRedisConnection } from '../../src/queue';
+import type { BenchLine, BenchSection } from '../bench';
+
+const TEXTS = [
+  'I have crushing chest pain and my left arm is numb',
+  'I have had a fever of 101 since yesterday and feel awful',
+  'My face is drooping on one side and my speech is slurred',
+  'I am having trouble breathing since this morning',
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+async function adminRun(statement: string): Promise<void> {
+  const admin =
+    process.env.BENCH_DATABASE_ADMIN_URL ??
+    process.env.TEST_DATABASE_ADMIN_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(
+    process.env.BENCH_DATABASE_ADMIN_URL ??
+      process.env.TEST_DATABASE_ADMIN_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function postMessage(fhirBaseUrl: string, patientId: string, text: string): Promise<string> {
+  const res = await fetch(`${fhirBaseUrl}/Communication`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/fhir+json' },
+    body: JSON.stringify({
+      resourceType: 'Communication',
+      status: 'completed',
+      subject: { reference: `Patient/${patientId}` },
+      sender: { reference: `Patient/${patientId}` },
+      recipient: [{ reference: `Organization/${ORGANIZATION_ID}` }],
+      sent: new Date().toISOString(),
+      payload: [{ contentString: text }],
+    }),
+  });
+  if (res.status !== 201) throw new Error(`sandbox refused the message: HTTP ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** portal id → message id, once every message is ingested. */
+async function messageIds(
+  db: Db,
+  portalIds: string[],
+): Promise<Map<string, { id: string; ingested: number }>> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const rows = await db
+      .selectFrom('events')
+      .innerJoin('messages', 'messages.id', 'events.message_id')
+      .select(['messages.portal_id', 'messages.id', sql<Date>`min(events.at)`.as('at')])
+      .where('events.action', '=', 'message.ingested')
+      .where('messages.portal_id', 'in', portalIds)
+      .groupBy(['messages.portal_id', 'messages.id'])
+      .execute();
+    if (rows.length === portalIds.length) {
+      return new Map(rows.map((r) => [r.portal_id, { id: r.id, ingested: r.at.getTime() }]));
+    }
+    if (Date.now() > deadline) throw new Error(`only ${rows.length} of ${portalIds.length} ingested`);
+    await sleep(100);
+  }
+}
+
+export const section: BenchSection = {
+  name: 'alerts',
+  async run(args: string[]): Promise<BenchLine[]> {
+    const at = args.indexOf('--alerts-messages');
+    const n = at >= 0 ? Number(args[at + 1]) : 30;
+    if (!Number.isInteger(n) || n < 1) throw new Error('--alerts-messages must be a positive integer');
+    const pollMs = Number(process.env.POLL_INTERVAL_MS ?? 1000);
+    const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const name = `inbox_bench_${randomBytes(5).toString('hex')}`;
+    await adminRun(`CREATE DATABASE ${name}`);
+    const url = databaseUrl(name);
+    const db = createDb(url, { applicationName: 'bench', maxConnections: 4 });
+    const prefix = `bench-${randomBytes(5).toString('hex')}`;
+    const sandbox = await startSeededSandbox({ seed: 1, patients: 50, messages: 0, port: 0 });
+    const slack = await startFakeSlack();
+    let pipeline: RunningPipeline | undefined;
+    try {
+      await migrateToLatest(db);
+      pipeline = await startPipeline({
+        databaseUrl: url,
+        redisUrl,
+        queuePrefix: prefix,
+        portalFhirUrl: sandbox.fhirBaseUrl,
+        pollIntervalMs: pollMs,
+        llm: { model: 'templates-only', timeoutMs: 1000, maxRetries: 0 },
+        logger: createLogger({ level: 'error', role: 'bench', destination: pino.destination(2) }),
+        alerts: {
+          slack: { botToken: FAKE_BOT_TOKEN, urgentChannel: 'CURGENT', apiUrl: slack.url },
+          appBaseUrl: 'http://127.0.0.1:3000',
+          escalateAfterMs: { emergent: 600_000, urgent: 600_000 },
+          escalationLimit: 1,
+          ownerReminderMs: 600_000,
+        },
+      });
+      const patients = sandbox.context.store.list('Patient').map((p) => p.resource.id as string);
+      const posted = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const t = Date.now();
+        posted.set(
+          await postMessage(sandbox.fhirBaseUrl, patients[i % patients.length], TEXTS[i % TEXTS.length]),
+          t,
+        );
+        await sleep(Math.floor(Math.random() * (pollMs / 2)));
+      }
+      const ids = await messageIds(db, [...posted.keys()]);
+      const deadline = Date.now() + 120_000;
+      const received = new Map<string, number>();
+      while (received.size < n) {
+        for (const c of slack.callsTo('chat.postMessage')) {
+          const id = (c.args.metadata as { event_payload?: { message_id?: string } } | undefined)
+            ?.event_payload?.message_id;
+          if (id && c.status === 200 && !received.has(id)) received.set(id, c.at);
+        }
+        if (Date.now() > deadline) throw new Error(`only ${received.size} of ${n} alerts reached Slack`);
+        await sleep(50);
+      }
+      const latencies: number[] = [];
+      const ingest: number[] = [];
+      for (const [portalId, t0] of posted) {
+        const m = ids.get(portalId)!;
+        latencies.push(received.get(m.id)! - t0);
+        ingest.push(m.ingested - t0);
+      }
+      latencies.sort((a, b) => a - b);
+      ingest.sort((a, b) => a - b);
+      console.log(
+        `alerts: ${n} emergent/urgent messages one at a time; POLL_INTERVAL_MS=${pollMs}; fake Slack`,
+      );
+      return [
+        {
+          metric: 'patient POST → Slack chat.postMessage, p50',
+          value: percentile(latencies, 50),
+          unit: 'ms',
+          baseline: { name: 'POST → ingested, p50', value: percentile(ingest, 50) },
+        },
+        {
+          metric: 'patient POST → Slack chat.postMessage, p95',
+          value: percentile(latencies, 95),
+          unit: 'ms',
+          baseline: { name: 'POST → ingested, p95', value: percentile(ingest, 95) },
+          target: { max: pollMs + 1000 },
+        },
+      ];
+    } finally {
+      await pipeline?.close();
+      const connection = createRedisConnection(redisUrl, { connectionName: 'bench-cleanup' });
+      const queues = createQueues(connection, prefix);
+      await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));
+      await closeQueues(queues);
+      await connection.quit();
+      await slack.close();
+      await sandbox.close();
+      await db.destroy();
+      await adminRun(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  },
+};

@@ -1,0 +1,130 @@
+/** Thin handlers of the login page, login and logout. */
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { recordEvent } from '../audit';
+import type { Db } from '../db';
+import { csrfTokenOf, CsrfError, checkCsrf } from './authenticate';
+import type { CheckLogin } from './login';
+import { renderLoginPage } from './login-page';
+import { permissionsOf } from './permissions';
+import { HttpError } from '../http/errors';
+import { pruneExpiredSessions } from './session-store';
+
+export interface LoginHandlerDeps {
+  db: Db;
+  checkLogin: CheckLogin;
+  sessionMaxMs: number;
+  maxFailures: number;
+  lockoutMinutes: number;
+}
+
+const LoginBody = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+/** The same words for every failure, so the page tells nobody which accounts exist or are locked. */
+export function loginFailedMessage(deps: Pick<LoginHandlerDeps, 'maxFailures' | 'lockoutMinutes'>): string {
+  return (
+    `Email or password is wrong. After ${deps.maxFailures} wrong passwords in a row an account is locked ` +
+    `for ${deps.lockoutMinutes} minutes.`
+  );
+}
+
+const wantsJson = (req: Request) => req.is('application/json') === 'application/json';
+
+/** A failed login: the page again with the email kept and an error, or the JSON error shape. */
+export function answerLoginError(req: Request, res: Response, error: HttpError): void {
+  if (wantsJson(req)) {
+    res
+      .status(error.status)
+      .json({ error: { code: error.code, message: error.message, requestId: res.locals.requestId } });
+    return;
+  }
+  const email = typeof req.body?.email === 'string' ? req.body.email.slice(0, 320) : undefined;
+  res
+    .status(error.status)
+    .type('html')
+    .send(renderLoginPage({ csrfToken: csrfTokenOf(req), email, error: error.message }));
+}
+
+const sessionCall = (req: Request, method: 'regenerate' | 'save' | 'destroy') =>
+  new Promise<void>((resolve, reject) =>
+    req.session[method]((err: unknown) => (err ? reject(err) : resolve())),
+  );
+
+export function loginPageHandler(): RequestHandler {
+  return (req: Request, res: Response) => {
+    if (res.locals.principal?.via === 'session') {
+      res.redirect(303, '/');
+      return;
+    }
+    res.type('html').send(renderLoginPage({ csrfToken: csrfTokenOf(req) }));
+  };
+}
+
+export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
+  return async (req: Request, res: Response) => {
+    try {
+      checkCsrf(req);
+    } catch (err) {
+      if (err instanceof CsrfError) return answerLoginError(req, res, err);
+      throw err;
+    }
+    const parsed = LoginBody.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      return answerLoginError(req, res, new HttpError(400, 'bad_request', 'Enter your email and password.'));
+    }
+    const outcome = await deps.checkLogin(parsed.data.email, parsed.data.password, { ip: req.ip });
+    if (!outcome.ok) {
+      return answerLoginError(req, res, new HttpError(401, 'login_failed', loginFailedMessage(deps)));
+    }
+    // A new session id at login: an id planted before login (session fixation) is worth nothing after.
+    await sessionCall(req, 'regenerate');
+    req.session.userId = outcome.userId;
+    req.session.loggedInAt = Date.now();
+    const csrfToken = csrfTokenOf(req);
+    await sessionCall(req, 'save');
+    await recordEvent(deps.db, {
+      actor: `user:${outcome.userId}`,
+      action: 'auth.login',
+      data: { ip: req.ip ?? null },
+    });
+    await pruneExpiredSessions(deps.db, deps.sessionMaxMs);
+    res.locals.principal = { userId: outcome.userId, role: outcome.role, via: 'session' };
+    if (wantsJson(req)) {
+      res.json({
+        user: { id: outcome.userId, role: outcome.role },
+        permissions: permissionsOf(outcome.role),
+        csrfToken,
+      });
+      return;
+    }
+    res.redirect(303, '/');
+  };
+}
+
+export function logoutHandler(deps: { db: Db; cookieName: string }): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const principal = res.locals.principal;
+    if (principal?.via === 'session') {
+      checkCsrf(req);
+      await recordEvent(deps.db, {
+        actor: `user:${principal.userId}`,
+        action: 'auth.logout',
+        data: {
+          sessionMinutes: req.session.loggedInAt
+            ? Math.round((Date.now() - req.session.loggedInAt) / 60_000)
+            : null,
+        },
+      });
+      await sessionCall(req, 'destroy');
+    }
+    res.clearCookie(deps.cookieName, { path: '/' });
+    if (wantsJson(req)) {
+      res.status(204).end();
+      return;
+    }
+    res.redirect(303, '/login');
+  };
+}

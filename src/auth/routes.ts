@@ -1,0 +1,113 @@
+/**
+ * Accounts and access, as the web app mounts them:
+ *   every request          session cookie → res.locals.principal (or a bearer token, which wins)
+ *   GET  /login             the login page (with the form's CSRF token)
+ *   POST /login             email + password → a new session; rate-limited per address, lockout per account
+ *   POST /logout            ends the session
+ *   /api/*                  session or bearer token required; session state changes need the CSRF token
+ *   GET  /api/session       who am I, my permissions, my CSRF token
+ *   GET|POST /api/tokens, DELETE /api/tokens/:id          own API tokens        (tokens.manage_own)
+ *   GET|POST /api/users, POST /api/users/:id/disable|enable  accounts          (users.manage)
+ * Pages and the other features guard themselves with requirePermission() from ./permissions.
+ */
+import { Router, json, urlencoded, type RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import type { AuthSettings } from '../config';
+import type { Db } from '../db';
+import type { Logger } from '../logging/logger';
+import {
+  createTokenHandler,
+  createUserHandler,
+  listTokensHandler,
+  listUsersHandler,
+  revokeTokenHandler,
+  sessionInfoHandler,
+  setUserEnabledHandler,
+} from './api-handlers';
+import {
+  requireAuthenticated,
+  requireCsrfForSessions,
+  requireLoginPage,
+  requireSameOriginForSessions,
+  resolvePrincipal,
+} from './authenticate';
+import { createPasswordChecker } from './login';
+import { answerLoginError, loginHandler, loginPageHandler, logoutHandler } from './login-handlers';
+import { requirePermission } from './permissions';
+import { loginRateLimit } from './rate-limit';
+import { sessionCookieName, sessionMiddleware } from './session';
+
+export { requirePermission } from './permissions';
+
+export interface AuthDeps {
+  db: Db;
+  redis: Redis;
+  logger: Logger;
+  auth: AuthSettings;
+  appBaseUrl?: string;
+  /** Namespaces the shared login-failure counters in Redis, like the queues. */
+  redisPrefix: string;
+}
+
+export interface Auth {
+  /** Before every route that may be called by a person: loads the session and the principal. */
+  identify: RequestHandler[];
+  /** /login and /logout. */
+  pages: Router;
+  /** Mounted at /api before every API router. */
+  apiGate: RequestHandler[];
+  /** Mounted at /api: /session, /tokens, /users. */
+  api: Router;
+  /** For pages: a browser without a session goes to /login. */
+  requireLogin: RequestHandler;
+  /** For mounted apps (bull-board) that cannot send our CSRF token. */
+  requireSameOrigin: RequestHandler;
+}
+
+export function createAuth(deps: AuthDeps): Auth {
+  const https = deps.appBaseUrl?.startsWith('https://') ?? false;
+  const cookieName = sessionCookieName(https);
+  const checkLogin = createPasswordChecker(deps.db, {
+    maxFailures: deps.auth.maxFailedLogins,
+    lockoutMs: deps.auth.lockoutMs,
+  });
+
+  const pages = Router();
+  const form = [urlencoded({ extended: false, limit: '10kb' }), json({ limit: '10kb' })];
+  pages.get('/login', loginPageHandler());
+  pages.post(
+    '/login',
+    ...form,
+    loginRateLimit(deps.redis, deps.redisPrefix, answerLoginError),
+    loginHandler({
+      db: deps.db,
+      checkLogin,
+      sessionMaxMs: deps.auth.sessionMaxMs,
+      maxFailures: deps.auth.maxFailedLogins,
+      lockoutMinutes: Math.round(deps.auth.lockoutMs / 60_000),
+    }),
+  );
+  pages.post('/logout', ...form, logoutHandler({ db: deps.db, cookieName }));
+
+  const api = Router();
+  api.get('/session', sessionInfoHandler(deps.db));
+  api.get('/tokens', requirePermission('tokens.manage_own'), listTokensHandler(deps.db));
+  api.post('/tokens', requirePermission('tokens.manage_own'), createTokenHandler(deps.db));
+  api.delete('/tokens/:id', requirePermission('tokens.manage_own'), revokeTokenHandler(deps.db));
+  api.get('/users', requirePermission('users.manage'), listUsersHandler(deps.db));
+  api.post('/users', requirePermission('users.manage'), createUserHandler(deps.db));
+  api.post('/users/:id/disable', requirePermission('users.manage'), setUserEnabledHandler(deps.db, false));
+  api.post('/users/:id/enable', requirePermission('users.manage'), setUserEnabledHandler(deps.db, true));
+
+  return {
+    identify: [
+      sessionMiddleware({ db: deps.db, auth: deps.auth, https, logger: deps.logger }),
+      resolvePrincipal(deps.db),
+    ],
+    pages,
+    apiGate: [requireAuthenticated(), requireCsrfForSessions()],
+    api,
+    requireLogin: requireLoginPage(),
+    requireSameOrigin: requireSameOriginForSessions(deps.appBaseUrl),
+  };
+}
