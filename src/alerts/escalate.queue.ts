@@ -12,7 +12,8 @@ import { escalationText, ownerReminderText, reminderText } from './blocks';
 import { rethrowForRetry, type AlertDeps } from './deps';
 import { nextReminderDelayMs, OWNER_REMINDER_LEVEL, SYNC_LEVEL } from './escalation';
 import { slackUserForOwner } from './people';
-import { markOwnerReminded, setEscalationLevel } from './repository';
+import { findMessage } from '../messages/repository';
+import { findAlert, markOwnerReminded, setEscalationLevel } from './repository';
 import { escalateAfterMs } from './settings';
 import { syncOutcome } from './sync';
 import { alertLevelOf } from './view';
@@ -37,16 +38,10 @@ export function processEscalateJob(deps: AlertDeps) {
 }
 
 async function escalate(deps: AlertDeps, messageId: string, level: number): Promise<string> {
-  const message = await deps.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('id', '=', messageId)
-    .executeTakeFirst();
-  const alert = await deps.db
-    .selectFrom('alerts')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
+  const [message, alert] = await Promise.all([
+    findMessage(deps.db, messageId),
+    findAlert(deps.db, messageId),
+  ]);
   if (!message || !alert?.slack_ts || !deps.slack || !deps.settings.slack) return 'not_posted';
   if (message.status === 'sent' || message.status === 'closed') {
     return (await syncOutcome(deps, message, alert)) ? 'resolved' : 'already_resolved';

@@ -2,7 +2,8 @@
 import { recordEvent } from '../audit';
 import type { Alert, Db, Message } from '../db';
 import { alertMessage, outcomeText } from './blocks';
-import { markResolved } from './repository';
+import { findMessage } from '../messages/repository';
+import { findAlert, markResolved } from './repository';
 import type { SlackClient } from './slack';
 import { viewOf } from './view';
 
@@ -15,16 +16,10 @@ export interface SyncDeps {
 
 /** chat.update with the alert's current state; a no-op for an alert never posted. */
 export async function updateInPlace(deps: SyncDeps, messageId: string): Promise<boolean> {
-  const message = await deps.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('id', '=', messageId)
-    .executeTakeFirst();
-  const alert = await deps.db
-    .selectFrom('alerts')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
+  const [message, alert] = await Promise.all([
+    findMessage(deps.db, messageId),
+    findAlert(deps.db, messageId),
+  ]);
   if (!message || !alert?.slack_ts || !deps.slack) return false;
   await deps.slack.chat.update({
     channel: alert.channel,
