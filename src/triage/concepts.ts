@@ -72,6 +72,7 @@ export const CONCEPTS = {
   severe_symptom: c('severe symptom', U, 'symptom', 'symptom'),
   contractions: c('contractions', R, 'symptom', 'symptom'),
   cant_talk: c('barely able to talk', R, 'symptom', 'symptom'),
+  dysphagia: c('trouble swallowing', R, 'symptom', 'symptom'),
   throat_symptom: c('throat tight, hoarse or feeling strange', R, 'symptom', 'symptom'),
   hyperglycemia_signs: c('very thirsty and passing a lot of urine', U, 'symptom', 'symptom'),
   ear_drainage: c('ear pain or drainage', U, 'symptom', 'symptom'),

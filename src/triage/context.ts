@@ -26,7 +26,7 @@ const PRE_REACH = 90;
 const RECURRENCE =
   /\b(?:(?:it'?s|its|it is|they'?re|is|are|came|come|coming|has come) back|returned|recurr\w*)\b/;
 const RESOLVED_LATER =
-  /^[^.!?;]{0,40}?\bbut (?:it'?s|its|it is|they'?re|that'?s) (?:all |completely |totally )?(?:gone|resolved|over)\b/;
+  /^[^.!?;]{0,40}?\bbut (?:it'?s|its|it is|they'?re|they are|that'?s|it has|they have) (?:all |completely |totally )?(?:gone|resolved|over)\b/;
 const POST_REACH = 60;
 
 function compile(pack: LanguagePack): CompiledContext {

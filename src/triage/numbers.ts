@@ -181,7 +181,7 @@ export function readVitals(folded: string): Vitals {
 }
 
 const AGE_HINT =
-  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bsemenn?\b|\bmwa\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
+  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bsemenn?\b|\bmwa\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|infant|baby|bebe|nacid|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
 
 const CJK_NUMERALS: Record<string, number> = {
   一: 1,
@@ -251,8 +251,20 @@ function otherAgeDays(m: RegExpMatchArray): number | undefined {
   return undefined;
 }
 
+/** "infant 6 wks", "5 semanas de nacido": an age written without "old". */
+const BARE_AGE_RX =
+  /\b(?:infant|baby|newborn|bebe|son|daughter|grandson|granddaughter)\s*(?:is\s*)?,?\s*(\d{1,2})\s*(d|days?|wks?|weeks?|w|mos?|months?)\b(?!\s*(?:ago|pregnant|along|post))|\b(\d{1,2})\s*(dias|semanas|meses)\s+de\s+(?:nacid[oa]|vida)\b/g;
+
 function readAges(folded: string, vitals: Vitals): void {
   if (!AGE_HINT.test(folded)) return;
+  for (const m of folded.matchAll(BARE_AGE_RX)) {
+    const days =
+      m[1] !== undefined ? daysFor(Number(m[1]), m[2]) : daysFor(Number(m[3]), OTHER_UNITS[m[4]] ?? 'years');
+    if (!Number.isFinite(days)) continue;
+    if (!vitals.youngestAgeDays || days < vitals.youngestAgeDays.value) {
+      vitals.youngestAgeDays = { value: days, start: m.index, end: m.index + m[0].length };
+    }
+  }
   for (const m of folded.matchAll(AGE_RX)) {
     let days: number | undefined;
     if (m[1] !== undefined) days = daysFor(Number(m[1]), m[2]);

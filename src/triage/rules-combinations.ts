@@ -180,6 +180,13 @@ export function combinationRules(ctx: RuleContext): void {
       `${quote('leg_swelling')} + ${quote('weight_gain')}`,
     );
   }
+  if (has('dysphagia') && has('allergic_reaction', 'allergen_exposure', 'anaphylaxis', 'lip_swelling')) {
+    add(
+      'emergent',
+      'trouble swallowing with an allergic reaction or exposure',
+      `${quote('dysphagia')} + ${quoteAny('allergic_reaction', 'lip_swelling', 'anaphylaxis', 'allergen_exposure')}`,
+    );
+  }
   if (has('passive_si') && has('means_plan')) {
     add(
       'emergent',

@@ -20,7 +20,7 @@ const DRUG_SUFFIX =
   '[a-z]+(?:cillin|mycin|pril|olol|statin|sartan|dipine|zole|oxetine|aline|pram|floxacin|cycline|formin|gliptin|flozin|glutide|dronate|azepam|codone|prazole|thiazide|semide|sone|olone|xaban|parin|triptan|tidine|zepam|tropin)';
 /** Medicine names and words for a medicine (not "medical", "medicare"). */
 const DRUGS =
-  '(?:meds?|medications?|medicines?|inhalers?|insulin|pens?|patch(?:es)?|symbicort|advair|breo|trelegy|spiriva|albuterol|ventolin|eliquis|xarelto|entresto|farxiga|humira|dupixent|synthroid|levothyroxine|jardiance|ozempic|wegovy|mounjaro|zepbound|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|prednisone|pills?|prescriptions?|rx|drug)';
+  '(?:meds?|medications?|medicines?|inhalers?|insulin|dexcom|libre|cgm|sensors?|test strips|strips|pen needles|needles|supplies|nebuli[sz]er|pens?|patch(?:es)?|symbicort|advair|breo|trelegy|spiriva|albuterol|ventolin|eliquis|xarelto|entresto|farxiga|humira|dupixent|synthroid|levothyroxine|jardiance|ozempic|wegovy|mounjaro|zepbound|trulicity|lexapro|zoloft|prozac|wellbutrin|lyrica|gabapentin|metformin|prednisone|pills?|prescriptions?|rx|drug)';
 /** Medicines where an extra dose can sedate, stop breathing or drop blood sugar. */
 const HIGH_RISK =
   '(?:ambien|zolpidem|lunesta|xanax|alprazolam|ativan|lorazepam|klonopin|clonazepam|valium|diazepam|oxycodone|oxycontin|percocet|hydrocodone|norco|vicodin|morphine|methadone|fentanyl|tramadol|dilaudid|hydromorphone|suboxone|seroquel|quetiapine|insulin|lantus|novolog|humalog|tresiba|levemir|basaglar|tylenol pm|advil pm|nyquil|unisom|benadryl|gabapentin|lyrica|sleeping pills?|sleep(?:ing)? meds|pain pills|muscle relaxers?|flexeril|soma)';
@@ -68,8 +68,8 @@ export const en: LanguagePack = {
     known_allergy: [
       `allerg(?:ic|y|ies) to|(?:peanut|nut|tree nut|shellfish|egg|bee|wasp|penicillin|sulfa|latex|food) allerg\\w*`,
     ],
+    dysphagia: [`(?:hard|difficult|painful|hurts|trouble|difficulty) (?:to )?swallow\\w*`],
     throat_symptom: [
-      `(?:hard|difficult|painful|hurts|trouble|difficulty) (?:to )?swallow\\w*`,
       `throat (?:feels |is |feeling )?(?:funny|weird|tight|itchy|scratchy|strange|thick)|hoarse\\w*|voice (?:is |sounds )?(?:hoarse|different|weird|strange|muffled)`,
     ],
     severe_symptom: [
@@ -130,12 +130,12 @@ export const en: LanguagePack = {
       `(?:breath\\w*)~~(?:can barely|can hardly|can'?t|cannot) (?:talk|speak)|(?:can barely|can hardly|can'?t|cannot) (?:talk|speak)~~breath\\w*`,
       `(?:short of breath|shortness of breath|${CANT} catch ${HIS} breath|out of breath|winded|hard to breathe|trouble breathing)~~(?:at rest|sitting still|even sitting|while sitting|sitting down|lying (?:down|still)|doing nothing|resting)`,
       `ribs (?:showing|sucking|pulling)|(?:breath\\w*)~(?:struggl\\w*)|struggl\\w* to breathe`,
-      `(?:can only|only able to|only|can barely|barely) (?:say|speak|talk|get out|getting out|get) (?:a few|\\d|one|two|three|2 or 3|two or three|1 or 2|a couple of?) words`,
+      `(?:can only|only able to|only|can barely|barely) (?:say|speak|talk|get out|getting out|get) (?:a few|\\d|one|two|three|2 or 3|two or three|1 or 2|a couple(?: of)?) words`,
       `${CANT} (?:finish|complete|speak in|talk in|say) (?:a |full |whole |complete )?sentences?`,
       `(?:skin|chest|ribs?|neck|belly)~(?:sucking|pulling|caving|sinking) in`,
       `(?:sucking|pulling|caving) in (?:between|under|around) ${HIS} ribs`,
       `retractions|nostrils flaring|flaring (?:his|her) nostrils`,
-      `not getting (?:any |enough )?air|barely breathing|(?:breathing|breaths) (?:is |are )?(?:really |very |so |super |scary |dangerously )slow\\w*`,
+      `can (?:barely|hardly) (?:${BREATHE})|not getting (?:any |enough )?air|barely breathing|(?:breathing|breaths) (?:is |are )?(?:really |very |so |super |scary |dangerously )slow\\w*`,
       `(?:feel|feels|feeling) like (?:i'?m|im|i am|he'?s|she'?s) (?:suffocating|drowning)`,
       `(?:breathing|breath) (?:is |was )?(?:really |very |super |extremely )?(?:terrible|awful|horrible)`,
       `(?:severe|extreme|really bad|very bad|terrible) (?:trouble|difficulty|shortness)~breath\\w*`,
@@ -203,7 +203,7 @@ export const en: LanguagePack = {
       `(?:take|taking|swallow|swallowing|tomar) (?:all|the whole|a whole|every one of|all of) (?:my|the|these|those|of my|of the|of these)? ?(?:${PILLS}|bottle)(?! (?:in the (?:morning|evening)|at (?:night|bedtime|the same time|breakfast|dinner|lunch|once a day)|with (?:food|breakfast|dinner|lunch|meals?|water|milk)|every (?:day|morning|night|evening)|each (?:day|morning|night)|as (?:prescribed|directed)|on time|daily|together|before|after|first thing|in one go in the morning|correctly|right))`,
       `overdose on purpose|tried to (?:kill|hurt) (?:my ?self|myself)|attempted suicide|suicide attempt`,
       `jump (?:off|from) (?:a|the) (?:bridge|building|roof)`,
-      `tonight(?: is|'?s) the night(?! (?:of|for|before|i start|we))|(?:sent|texted|showed)~(?:picture|photo|pic|video) of (?:a |his |her |their |the |my )?${MEANS}|(?:sent|texted|wrote|left|got|received) (?:me |us |her |him )?(?:a |his |her |their )?(?:goodbye|good-bye|farewell|suicide) (?:text|note|letter|message|video|email)|(?:goodbye|farewell) (?:text|note|letter|message)~~(?:sorry|loves?|not (?:answering|picking up|responding))|${MEANS}~~(?:i'?m |i am )?(?:going to|gonna|about to) (?:do it|use (?:it|them))`,
+      `(?:bottle|handful|bunch|box) of (?:${PILLS})~~(?:takin|taking|take|swallow\\w*|down\\w*) (?:em|them|it|those|all)\\b|tonight(?: is|'?s) the night(?! (?:of|for|before|i start|we))|(?:sent|texted|showed)~(?:picture|photo|pic|video) of (?:a |his |her |their |the |my )?${MEANS}|(?:sent|texted|wrote|left|got|received) (?:me |us |her |him )?(?:a |his |her |their )?(?:goodbye|good-bye|farewell|suicide) (?:text|note|letter|message|video|email)|(?:goodbye|farewell) (?:text|note|letter|message)~~(?:sorry|loves?|not (?:answering|picking up|responding))|${MEANS}~~(?:i'?m |i am )?(?:going to|gonna|about to) (?:do it|use (?:it|them))`,
       // First-person intent to hurt oneself: "might hurt myself tonight", "I'm going to end it".
       `(?:might|may|could|going to|gonna|will|i'?ll|want to|wanna|plan(?:ning)? to|about to|ready to|afraid i'?(?:ll|m going to)|scared i'?(?:ll|m going to)|worried i'?(?:ll|m going to)|urge to|urges to) (?:do something to|hurt|harm|kill|cut|shoot|hang|poison|off) (?:my ?self|myself|(?:him|her|them)sel(?:f|ves))`,
       `(?:going to|gonna|ready to|about to|plan(?:ning)? to|decided to|want to|wanna|i'?ll|i will) end (?:things|everything)\\b(?! (?:with|between))`,
@@ -219,7 +219,7 @@ export const en: LanguagePack = {
       `(?:bring|take|brought|bringing|taking) (?:a |his |her |my |their |the )?(?:gun|guns|knife|weapon|rifle)s? (?:to|into) (?:school|work|class|church|the office)|(?:going to|gonna|wants? to|plans? to|planning to|says? (?:he|she)(?:'?ll| will))~~(?:hurt|kill|shoot|stab) (?:people|everyone|everybody|students|kids at school|coworkers)\\b`,
       `(?:choked|strangled|chokes|strangles|tried to (?:choke|strangle|drown|kill)) (?:me|us|my (?:kids|children|baby|son|daughter))\\b|(?:hands|hand|arm) (?:around|on) my (?:neck|throat)`,
       // Threats of violence against the patient (domestic violence) are a danger now.
-      `(?:threaten\\w*|(?:said|says|told me|swore|keeps saying|yelled|texted|texting) (?:that )?(?:(?:next time|if i \\w+|when i \\w+|one day|someday|tonight) )?(?:he|she|they)(?:'?d|'?ll|'?s|'?re| would| will| is| are| was)?(?: going to| gonna)?) (?:to )?(?:kill|hurt|harm|beat|shoot|stab|choke|strangle|attack|burn) (?:me|us|my (?:kids|children|baby|babies|son|daughter|family|mom|dad)|the (?:kids|children|baby))`,
+      `(?:threaten\\w*|(?:said|says|saying|told me|swore|keeps saying|yelled|yelling|screaming|texted|texting) (?:that )?(?:(?:next time|if i \\w+|when i \\w+|one day|someday|tonight) )?(?:he|she|they)(?:'?d|'?ll|'?s|'?re| would| will| is| are| was)?(?: going to| gonna)?) (?:to )?(?:kill|hurt|harm|beat|shoot|stab|choke|strangle|attack|burn) (?:me|us|my (?:kids|children|baby|babies|son|daughter|family|mom|dad)|the (?:kids|children|baby))`,
       `(?:afraid|scared|fear\\w*|terrified|worried) for (?:my|our|the kids'?|my kids'?|my children'?s) (?:life|lives|safety)|(?:afraid|scared|terrified) (?:he|she|they)(?:'?ll|'?s going to| will| is going to| is gonna| are going to) (?:kill|hurt|beat|shoot|stab) (?:me|us)`,
       `(?:he|she|husband|wife|boyfriend|girlfriend|partner|ex)~(?:has|got|is holding|pulled|waving|pointed) (?:a |his |her )?(?:gun|knife) (?:at|on|to) (?:me|us|my)`,
       `(?:thoughts?|thinking|urges?|want|wanting|wanna|keep having thoughts) (?:of |about |to )?(?:hurting|killing|harming|stabbing|shooting|hurt|kill|harm) (?:my |his |her |a |the )?(?:coworker|co-worker|boss|neighbou?r|wife|husband|partner|baby|kids?|children|son|daughter|mom|dad|mother|father|someone|somebody|people|others|him|her|them)`,
@@ -227,6 +227,7 @@ export const en: LanguagePack = {
       `(?:wants?|wanted|wanna|going|gonna|threaten\\w*|plans?|planning|thoughts? (?:of|about)|thinking (?:of|about)|urges? to) (?:to )?(?:kill|hurt|harm|shoot|stab|strangle)\\w* (?:him|her|them|someone|somebody|people|my \\w+|his \\w+|her \\w+|their \\w+|the (?:neighbou?r|boss|teacher|coworker|co-worker|kids?|baby)|others)`,
     ],
     bleeding_heavy: [
+      `bleed\\w*~(?:for|over|more than) (?:over |more than |almost |about )?(?:an hour|a half hour|half an hour|\\d+ (?:hours?|minutes|mins))|bleed\\w*~~(?:won'?t|will not|doesn'?t|does not|can'?t) stop\\b`,
       `soak\\w* through (?:my |his |her |the )?(?:clothes|shirt|pants|bandages?|dressings?|towels?|sheets|gauze)`,
       `(?:won'?t|wont|will not|doesn'?t|does not|can'?t|isn'?t|hasn'?t) (?:stop|quit) bleed\\w*`,
       `(?:nose ?bleeds?|bleed\\w*|blood)~(?:won'?t|wont|will not|doesn'?t|does not|can'?t|not|isn'?t|hasn'?t) (?:stop|slow)`,
@@ -261,7 +262,7 @@ export const en: LanguagePack = {
       `confusion|disorient\\w*|delirious|delirium|altered mental`,
       `(?:feel|feels|feeling|felt) (?:very |really |so |kind of |kinda |a bit |super )?(?:confused|disoriented|foggy|out of it)(?! (?:about|by|with|as to|on|regarding|why|how|what))`,
       `(?:doesn'?t|does not|didn'?t|did not|don'?t|doesnt|dont) (?:know|recogni[sz]e) (?:where (?:she|he|they|i) (?:is|are|was|am)|what day|what year|who (?:i|we) (?:am|are)|me|us|his own|her own|her (?:kids|husband|daughter|son)|his (?:kids|wife|daughter|son))`,
-      `not making (?:any )?sense|${CANT} think straight|(?:can'?t|cannot|won'?t|isn'?t|not|unable to) (?:answer|answering|respond|responding) (?:me|us|questions)`,
+      `(?:doesn'?t|does not|don'?t|isn'?t|is not|not) mak(?:e|ing) (?:any )?sense(?! (?:of|to me why))|not making (?:any )?sense|${CANT} think straight|(?:can'?t|cannot|won'?t|isn'?t|not|unable to) (?:answer|answering|respond|responding) (?:me|us|questions)`,
       `(?:asking|asks|repeating|repeats|saying|says) (?:the )?same (?:questions?|things?)~(?:over|again)`,
       `(?:acting|talking|behaving) (?:strange|strangely|weird|weirdly|crazy|bizarre|drunk|loopy|off)`,
       `(?:very|really|super|extremely|so) (?:drowsy|sleepy|groggy)~(?:hard|difficult|won'?t|can'?t) (?:to )?wake`,
@@ -300,6 +301,7 @@ export const en: LanguagePack = {
       `(?:took|swallowed|ate|taken|downed|had) ${ABOUT}(?:[5-9]|\\d\\d+|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a lot|lots|a bunch|a handful|a whole bunch) (?:of )?(?:my |his |her |the |these |those )?(?:[\\w-]+ ){0,2}${PILLS}`,
     ],
     fetal_movement: [
+      `(?:baby|babe)~(?:moving|kicking|movements?) (?:a lot |much |way )?(?:less|slower|fewer)\\b`,
       `(?:baby|babe|bebe|fetus)[^.!?;\\n]{0,30}?(?:stopped|not|n'?t|no longer|less|decreased|reduced|barely|hardly)[^.!?;\\n]{0,20}?(?:mov\\w*|kick\\w*)`,
       `(?:haven'?t|have not|havent|not|no|didn'?t|don'?t|can'?t|cannot) (?:felt|feel|feeling)~(?:baby|babe|him|her|it)~(?:mov\\w*|kick\\w*)`,
       `(?:no|less|decreased|reduced|fewer|barely any) (?:fetal )?(?:movement|movements|kicks|kicking)`,
@@ -322,7 +324,7 @@ export const en: LanguagePack = {
       `(?:just had|is having) (?:a |another )?(?:stroke|tia|mini[- ]?stroke)`,
     ],
     open_fracture: [
-      `(?:bone|bones)~(?:sticking|poking|coming|showing|through the skin|out of (?:the|my|his|her) skin)|(?:see|seen|see the|can see) (?:the |a )?bone|(?:bent|twisted|pointing|turned|facing) (?:the )?wrong (?:way|direction)|(?:at|in) (?:a |an )?(?:weird|odd|strange|funny|unnatural|crazy) angle|bent like (?:an? )?(?:s|z|l|banana|noodle)\\b|(?:arm|leg|hip|thigh|ankle|wrist|elbow|knee|shoulder) (?:is |looks |was )?(?:deformed|mangled|crushed)|(?:leg|foot) (?:is |looks |seems )?(?:shorter|turned out|rotated|turned outward)|open fracture|compound fracture`,
+      `(?:bone|bones)~(?:sticking|poking|coming|showing|through the skin|out of (?:the|my|his|her) skin)|(?:see|seen|see the|can see) (?:the |a )?bone|(?:bent|twisted|pointing|turned|facing) (?:the )?wrong (?:way|direction)|(?:at|in) (?:a |an )?(?:weird|odd|strange|funny|unnatural|crazy) angle|(?:extra|second|new|weird) bend in (?:it|his|her|my)|bent like (?:an? )?(?:s|z|l|banana|noodle)\\b|(?:arm|leg|hip|thigh|ankle|wrist|elbow|knee|shoulder) (?:is |looks |was )?(?:deformed|mangled|crushed)|(?:leg|foot) (?:is |looks |seems )?(?:shorter|turned out|rotated|turned outward)|open fracture|compound fracture`,
     ],
     injury_pain: [
       `hurts? (?:a lot |too much |so much |really bad |badly |like crazy )?(?:to|when (?:i|he|she|you)(?: try to| tries to| trying to)?) (?:move|bend|turn|walk|stand|put (?:any )?weight|touch|lift|raise|use)\\b|(?:can'?t|cannot|can not|unable to|can'?t really|can barely|can hardly|won'?t|will not|refuses to) (?:really )?(?:walk|put (?:any )?weight|stand|step|move|use) (?:on|with) (?:it|that|my|his|her|the)|(?:can'?t|cannot|can barely|won'?t) (?:move|use|bend|straighten) (?:it|that)|(?:can'?t|cannot|couldn'?t|unable to) get (?:up|back up) (?:off|from) the (?:floor|ground)|(?:fell|fall)~~(?:can'?t|cannot|couldn'?t) get up\\b`,
@@ -338,7 +340,7 @@ export const en: LanguagePack = {
     ],
     dose_error: [
       `(?:took|taken|given|gave|had) (?:him |her |myself )?(?:my|his|her|the|their) (?!(?:blood pressure|bp|temp|temperature|sugar|glucose|reading|weight|pulse|kids?|dog|test)\\b)(?:[\\w-]+ ){1,3}twice\\b|took (?:my|his|her|the) (?:[\\w-]+ ){0,3}(?:pills?|meds?|medicines?|doses?|tablets?|insulin|shot|injection) twice|(?:accidentally|mistakenly|by mistake|by accident) (?:took|gave|taken|given)|(?:took|gave|given|taken|injected|doubled)~(?:by mistake|by accident|accidentally)|(?:gave|injected|shot) (?:myself|him|her|himself|herself)? ?(?:my |his |her |the )?(?:[\\w-]+ ){0,3}(?:twice|two times|double|again)\\b|(?:wrong|someone else'?s) (?:pills?|meds?|medications?|medicine|prescription|dose|insulin)`,
-      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double|(?:accidentally|mistakenly) (?:put on|applied|injected|doubled|double[- ]?dosed)|(?:put|stuck|applied|wearing) on (?:two|2|three|an extra|another) (?:patch(?:es)?|fentanyl|butrans|nicotine)?\\b|(?:${HIGH_RISK})~~(?:took|take|taking|had|gave|given) (?:another|a second|one more|an extra)\\b|(?:took|had) (?:another|a second|one more|an extra) (?:one|dose|pill|tablet)?~~(?:${HIGH_RISK})|took ${ABOUT}(?:3|4|three|four) (?:of )?(?:my |his |her |the )?(?:${HIGH_RISK})|(?:took|gave|injected|given|taken|drew up|dialed|shot) (?:[\\w-]+ ){1,5}instead of (?:\\d+|one|two|the usual|my usual|his usual|her usual)|(?:took|taken|had|gave|given|injected|did) (?:an? |my |his |her )?(?:extra|additional|second|another|double) (?:dose|pill|tablet|shot|injection|puff|patch)(?:es|s)?|(?:got|took|ate|swallowed|was given|given|gave (?:him|her|them)|got into) (?:his|her|my|their|a|the) \\w+'?s (?:[\\w-]+ ){0,2}(?:medicines?|meds|pills?|medications?|tablets?|insulin|prescription)(?! (?:box|bottle|organizer|case))|double[- ]?dos\\w*|doubled (?:up|my|his|her)$\\b|took (?:\\d+|two|three|four|five|six) (?:of (?:my|his|her|the) )?(?:[\\w-]+ )?(?:\\w+ )?instead of (?:\\d+|one|two|the usual|my usual)|(?:more|extra) (?:than (?:prescribed|i was (?:supposed|told) to|directed|recommended|the (?:label|bottle) says))`,
+      `took (?:a |my |his |her )?(?:double|twice|triple|extra|two|2|three|3) (?:the )?(?:doses?|pills?|tablets?|dosage|amount)|took (?:it|them|my \\w+|his \\w+|her \\w+) twice|double(?:d)? (?:up )?(?:on )?(?:my|her|his) (?:dose|pills|meds)|took double|(?:took|taken|had) (?:my |his |her )?(?:[\\w-]+ ){0,3}(?:${HIGH_RISK})~~(?:too|as well|again|also)\\b|(?:accidentally|mistakenly) (?:put on|applied|injected|doubled|double[- ]?dosed)|(?:put|stuck|applied|wearing) on (?:two|2|three|an extra|another) (?:patch(?:es)?|fentanyl|butrans|nicotine)?\\b|(?:${HIGH_RISK})~~(?:took|take|taking|had|gave|given) (?:another|a second|one more|an extra)\\b|(?:took|had) (?:another|a second|one more|an extra) (?:one|dose|pill|tablet)?~~(?:${HIGH_RISK})|took ${ABOUT}(?:3|4|three|four) (?:of )?(?:my |his |her |the )?(?:${HIGH_RISK})|(?:took|gave|injected|given|taken|drew up|dialed|shot) (?:[\\w-]+ ){1,5}instead of (?:\\d+|one|two|the usual|my usual|his usual|her usual)|(?:took|taken|had|gave|given|injected|did) (?:an? |my |his |her )?(?:extra|additional|second|another|double) (?:dose|pill|tablet|shot|injection|puff|patch)(?:es|s)?|(?:got|took|ate|swallowed|was given|given|gave (?:him|her|them)|got into) (?:his|her|my|their|a|the) \\w+'?s (?:[\\w-]+ ){0,2}(?:medicines?|meds|pills?|medications?|tablets?|insulin|prescription)(?! (?:box|bottle|organizer|case))|double[- ]?dos\\w*|doubled (?:up|my|his|her)$\\b|took (?:\\d+|two|three|four|five|six) (?:of (?:my|his|her|the) )?(?:[\\w-]+ )?(?:\\w+ )?instead of (?:\\d+|one|two|the usual|my usual)|(?:more|extra) (?:than (?:prescribed|i was (?:supposed|told) to|directed|recommended|the (?:label|bottle) says))`,
     ],
     petechial_rash: [
       `(?:don'?t|dont|doesnt) (?:fade|go away|disappear|blanch)|(?:purple|dark red) (?:spots|dots|patches|blotches)`,
@@ -447,7 +449,7 @@ export const en: LanguagePack = {
       `(?:wish|wished|wishing) (?:i (?:was|were|could be) dead|i (?:wouldn'?t|won'?t|would not|didn'?t) wake up|i (?:could )?(?:just )?(?:disappear|die|not exist))`,
       `(?:no|see no|don'?t (?:really )?see (?:the|any)|dont (?:really )?see the|what'?s the) (?:point|reason) (?:in |to |of )?(?:living|going on|anymore|any more|life|to live|being alive)`,
       `(?:thoughts?|thinking|think|feel like|feeling like|felt like) (?:of |about )?(?:suicide|killing myself|ending (?:it|it all|my life|things)|dying|not being here|death)`,
-      `(?:easier|better) (?:for everyone )?if i (?:didn'?t|did not|wasn'?t|weren'?t) (?:exist|here|around|alive)|passive (?:suicidal )?thoughts|suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
+      `(?:would be|are|be|is) better (?:off )?without me|(?:wouldn'?t|would not|doesn'?t|does not|won'?t) matter if i (?:died|was gone|were gone|wasn'?t here|disappeared|didn'?t wake up)|no ?one would (?:care|notice|miss me) if i (?:died|was gone|disappeared)|(?:i'?m|i am|feel like|feel) (?:such |just )?a burden (?:to|on) (?:everyone|my family|my kids|them|people)|(?:easier|better) (?:for everyone )?if i (?:didn'?t|did not|wasn'?t|weren'?t) (?:exist|here|around|alive)|passive (?:suicidal )?thoughts|suicidal|not worth living|(?:life|living) (?:is|isn'?t) (?:not )?worth (?:it|living)`,
       `(?:go to sleep|fall asleep|sleep) and (?:never|not|just not) wake up|(?:wish|wished|wishing) (?:i|it) (?:could|would) (?:all )?(?:just )?(?:end|stop|be over)|(?:don'?t|do not|can'?t|cannot) see (?:any|a) way out|no way out|wish (?:i'?d|i had|i was|i were) never (?:been )?born|(?:want|need|wish|wanted) (?:it all|everything|all of (?:it|this)|it to all|life) to (?:stop|end|be over)|i (?:just )?(?:didn'?t|did not|don'?t) wake up|${CANT} (?:go on|do this anymore|take it anymore|keep going)`,
     ],
     self_harm: [
@@ -716,6 +718,7 @@ export const en: LanguagePack = {
       `(?:don'?t|dont|do not) (?:really )?know|no (?:improvement|change|relief|better|idea|clue|matter|doubt)|not (?:sure|certain|only|just|better|improv\\w*|helping|working|touching|stopping)|no one|nobody|not (?:a )?(?:big )?deal|can'?t tell|without (?:improvement|relief)`,
     ],
     historyPre: [
+      `(?:last|this past) (?:year|month|summer|winter|spring|fall|christmas)`,
       `history of|hx of|h\\/o|chronic|long[- ]standing|when (?:i|he|she) was (?:a )?(?:\\d+|young|kid|child|little|younger|baby|teen\\w*)|in (?:19|20)\\d\\d|(?:in|during|back in) (?:january|february|march|april|june|july|august|september|october|november|december)|(?:suffered|had) (?:a |an )?(?:\\w+ )?(?:stroke|injury|accident|heart attack)|when (?:i|he|she|we|my \\w+) (?:had|was sick|got sick)|used to (?:have|get)|was (?:seen|treated|hospitali[sz]ed|admitted|diagnosed) for|(?:went to|at|in|to) the (?:er|ed|emergency room|hospital|urgent care)(?: \\w+){0,2} for|(?:er|ed|emergency room|hospital|urgent care) (?:visit|trip|stay|admission)(?: \\w+){0,3} (?:was |were )?for|turned out (?:to be|it was)|ended up being|in the past|previously|years ago|back in|had (?:a |an )?(?:bout|episode) of|(?:since|after) (?:my|his|her) (?:heart attack|stroke)`,
     ],
     historyPost: [

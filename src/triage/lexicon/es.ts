@@ -12,7 +12,10 @@ export const es: LanguagePack = {
   name: 'Spanish',
   latin: true,
   concepts: {
-    infant_signs: [`(?:muy|demasiado) dormid[oa]|no despierta bien|somnolient\\w*|letargic\\w*|aguadit[oa]`],
+    jaundice: [`(?:muy |bien |se ve |esta )?amarill(?:o|a|ento|enta)|ictericia|ojos amarillos`],
+    infant_signs: [
+      `no (?:quiere|puede) (?:comer|mamar|tomar (?:pecho|leche|el biberon|la mamila))|ya no come|no mama|(?:muy|demasiado) dormid[oa]|no despierta bien|somnolient\\w*|letargic\\w*|aguadit[oa]`,
+    ],
     burn: [
       `quemadura~~(?:ampollas|grande|profunda)|(?:me |se )?quem(?:e|o)~~(?:ampollas grandes|mucho|profund\\w*)`,
     ],
@@ -51,6 +54,7 @@ export const es: LanguagePack = {
       `(?:lengua|garganta)~(?:hinchad\\w*|inflamad\\w*|cerrando|cerrad\\w*|apretad\\w*)|(?:se me|se le) (?:cierra|esta cerrando) la garganta|no (?:puedo|puede) tragar`,
     ],
     suicide_plan: [
+      `se (?:quiere|va a) (?:matar|suicidar)|quiere (?:matarse|suicidarse|quitarse la vida)|se quiere quitar la vida`,
       `(?:voy a|puedo|podria|quiero|tengo ganas de|pienso|estoy pensando en|a punto de) (?:hacerme dano|lastimarme|cortarme|ahorcarme|tirarme|dispararme)|(?:tengo|tiene) (?:la |una )?(?:cuerda|soga|pistola|arma)~~(?:usar\\w*|matar\\w*|noche)`,
       `(?:matarme|suicidarme|quitarme la vida|acabar con mi vida|terminar con (?:todo|mi vida)|me voy a matar|me quiero matar)`,
       `(?:tomarme|tomarmelas|tomar) (?:todas|todo)~${PASTILLAS}?|${PASTILLAS}~(?:tomarmelas|tomarme todas)|tomarmelas todas|pensando (?:en )?(?:matarme|quitarme la vida|tomarmelas)`,
@@ -232,7 +236,9 @@ export const es: LanguagePack = {
       `papel(?:es)? para|nota para (?:la escuela|el trabajo)|carta para`,
       `formulario|forma para|carta|constancia|justificante|incapacidad|papeles|documento`,
     ],
-    records: [`expediente|historial|record de vacunas|cartilla de vacunacion|copia de`],
+    records: [
+      `(?:mandar|enviar|mandarme|enviarme)~(?:mis |los )?(?:resultados|expediente|registros|records)|expediente|historial|record de vacunas|cartilla de vacunacion|copia de`,
+    ],
     portal: [`portal|contrasena|no puedo (?:entrar|iniciar)|la aplicacion|usuario`],
     demographics: [
       `(?:otra|nueva|diferente) farmacia|cambie de farmacia`,
@@ -260,6 +266,7 @@ export const es: LanguagePack = {
     worsening: [`(?:esta |cada vez )?peor|empeor\\w*|se esta extendiendo`],
     improving: [`(?<!no )(?:mejor|mejorando)`],
     means_plan: [
+      `(?:ya )?(?:se|sabe|sabemos) (?:como|cuando|donde) hacerlo|ya (?:sabe|se) (?:como|cuando)`,
       `tiene (?:las |unas |sus )?(?:pastillas|pildoras|medicinas?|medicamentos?|tabletas)`,
       `(?:ya )?(?:compre|consegui|junte|guarde|he guardado|he juntado|tengo) (?:las |unas |mis |sus |todas las )?${PASTILLAS}|tengo (?:un |una )?(?:pistola|arma|cuerda)|esta noche|tengo un plan`,
     ],
@@ -288,7 +295,7 @@ export const es: LanguagePack = {
     familyHistoryPre: [
       `(?:mi |su )?(?:mama|madre|papa|padre|hermano|hermana|abuel\\w*|tio|tia|familia) (?:tenia|tuvo|murio|fallecio)`,
     ],
-    termination: [`pero|aunque|sin embargo|excepto|ahora`],
+    termination: [`, (?:esta|tiene|se|y|mi|su|ahora)|pero|aunque|sin embargo|excepto|ahora`],
   },
   idioms: [
     `me muero (?:de ganas|por saber|de la risa)|me va a dar (?:un )?(?:infarto|ataque)~(?:cuenta|factura|precio)`,

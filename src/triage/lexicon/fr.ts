@@ -34,7 +34,9 @@ export const fr: LanguagePack = {
     confusion: [`confuse?\\b|desoriente\\w*`],
     unresponsive: [`ne (?:repond|respire) plus|inconscient\\w*`],
     seizure: [`convulsion\\w*|crise d'?epilepsie`],
-    overdose: [`surdose|overdose|empoisonn\\w*|intoxication`],
+    overdose: [
+      `(?:a|j'ai|il a|elle a) (?:avale|pris) (?:des|les|tous les|toutes les|plein de|beaucoup de|une boite de) (?:medicaments|comprimes|pilules|cachets)|surdose|overdose|empoisonn\\w*|intoxication`,
+    ],
     fetal_movement: [`bebe ne bouge plus|ne sens plus (?:le |mon )?bebe`],
     heart_attack: [`crise cardiaque|infarctus`],
     sob: [`essouffl\\w*|du mal a respirer|souffle court`],

@@ -20,7 +20,9 @@ export const pt: LanguagePack = {
     throat_swelling: [`(?:garganta|lingua) (?:fechando|inchada)`],
     suicide_plan: [`me matar|suicid\\w*|tirar (?:a )?minha vida|acabar com tudo`],
     passive_si: [`nao quero mais viver|queria morrer`],
-    bleeding_heavy: [`sangramento (?:que nao para|forte|intenso)|muito sangue|hemorragia`],
+    bleeding_heavy: [
+      `sangr(?:ando|a|ou) (?:muito|demais|sem parar)|sangramento (?:que nao para|forte|intenso)|muito sangue|hemorragia`,
+    ],
     vomit_blood: [`vomit\\w* sangue`],
     black_stool: [`fezes (?:pretas|com sangue)|coco preto`],
     worst_headache: [`pior dor de cabeca`],

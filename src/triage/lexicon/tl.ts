@@ -39,7 +39,9 @@ export const tl: LanguagePack = {
     fainting: [`nawalan (?:siya |ako )?ng malay|hinimatay|nahimatay`],
     confusion: [`nalilito|hindi (?:makakilala|makilala)|wala sa sarili`],
     unresponsive: [`hindi (?:gumigising|sumasagot|humihinga)`],
-    seizure: [`kombulsyon|nangingisay|kinukumbulsyon|nag-?seizure`],
+    seizure: [
+      `nagkakombulsyon|nagkombulsyon|nagkukumbulsyon|nagkakumbulsyon|kumbulsyon|kombulsyon|nangingisay|kinukumbulsyon|nag-?seizure`,
+    ],
     overdose: [`(?:uminom|ininom) ng (?:maraming|lahat ng) (?:gamot|tableta)|nalason`],
     fetal_movement: [`hindi (?:na )?gumagalaw ang (?:baby|sanggol|bata sa tiyan)`],
     sob: [`hirap (?:huminga|sa paghinga)|kinakapos (?:ng|sa) hininga|hingal`],

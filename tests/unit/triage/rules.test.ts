@@ -138,6 +138,10 @@ const cases: Record<string, [string, Urgency][]> = {
     ['dropped a weight on my foot, toe is purple and swollen and it hurts to walk', 'urgent'],
     ['I bumped my shin on the coffee table, there is a bruise, it is fine', 'routine'],
   ],
+  swallowing: [
+    ["I ate shrimp an hour ago and now it's hard to swallow", 'emergent'],
+    ['strep throat, hard to swallow but drinking fluids, fever 101', 'urgent'],
+  ],
   adminAndFyi: [
     ['just letting you know I picked up my prescription, no questions', 'non_clinical'],
     ["My insurance won't cover my Symbicort inhaler anymore, can you switch it?", 'routine'],
