@@ -473,7 +473,7 @@ export const en: LanguagePack = {
     ],
     asthma_uncontrolled: [
       `asthma (?:attack|flare\\w*|exacerbation)`,
-      `(?:inhaler|albuterol|ventolin|proair|nebuli[sz]er|\\bneb\\b|rescue|puffer|breathing treatments?)~~(?:not helping|isn'?t helping|doesn'?t help|not working|isn'?t working|only helps|helps only|only lasts|wears off|barely helps|helps for (?:a bit|a little|like|maybe|only)|every (?:\\d+|one|two|three|four) hours?|every hour|(?:\\d+|three|four|five) times)`,
+      `(?:inhaler|albuterol|ventolin|proair|nebuli[sz]er|\\bneb\\b|rescue|puffer|breathing treatments?)~~(?:not helping|isn'?t helping|doesn'?t help|not working|isn'?t working|only helps|helps only|only lasts|(?:is ?n'?t|is not|not) lasting|does ?n'?t last|wears off|wearing off|barely helps|helps for (?:a bit|a little|like|maybe|only)|every (?:\\d+|one|two|three|four) hours?|every hour|(?:\\d+|three|four|five) times)`,
       `(?:using|used|took|gave|giving|need\\w*)~(?:inhaler|albuterol|nebuli[sz]er|\\bneb\\b|puffs)~(?:every \\d|every hour|\\d+ times|three times|four times)`,
     ],
     wheezing: [`wheez\\w*|whistl\\w* when (?:i |he |she )?breath\\w*`],
@@ -504,6 +504,8 @@ export const en: LanguagePack = {
     ],
     stiff_neck: [
       `(?:stiff|rigid) neck|neck~(?:stiff|too stiff|rigid)`,
+      // Meningism in lay words: bending the neck forward is what hurts or cannot be done.
+      `neck~(?:hurts?|pain\\w*|ach\\w*|kills?) (?:to|when i|if i) (?:bend|move|look down|put my chin|tilt)`,
       `${CANT} (?:bend|touch|put|move|bring|get) ${HIS}? ?(?:chin|neck|head)~(?:chest|down|forward)`,
     ],
     chills: [`chills|rigors|shaking|shivering|shakes|chilled`],
