@@ -506,6 +506,7 @@ export const en: LanguagePack = {
       `(?:stiff|rigid) neck|neck~(?:stiff|too stiff|rigid)`,
       // Meningism in lay words: bending the neck forward is what hurts or cannot be done.
       `neck~(?:hurts?|pain\\w*|ach\\w*|kills?) (?:to|when i|if i) (?:bend|move|look down|put my chin|tilt)`,
+      `(?:hurts?|painful|pain|kills?) (?:to|when i|if i) (?:bend|tilt|move) ${HIS}? ?neck`,
       `${CANT} (?:bend|touch|put|move|bring|get) ${HIS}? ?(?:chin|neck|head)~(?:chest|down|forward)`,
     ],
     chills: [`chills|rigors|shaking|shivering|shakes|chilled`],
