@@ -17,7 +17,7 @@ import { createDb, migrateToLatest, type Db } from '../../src/db';
 import { createLogger } from '../../src/logging/logger';
 import { startPipeline, type RunningPipeline } from '../../src/messages/pipeline-runtime';
 import { startSeededSandbox } from '../../src/portal/sandbox';
-import { ORGANIZATION_ID } from '../../src/portal/sandbox/synthetic';
+import { patientMessage } from '../../src/portal/sandbox/synthetic';
 import { closeQueues, createQueues, createRedisConnection } from '../../src/queue';
 import type { BenchLine, BenchSection } from '../bench';
 
@@ -63,15 +63,7 @@ async function postMessage(fhirBaseUrl: string, patientId: string, text: string)
   const res = await fetch(`${fhirBaseUrl}/Communication`, {
     method: 'POST',
     headers: { 'content-type': 'application/fhir+json' },
-    body: JSON.stringify({
-      resourceType: 'Communication',
-      status: 'completed',
-      subject: { reference: `Patient/${patientId}` },
-      sender: { reference: `Patient/${patientId}` },
-      recipient: [{ reference: `Organization/${ORGANIZATION_ID}` }],
-      sent: new Date().toISOString(),
-      payload: [{ contentString: text }],
-    }),
+    body: JSON.stringify(patientMessage(patientId, text)),
   });
   if (res.status !== 201) throw new Error(`sandbox refused the message: HTTP ${res.status}`);
   return ((await res.json()) as { id: string }).id;

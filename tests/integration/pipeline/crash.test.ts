@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ORGANIZATION_ID } from '../../../src/portal/sandbox/synthetic';
+import { patientMessage } from '../../../src/portal/sandbox/synthetic';
 import { testRedisUrl } from '../../helpers/redis';
 import {
   createPipelineFixture,
@@ -67,17 +67,9 @@ describe('a worker killed mid-batch', () => {
   function writeMessages(n: number, from = 0): void {
     for (let i = from; i < from + n; i++) {
       const patient = f.patientIds[i % f.patientIds.length];
-      f.sandbox.context.store.create({
-        resourceType: 'Communication',
-        status: 'completed',
-        subject: { reference: `Patient/${patient}` },
-        sender: { reference: `Patient/${patient}` },
-        recipient: [{ reference: `Organization/${ORGANIZATION_ID}` }],
-        sent: new Date().toISOString(),
-        payload: [
-          { contentString: `Batch message ${i}: my blood pressure readings are attached, any advice?` },
-        ],
-      });
+      f.sandbox.context.store.create(
+        patientMessage(patient, `Batch message ${i}: my blood pressure readings are attached, any advice?`),
+      );
     }
   }
 

@@ -4,7 +4,7 @@
  */
 import { getPollerHealth } from '../../../src/portal/poller-health';
 import { startPipeline, type RunningPipeline } from '../../../src/messages/pipeline-runtime';
-import { ORGANIZATION_ID } from '../../../src/portal/sandbox/synthetic';
+import { patientMessage } from '../../../src/portal/sandbox/synthetic';
 import { testRedisUrl } from '../../helpers/redis';
 import {
   createPipelineFixture,
@@ -45,15 +45,9 @@ describe('pipeline under portal faults', () => {
   function patientsWrite(n: number): void {
     for (let i = 0; i < n; i++) {
       const patient = f.patientIds[(written + i) % f.patientIds.length];
-      f.sandbox.context.store.create({
-        resourceType: 'Communication',
-        status: 'completed',
-        subject: { reference: `Patient/${patient}` },
-        sender: { reference: `Patient/${patient}` },
-        recipient: [{ reference: `Organization/${ORGANIZATION_ID}` }],
-        sent: new Date().toISOString(),
-        payload: [{ contentString: `Message ${written + i}: can I get my refill sent to the pharmacy?` }],
-      });
+      f.sandbox.context.store.create(
+        patientMessage(patient, `Message ${written + i}: can I get my refill sent to the pharmacy?`),
+      );
     }
     written += n;
   }

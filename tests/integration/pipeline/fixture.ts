@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import IORedis from 'ioredis';
 import pino, { type Logger } from 'pino';
 import { startSeededSandbox, type RunningSandbox } from '../../../src/portal/sandbox';
-import { ORGANIZATION_ID } from '../../../src/portal/sandbox/synthetic';
+import { patientMessage } from '../../../src/portal/sandbox/synthetic';
 import { createQueues, createRedisConnection, closeQueues, type Queues } from '../../../src/queue';
 import type { Db } from '../../../src/db';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
@@ -74,16 +74,7 @@ export async function postPatientMessage(
   const res = await fetch(`${sandbox.fhirBaseUrl}/Communication`, {
     method: 'POST',
     headers: { 'content-type': 'application/fhir+json' },
-    body: JSON.stringify({
-      resourceType: 'Communication',
-      status: 'completed',
-      subject: { reference: `Patient/${patientId}` },
-      sender: { reference: `Patient/${patientId}` },
-      recipient: [{ reference: `Organization/${ORGANIZATION_ID}` }],
-      sent: new Date().toISOString(),
-      payload: [{ contentString: text }],
-      ...extra,
-    }),
+    body: JSON.stringify({ ...patientMessage(patientId, text), ...extra }),
   });
   if (res.status !== 201)
     throw new Error(`sandbox refused the message: HTTP ${res.status} ${await res.text()}`);

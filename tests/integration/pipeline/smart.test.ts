@@ -12,7 +12,7 @@ import { startPipeline, type RunningPipeline } from '../../../src/messages/pipel
 import { createFhirClient } from '../../../src/portal/fhir-client';
 import { loadSmartAuth } from '../../../src/portal/portal-auth';
 import { startSeededSandbox, type RunningSandbox } from '../../../src/portal/sandbox';
-import { ORGANIZATION_ID } from '../../../src/portal/sandbox/synthetic';
+import { patientMessage } from '../../../src/portal/sandbox/synthetic';
 import { closeQueues, createQueues, createRedisConnection, type Queues } from '../../../src/queue';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { testRedisUrl, uniqueQueuePrefix } from '../../helpers/redis';
@@ -97,15 +97,9 @@ describe('pipeline against a portal that requires SMART Backend Services', () =>
       auth: loadSmartAuth(loadConfig(env).portalSmart!),
     });
     const patientId = sandbox.context.store.list('Patient')[0]!.resource.id as string;
-    const created = await portal.create({
-      resourceType: 'Communication',
-      status: 'completed',
-      subject: { reference: `Patient/${patientId}` },
-      sender: { reference: `Patient/${patientId}` },
-      recipient: [{ reference: `Organization/${ORGANIZATION_ID}` }],
-      sent: new Date().toISOString(),
-      payload: [{ contentString: 'Can I get a copy of my vaccine records for work?' }],
-    });
+    const created = await portal.create(
+      patientMessage(patientId, 'Can I get a copy of my vaccine records for work?'),
+    );
     const portalId = (created.resource as { id?: string }).id!;
     const ready = await waitFor('the message to be ready', async () => {
       const m = await database.db

@@ -18,6 +18,7 @@ export {
 } from './messages';
 export { SCENARIOS, type Scenario } from './message-scenarios';
 export type { FhirBundle, FhirResource, FhirCommunication } from './fhir-types';
+export { patientMessage } from './patient-message';
 export { CLINIC_NAME, ORGANIZATION_ID, LOCATION_ID, STAFF, staffDisplay } from './staff';
 export { MRN_SYSTEM } from './patient-demographics';
 export { Rng } from './prng';
