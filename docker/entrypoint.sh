@@ -10,8 +10,9 @@ case "$role" in
   portal) exec node dist/src/portal/sandbox/main.js "$@" ;;
   migrate) exec node dist/src/db/migrate-cli.js "$@" ;;
   demo-users) exec node dist/src/demo/seed-users-cli.js "$@" ;;
+  user) exec node dist/src/auth/user-cli.js "$@" ;;
   *)
-    echo "unknown role '$role': use web, worker, portal, migrate or demo-users" >&2
+    echo "unknown role '$role': use web, worker, portal, migrate, demo-users or user" >&2
     exit 64
     ;;
 esac
