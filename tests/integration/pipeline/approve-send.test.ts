@@ -8,13 +8,13 @@ import { draftMessage } from '../../../src/messages/draft-message';
 import { ConflictError } from '../../../src/messages/errors';
 import type { PipelineDeps } from '../../../src/messages/pipeline-deps';
 import { triageMessage } from '../../../src/messages/triage-message';
-import { DEFAULT_PROMPTS_DIR, loadPrompts } from '../../../src/drafting';
 import { createFhirClient } from '../../../src/portal/fhir-client';
 import { pollPortal } from '../../../src/portal/poller';
 import { REPLY_IDENTIFIER_SYSTEM, writeReplyToPortal } from '../../../src/portal/reply-writer';
 import { processSendJob } from '../../../src/portal/send.queue';
 import {
   createPipelineFixture,
+  fixtureDeps,
   plantRaw,
   postPatientMessage,
   setFaults,
@@ -29,14 +29,7 @@ describe('approve and send', () => {
 
   beforeAll(async () => {
     f = await createPipelineFixture();
-    deps = {
-      db: f.db,
-      queues: f.queues,
-      logger: f.logger,
-      chartSource: { baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 3000 },
-      model: null,
-      prompts: loadPrompts(DEFAULT_PROMPTS_DIR),
-    };
+    deps = fixtureDeps(f);
     author = (
       await f.db
         .insertInto('users')

@@ -3,11 +3,11 @@
  * hung portal end in recovery, never in lost or duplicated messages.
  */
 import { getPollerHealth } from '../../../src/portal/poller-health';
-import { startPipeline, type RunningPipeline } from '../../../src/messages/pipeline-runtime';
+import type { RunningPipeline } from '../../../src/messages/pipeline-runtime';
 import { patientMessage } from '../../../src/portal/sandbox/synthetic';
-import { testRedisUrl } from '../../helpers/redis';
 import {
   createPipelineFixture,
+  startFixturePipeline,
   eventCount,
   setFaults,
   statusCounts,
@@ -24,14 +24,8 @@ describe('pipeline under portal faults', () => {
 
   beforeAll(async () => {
     f = await createPipelineFixture();
-    pipeline = await startPipeline({
-      databaseUrl: f.database.url,
-      redisUrl: testRedisUrl(),
-      queuePrefix: f.prefix,
-      portalFhirUrl: f.sandbox.fhirBaseUrl,
+    pipeline = await startFixturePipeline(f, {
       pollIntervalMs: 250,
-      llm: { model: 'none', timeoutMs: 1000, maxRetries: 0 },
-      logger: f.logger,
       portalTimeoutMs: 1000,
       portalRetries: 1,
     });

@@ -6,6 +6,14 @@
 import { Writable } from 'node:stream';
 import IORedis from 'ioredis';
 import pino, { type Logger } from 'pino';
+import { loadPrompts } from '../../../src/drafting/prompts';
+import { DEFAULT_PROMPTS_DIR } from '../../../src/config/prompts-dir';
+import type { PipelineDeps } from '../../../src/messages/pipeline-deps';
+import {
+  startPipeline,
+  type PipelineSettings,
+  type RunningPipeline,
+} from '../../../src/messages/pipeline-runtime';
 import { startSeededSandbox, type RunningSandbox } from '../../../src/portal/sandbox';
 import { patientMessage } from '../../../src/portal/sandbox/synthetic';
 import { createQueues, createRedisConnection, closeQueues, type Queues } from '../../../src/queue';
@@ -61,6 +69,36 @@ export async function createPipelineFixture(): Promise<PipelineFixture> {
       await sandbox.close();
       await database.drop();
     },
+  };
+}
+
+/** The whole pipeline against the fixture's database, queues and sandbox: templates, fast polling. */
+export function startFixturePipeline(
+  f: PipelineFixture,
+  overrides: Partial<PipelineSettings> = {},
+): Promise<RunningPipeline> {
+  return startPipeline({
+    databaseUrl: f.database.url,
+    redisUrl: testRedisUrl(),
+    queuePrefix: f.prefix,
+    portalFhirUrl: f.sandbox.fhirBaseUrl,
+    pollIntervalMs: 200,
+    llm: { model: 'none', timeoutMs: 1000, maxRetries: 0 },
+    logger: f.logger,
+    portalTimeoutMs: 3000,
+    ...overrides,
+  });
+}
+
+/** What the pipeline's use cases need, for tests that call them directly (no workers). */
+export function fixtureDeps(f: PipelineFixture): PipelineDeps {
+  return {
+    db: f.db,
+    queues: f.queues,
+    logger: f.logger,
+    chartSource: { baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 3000 },
+    model: null,
+    prompts: loadPrompts(DEFAULT_PROMPTS_DIR),
   };
 }
 

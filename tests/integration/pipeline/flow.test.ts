@@ -4,11 +4,11 @@
  */
 import { verifyChain } from '../../../src/audit';
 import { approveReply } from '../../../src/messages/approve';
-import { startPipeline, type RunningPipeline } from '../../../src/messages/pipeline-runtime';
+import type { RunningPipeline } from '../../../src/messages/pipeline-runtime';
 import { REPLY_IDENTIFIER_SYSTEM } from '../../../src/portal/reply-writer';
-import { testRedisUrl } from '../../helpers/redis';
 import {
   createPipelineFixture,
+  startFixturePipeline,
   plantRaw,
   postPatientMessage,
   waitFor,
@@ -24,16 +24,7 @@ describe('pipeline end to end', () => {
 
   beforeAll(async () => {
     f = await createPipelineFixture();
-    pipeline = await startPipeline({
-      databaseUrl: f.database.url,
-      redisUrl: testRedisUrl(),
-      queuePrefix: f.prefix,
-      portalFhirUrl: f.sandbox.fhirBaseUrl,
-      pollIntervalMs: 200,
-      llm: { model: 'none', timeoutMs: 1000, maxRetries: 0 },
-      logger: f.logger,
-      portalTimeoutMs: 3000,
-    });
+    pipeline = await startFixturePipeline(f);
     const user = await f.db
       .insertInto('users')
       .values({ email: 'nurse@example.test', display_name: 'Nurse', role: 'nurse' })

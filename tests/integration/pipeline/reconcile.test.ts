@@ -3,7 +3,6 @@
  * whose job failed for good without flagging it (e.g. a job that stalled too often).
  */
 import { UnrecoverableError, Worker } from 'bullmq';
-import { DEFAULT_PROMPTS_DIR, loadPrompts } from '../../../src/drafting';
 import type { PipelineDeps } from '../../../src/messages/pipeline-deps';
 import { reconcilePipeline } from '../../../src/messages/reconcile';
 import { triageMessage } from '../../../src/messages/triage-message';
@@ -11,7 +10,13 @@ import { createFhirClient } from '../../../src/portal/fhir-client';
 import { pollPortal } from '../../../src/portal/poller';
 import { createRedisConnection } from '../../../src/queue';
 import { testRedisUrl } from '../../helpers/redis';
-import { createPipelineFixture, postPatientMessage, waitFor, type PipelineFixture } from './fixture';
+import {
+  createPipelineFixture,
+  fixtureDeps,
+  postPatientMessage,
+  waitFor,
+  type PipelineFixture,
+} from './fixture';
 
 describe('reconcile', () => {
   let f: PipelineFixture;
@@ -19,14 +24,7 @@ describe('reconcile', () => {
 
   beforeAll(async () => {
     f = await createPipelineFixture();
-    deps = {
-      db: f.db,
-      queues: f.queues,
-      logger: f.logger,
-      chartSource: { baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 3000 },
-      model: null,
-      prompts: loadPrompts(DEFAULT_PROMPTS_DIR),
-    };
+    deps = fixtureDeps(f);
   });
   afterAll(async () => {
     await f.close();

@@ -2,10 +2,15 @@
  * With a model configured, the draft step shows the model the two approved replies most like the new
  * message (same category), pseudonymized: the clinic's own past wording steers the new draft.
  */
-import { startPipeline, type RunningPipeline } from '../../../src/messages/pipeline-runtime';
+import type { RunningPipeline } from '../../../src/messages/pipeline-runtime';
 import { startFakeOpenAI, type FakeOpenAI } from '../../helpers/fake-openai';
-import { testRedisUrl } from '../../helpers/redis';
-import { createPipelineFixture, postPatientMessage, waitFor, type PipelineFixture } from './fixture';
+import {
+  createPipelineFixture,
+  postPatientMessage,
+  startFixturePipeline,
+  waitFor,
+  type PipelineFixture,
+} from './fixture';
 
 jest.setTimeout(90_000);
 
@@ -18,15 +23,8 @@ describe('style examples from approved replies', () => {
     f = await createPipelineFixture();
     fake = await startFakeOpenAI();
     fake.setDefault({ json: { body: 'We got your refill request. Your care team will review it today.' } });
-    pipeline = await startPipeline({
-      databaseUrl: f.database.url,
-      redisUrl: testRedisUrl(),
-      queuePrefix: f.prefix,
-      portalFhirUrl: f.sandbox.fhirBaseUrl,
-      pollIntervalMs: 200,
+    pipeline = await startFixturePipeline(f, {
       llm: { baseUrl: fake.baseUrl, apiKey: 'test', model: 'fake-model', timeoutMs: 3000, maxRetries: 0 },
-      logger: f.logger,
-      portalTimeoutMs: 3000,
     });
   });
   afterAll(async () => {
