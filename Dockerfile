@@ -12,6 +12,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+# Page stylesheets and scripts are served from beside the compiled code of their feature.
+RUN for dir in src/*/assets; do mkdir -p "dist/$dir" && cp -R "$dir/." "dist/$dir/"; done
 
 # Runtime dependencies only, installed exactly from the lockfile.
 FROM ${NODE_IMAGE} AS runtime-deps

@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db';
-import { HttpError, UnauthorizedError } from '../http/errors';
+import { ForbiddenError, HttpError, UnauthorizedError } from '../http/errors';
 import { authenticateApiToken, bearerToken, hasAuthorizationHeader } from './api-tokens';
 import { findActiveUser } from './repository';
 
@@ -120,6 +120,19 @@ export function requireSameOriginForSessions(appBaseUrl: string | undefined): Re
     const allowed = new Set([`${req.protocol}://${req.get('host')}`]);
     if (appBaseUrl) allowed.add(new URL(appBaseUrl).origin);
     if (!origin || !allowed.has(origin)) throw new CsrfError();
+    next();
+  };
+}
+
+/**
+ * Pages are for people in a browser: an API token (made for scripts and BI tools) opens /api and
+ * report exports only.
+ */
+export function requireBrowserSession(): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    if (res.locals.principal?.via === 'api_token') {
+      throw new ForbiddenError('API tokens open /api and report exports; use the inbox in a browser');
+    }
     next();
   };
 }

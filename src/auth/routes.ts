@@ -26,6 +26,7 @@ import {
 } from './api-handlers';
 import {
   requireAuthenticated,
+  requireBrowserSession,
   requireCsrfForSessions,
   requireLoginPage,
   requireSameOriginForSessions,
@@ -60,6 +61,8 @@ export interface Auth {
   api: Router;
   /** For pages: a browser without a session goes to /login. */
   requireLogin: RequestHandler;
+  /** For pages and their forms: a browser session (not an API token) and the CSRF token on changes. */
+  requireCsrfForPages: RequestHandler[];
   /** For mounted apps (bull-board) that cannot send our CSRF token. */
   requireSameOrigin: RequestHandler;
 }
@@ -108,6 +111,7 @@ export function createAuth(deps: AuthDeps): Auth {
     apiGate: [requireAuthenticated(), requireCsrfForSessions()],
     api,
     requireLogin: requireLoginPage(),
+    requireCsrfForPages: [requireBrowserSession(), requireCsrfForSessions()],
     requireSameOrigin: requireSameOriginForSessions(deps.appBaseUrl),
   };
 }

@@ -105,6 +105,9 @@ export interface MessagesTable {
   /** Optimistic-locking counter: bump on every change a person can collide with. */
   version: Generated<number>;
   updated_at: DefaultTimestamp;
+  /** migrations/0004: routed to the nurse queue by staff; cleared when a nurse claims it. */
+  routed_to: 'nurse' | null;
+  assigned_at: Timestamp | null;
 }
 
 export interface DraftsTable {
@@ -197,6 +200,41 @@ export interface ClinicSettingsTable {
   updated_by: string | null;
 }
 
+/** migrations/0004: what the inbox shows of a patient, cached from the chart by the draft step. */
+export interface PatientsTable {
+  patient_ref: string;
+  display_name: string;
+  birth_date: string | null;
+  sex: 'female' | 'male' | 'other' | 'unknown' | null;
+  record_numbers: TextArray;
+  search_terms: TextArray;
+  updated_at: DefaultTimestamp;
+}
+
+/** migrations/0004: one row per autosaved revision of a reply being written. */
+export interface ReplyDraftsTable {
+  id: GeneratedAlways<string>;
+  message_id: string;
+  revision: number;
+  author: string;
+  mode: 'draft' | 'blank';
+  based_on_draft_id: string | null;
+  body: string;
+  created_at: DefaultTimestamp;
+}
+
+/** migrations/0004: a person's judgement of a draft (useful or not, and why). */
+export interface DraftFeedbackTable {
+  id: GeneratedAlways<string>;
+  message_id: string;
+  draft_id: string;
+  user_id: string;
+  useful: boolean;
+  reasons: TextArray;
+  note: string | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -209,6 +247,9 @@ export interface Database {
   poll_cursors: PollCursorsTable;
   clinic_settings: ClinicSettingsTable;
   slack_users: SlackUsersTable;
+  patients: PatientsTable;
+  reply_drafts: ReplyDraftsTable;
+  draft_feedback: DraftFeedbackTable;
 }
 
 export type Message = Selectable<MessagesTable>;

@@ -2,7 +2,7 @@
  * The web process's table of contents. Each feature brings its own router; this file says where it
  * is mounted and what guards it.
  */
-import { Router, json, type Request, type Response } from 'express';
+import { Router, json, urlencoded, type Request, type Response } from 'express';
 import { createAuth, requirePermission } from '../auth/routes';
 import { messageRoutes } from '../messages/routes';
 import type { Registry } from '../metrics';
@@ -10,6 +10,9 @@ import { createQueueBoard } from '../queue';
 import type { AppDeps } from './app';
 import { healthz, readyz } from './health';
 import { slackReadiness } from '../alerts/health';
+import { inboxRoutes } from '../inbox/routes';
+import { staticAssets } from './assets';
+import { relaxedStylesForQueueBoard } from './security';
 
 export type RouteDeps = AppDeps & { metrics: Registry; readinessTimeoutMs: number };
 
@@ -33,6 +36,9 @@ export function appRoutes(deps: RouteDeps): Router {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
 
+  // Shared stylesheets: no patient data, and the login page uses them before anyone is known.
+  router.use('/assets', staticAssets(__dirname));
+
   // Everything below may be called by a person: a session cookie or a bearer token says who.
   const auth = createAuth({
     db: deps.db,
@@ -51,6 +57,7 @@ export function appRoutes(deps: RouteDeps): Router {
     auth.requireLogin,
     requirePermission('queues.admin'),
     auth.requireSameOrigin,
+    relaxedStylesForQueueBoard(deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false),
     createQueueBoard(deps.queues, '/admin/queues'),
   );
 
@@ -64,10 +71,31 @@ export function appRoutes(deps: RouteDeps): Router {
     messageRoutes({ db: deps.db, queues: deps.queues }),
   );
 
-  router.get('/', (_req: Request, res: Response) => {
+  // The staff inbox: pages for a logged-in browser; its forms and scripts carry the CSRF token.
+  router.use(
+    '/inbox',
+    auth.requireLogin,
+    requirePermission('messages.read'),
+    urlencoded({ extended: false, limit: '100kb' }),
+    json({ limit: '100kb' }),
+    auth.requireCsrfForPages,
+    inboxRoutes({
+      db: deps.db,
+      redis: deps.redis,
+      queues: deps.queues,
+      config: deps.config,
+      logger: deps.logger,
+    }),
+  );
+
+  router.get('/', (req: Request, res: Response) => {
+    if (res.locals.principal && req.accepts(['html', 'json']) === 'html') {
+      res.redirect(303, '/inbox');
+      return;
+    }
     res.json({
       service: 'inbox-draft-assistant',
-      endpoints: ['/healthz', '/readyz', '/metrics', '/login', '/api/messages', '/api/tokens'],
+      endpoints: ['/healthz', '/readyz', '/metrics', '/login', '/inbox', '/api/messages', '/api/tokens'],
     });
   });
   return router;
