@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
-import { csrfTokenOf, CsrfError, checkCsrf } from './authenticate';
+import { csrfTokenOf, CsrfError, checkCsrf, safeReturnPath } from './authenticate';
 import type { CheckLogin } from './login';
 import { renderLoginPage } from './login-page';
 import { permissionsOf } from './permissions';
@@ -79,6 +79,8 @@ export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
     if (!outcome.ok) {
       return answerLoginError(req, res, new HttpError(401, 'login_failed', loginFailedMessage(deps)));
     }
+    // Read before the session is replaced: the inbox page asked for before login, if any.
+    const returnTo = safeReturnPath(req.session.returnTo);
     // A new session id at login: an id planted before login (session fixation) is worth nothing after.
     await sessionCall(req, 'regenerate');
     req.session.userId = outcome.userId;
@@ -100,7 +102,7 @@ export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
       });
       return;
     }
-    res.redirect(303, '/');
+    res.redirect(303, returnTo ?? '/');
   };
 }
 

@@ -27,6 +27,8 @@ export interface AppDeps {
   metrics?: Registry;
   /** Per dependency check in /readyz; default 2 s. */
   readinessTimeoutMs?: number;
+  /** The clock pages read (waiting times, SLA clocks); tests pass a fixed one. Default: real time. */
+  now?: () => Date;
 }
 
 /** The web process's express app, without listen(): tests drive it with supertest. */

@@ -9,6 +9,11 @@ import type { Db } from '../db';
 import { staticAssets } from '../http/assets';
 import type { Logger } from '../logging/logger';
 import type { Queues } from '../queue';
+import { listDepsOf, liveHubOptionsOf } from './list/deps';
+import { listRoutes } from './list/routes';
+import { createLiveHub } from './live/hub';
+import { liveRoutes } from './live/routes';
+import { messagePageRoutes } from './message/routes';
 
 export interface InboxDeps {
   db: Db;
@@ -16,10 +21,18 @@ export interface InboxDeps {
   queues: Queues;
   config: AppConfig;
   logger: Logger;
+  /** The clock of waiting times and SLA clocks; tests fix it. Default: real time. */
+  now?: () => Date;
 }
 
-export function inboxRoutes(_deps: InboxDeps): Router {
+export function inboxRoutes(deps: InboxDeps): Router {
   const router = Router();
   router.use('/assets', staticAssets(__dirname));
+  // One message: the page, its actions (each with its own permission) and the presence heartbeat.
+  router.use('/messages', messagePageRoutes(deps));
+  // The list, its live rows and patient search (messages.read, which the /inbox mount requires).
+  router.use(listRoutes(listDepsOf(deps)));
+  // Server-Sent Events for list and message pages: one ticker per app, started by the first client.
+  router.use(liveRoutes(createLiveHub(liveHubOptionsOf(deps))));
   return router;
 }

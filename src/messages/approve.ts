@@ -23,6 +23,11 @@ export const ApproveReplyInput = z.object({
   draftId: z.uuid().nullable(),
   /** messages.version as the person saw it. */
   expectedVersion: z.number().int().positive(),
+  /**
+   * The inbox's reply revision the person approved from (0: none was started). When given, an
+   * approval after someone else saved a newer revision is refused: they would send text unseen.
+   */
+  expectedRevision: z.number().int().min(0).optional(),
 });
 export type ApproveReplyInput = z.input<typeof ApproveReplyInput>;
 
@@ -34,6 +39,8 @@ export interface ApprovedReply {
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** The conflict's message when the reply revision moved on (its reason stays stale_version). */
+export const STALE_REVISION_MESSAGE = 'someone else edited the reply since it was opened; nothing was sent';
 const FOREIGN_KEY_VIOLATION = '23503';
 
 export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInput): Promise<ApprovedReply> {
@@ -67,6 +74,17 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
       }
       if (message.version !== input.expectedVersion) {
         throw new ConflictError('stale_version', 'the message changed since it was opened', message.version);
+      }
+      if (input.expectedRevision !== undefined) {
+        // Saves lock the same message row, so no revision can slip in between this check and the commit.
+        const latest = await trx
+          .selectFrom('reply_drafts')
+          .select((eb) => eb.fn.max('revision').as('revision'))
+          .where('message_id', '=', input.messageId)
+          .executeTakeFirst();
+        if ((latest?.revision ?? 0) !== input.expectedRevision) {
+          throw new ConflictError('stale_version', STALE_REVISION_MESSAGE, message.version);
+        }
       }
       let draftBody: string | null = null;
       if (input.draftId) {

@@ -18,6 +18,7 @@ import {
 } from '../triage';
 import { secondOpinion } from '../triage/second-opinion';
 import type { Message } from '../db';
+import { rememberPatient } from '../inbox/patients';
 import { errorKind, isTransientChartError, patientIdOf, type PipelineDeps } from './pipeline-deps';
 import { findMessage, insertDraft, markReady, raiseUrgency, recentSentReplies } from './repository';
 import { MessageGoneError, needsAlert } from './triage-message';
@@ -123,6 +124,8 @@ export async function draftMessage(
   if (!message) throw new MessageGoneError(messageId);
   if (message.status !== 'triaged') return 'already_done';
   const { chart, problem } = await readChart(deps, message, options);
+  // The inbox list's name, age and search come from this copy (never fails drafting).
+  if (chart) await rememberPatient(deps, message.patient_ref, chart.patient);
   const triage = await reconsider(deps, message, storedTriage(message));
   const now = deps.now?.() ?? new Date();
   // Style examples only shape a model's wording; templates ignore them, so skip the read without a model.

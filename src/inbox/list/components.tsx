@@ -1,0 +1,199 @@
+/**
+ * The list's pieces, shared by the full page and the /inbox/rows fragment so a live refresh renders
+ * exactly what a reload would. Patient text only ever goes in as a child (escaped by preact), and the
+ * first line sits in <bdi> so right-to-left overrides in it cannot reorder the rest of the row.
+ */
+import type { ListFilter } from './filters';
+import { LEVELS, listHref } from './filters';
+import { LEVEL_LABELS } from './format';
+import type { LevelCounts } from './repository';
+import type { RowView } from './view-model';
+
+export const PATIENT_PLACEHOLDER = 'Patient (chart not read yet)';
+
+export function presenceText(p: { name: string; mode: 'viewing' | 'replying' }): string {
+  return `${p.name} is ${p.mode}`;
+}
+
+export function PresenceList({ id, people }: { id: string; people: RowView['presence'] }) {
+  return (
+    <span class="presence" data-presence-for={id}>
+      {people.map((p, i) => (
+        <span key={i} class={`presence-person presence-${p.mode}`}>
+          {presenceText(p)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Row({ row }: { row: RowView }) {
+  return (
+    <tr id={`row-${row.id}`} class={`row row-${row.level}`} data-id={row.id}>
+      <td>
+        <span class={`level level-${row.level}`}>{row.levelLabel}</span>
+      </td>
+      <td class="patient">
+        {row.patientName ? (
+          <>
+            <bdi>{row.patientName}</bdi>
+            {row.age ? <span class="age">, {row.age}</span> : null}
+          </>
+        ) : (
+          <span class="muted">{PATIENT_PLACEHOLDER}</span>
+        )}
+      </td>
+      <td class="first-line">
+        <a class="open-link" href={row.href}>
+          <bdi>{row.firstLine}</bdi>
+        </a>
+      </td>
+      <td>{row.categoryLabel}</td>
+      <td>
+        <time dateTime={row.receivedAt}>{row.waiting}</time>
+      </td>
+      <td class={row.sla?.overdue ? 'sla sla-overdue' : 'sla'}>
+        {row.sla ? (
+          <>
+            <span class="sla-left">{row.sla.text}</span> <span class="due">{row.sla.due}</span>
+          </>
+        ) : (
+          <span class="muted">{row.statusLabel}</span>
+        )}
+      </td>
+      <td class={`alert-state alert-${row.alert.kind}`}>{row.alert.text}</td>
+      <td class="handling">
+        {row.open ? <span class="status">{row.statusLabel}</span> : null}
+        {row.claimedBy ? <span class="claimed">Claimed by {row.claimedBy}</span> : null}
+        {row.nurseQueue ? <span class="nurse-queue">Nurse queue</span> : null}
+        <PresenceList id={row.id} people={row.presence} />
+      </td>
+    </tr>
+  );
+}
+
+export function RowsBody({ rows, empty }: { rows: RowView[]; empty: string }) {
+  return (
+    <tbody id="inbox-rows">
+      {rows.length === 0 ? (
+        <tr class="empty">
+          <td colSpan={8}>{empty}</td>
+        </tr>
+      ) : (
+        rows.map((row) => <Row key={row.id} row={row} />)
+      )}
+    </tbody>
+  );
+}
+
+export function MessagesTable({ caption, rows, empty }: { caption: string; rows: RowView[]; empty: string }) {
+  return (
+    <table class="inbox-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Level</th>
+          <th scope="col">Patient</th>
+          <th scope="col">Message</th>
+          <th scope="col">Category</th>
+          <th scope="col">Waiting</th>
+          <th scope="col">SLA</th>
+          <th scope="col">Alert</th>
+          <th scope="col">Handling</th>
+        </tr>
+      </thead>
+      <RowsBody rows={rows} empty={empty} />
+    </table>
+  );
+}
+
+/** One link per level with its count; each keeps the other filters. */
+export function LevelCountsNav({ counts, filter }: { counts: LevelCounts; filter: ListFilter }) {
+  const total = LEVELS.reduce((sum, l) => sum + counts[l], 0);
+  const base = { ...filter, cursor: undefined };
+  return (
+    <nav id="level-counts" class="level-counts" aria-label="Counts by level">
+      <ul>
+        <li>
+          <a href={listHref({ ...base, level: undefined })} aria-current={filter.level ? undefined : 'true'}>
+            All levels <span class="count">{total}</span>
+          </a>
+        </li>
+        {LEVELS.map((level) => (
+          <li key={level}>
+            <a
+              href={listHref({ ...base, level })}
+              class={`level level-${level}`}
+              aria-current={filter.level === level ? 'true' : undefined}
+              data-level={level}
+            >
+              {LEVEL_LABELS[level]} <span class="count">{counts[level]}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Pager({ filter, nextCursor }: { filter: ListFilter; nextCursor: string | null }) {
+  if (!filter.cursor && !nextCursor) return <nav id="pager" class="pager" aria-label="Pages" />;
+  return (
+    <nav id="pager" class="pager" aria-label="Pages">
+      {filter.cursor ? <a href={listHref({ ...filter, cursor: undefined })}>First page</a> : null}
+      {nextCursor ? (
+        <a href={listHref({ ...filter, cursor: nextCursor })} rel="next">
+          Next page
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** What the rows fragment holds: the body, the counts and the pager, swapped in by list.js. */
+export function RowsFragment(props: {
+  rows: RowView[];
+  empty: string;
+  counts: LevelCounts;
+  filter: ListFilter;
+  nextCursor: string | null;
+}) {
+  return (
+    <div id="inbox-fragment">
+      <table>
+        <RowsBody rows={props.rows} empty={props.empty} />
+      </table>
+      <LevelCountsNav counts={props.counts} filter={props.filter} />
+      <Pager filter={props.filter} nextCursor={props.nextCursor} />
+    </div>
+  );
+}
+
+export function HelpDialog() {
+  const keys: [string, string][] = [
+    ['j or ↓', 'Next message'],
+    ['k or ↑', 'Previous message'],
+    ['Enter', 'Open the selected message'],
+    ['/', 'Search by patient name or record number'],
+    ['?', 'Show this help'],
+    ['Escape', 'Close this help'],
+  ];
+  return (
+    <dialog id="shortcuts-help" aria-labelledby="shortcuts-title">
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <dl class="shortcuts">
+        {keys.map(([k, what]) => (
+          <div key={k}>
+            <dt>
+              <kbd>{k}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
+  );
+}

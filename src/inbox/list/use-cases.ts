@@ -1,0 +1,134 @@
+/**
+ * The list's use cases: show a page of the inbox (page or live-refreshed rows) and search by patient.
+ * Both are PHI accesses and record one audit event naming the message ids shown (invariant 6); the
+ * search event never holds the query text, only what kind of search it was and how many it found.
+ */
+import type { Redis } from 'ioredis';
+import { recordEvent } from '../../audit';
+import { loadClinicSettings, type ClinicSettings } from '../../clinic';
+import type { Db } from '../../db';
+import type { Logger } from '../../logging/logger';
+import { findPatientsByName, findPatientsByRecordNumber, nameWords } from '../patients';
+import { presenceFor, type PresenceEntry } from '../presence';
+import type { ListFilter } from './filters';
+import {
+  countByLevel,
+  listInboxPage,
+  messagesOfPatients,
+  type LevelCounts,
+  type ListRow,
+} from './repository';
+import { rowView, type RowView } from './view-model';
+
+export const PAGE_SIZE = 50;
+export const SEARCH_MAX_CHARS = 100;
+const SEARCH_PATIENT_LIMIT = 20;
+const SEARCH_MESSAGE_LIMIT = 100;
+
+export interface ListDeps {
+  db: Db;
+  redis: Redis;
+  /** QUEUE_PREFIX: presence keys live under it. */
+  prefix: string;
+  /** CLINIC_TIME_ZONE, used when no business calendar is stored. */
+  timeZone: string;
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface Viewer {
+  userId: string;
+  /** How the person is signed in ('session' for pages); kept in the audit event like the JSON API does. */
+  via: string;
+}
+
+/** Presence is a courtesy: with Redis unreachable the list still renders, without it. */
+async function presenceOrNothing(deps: ListDeps, ids: string[]): Promise<Map<string, PresenceEntry[]>> {
+  try {
+    return await presenceFor(deps.redis, deps.prefix, ids, deps.now());
+  } catch (err) {
+    deps.logger.warn({ errorKind: (err as Error).name }, 'presence unavailable for the inbox list');
+    return new Map();
+  }
+}
+
+function toViews(
+  rows: ListRow[],
+  ctx: { now: Date; settings: ClinicSettings; userId: string; presence: Map<string, PresenceEntry[]> },
+): RowView[] {
+  return rows.map((row) => rowView(row, ctx));
+}
+
+/** The audit event of a list or search, recorded before the answer goes out. */
+function recordListed(deps: ListDeps, viewer: Viewer, action: string, data: Record<string, unknown>) {
+  return recordEvent(deps.db, { actor: `user:${viewer.userId}`, action, data: { ...data, via: viewer.via } });
+}
+
+export interface ListView {
+  rows: RowView[];
+  counts: LevelCounts;
+  nextCursor: string | null;
+}
+
+/** Queries run side by side, then the audit event beside the presence read: latency, not load, is the cost. */
+export async function showInboxList(
+  deps: ListDeps,
+  viewer: Viewer,
+  filter: ListFilter,
+  view: 'page' | 'rows',
+): Promise<ListView> {
+  const [page, counts, settings] = await Promise.all([
+    listInboxPage(deps.db, filter, viewer.userId, PAGE_SIZE),
+    countByLevel(deps.db, filter, viewer.userId),
+    loadClinicSettings(deps.db, deps.timeZone),
+  ]);
+  const ids = page.rows.map((r) => r.id);
+  // A list shows subjects, which can carry PHI: one event naming every message shown.
+  const [presence] = await Promise.all([
+    presenceOrNothing(deps, ids),
+    ids.length > 0 ? recordListed(deps, viewer, 'messages.listed', { messageIds: ids, view }) : undefined,
+  ]);
+  const rows = toViews(page.rows, { now: deps.now(), settings, userId: viewer.userId, presence });
+  return { rows, counts, nextCursor: page.nextCursor };
+}
+
+export type SearchKind = 'name' | 'record_number';
+
+export type SearchOutcome = { ok: true; kind: SearchKind; rows: RowView[] } | { ok: false; error: string };
+
+/** Record numbers are digits (with separators); anything holding a digit is looked up as one. */
+export function searchKindOf(query: string): SearchKind {
+  return /\d/.test(query) ? 'record_number' : 'name';
+}
+
+export function validateSearch(query: string): string | undefined {
+  const q = query.trim();
+  if (q.length === 0) return 'Type a patient’s name or record number to search.';
+  if (Array.from(q).length > SEARCH_MAX_CHARS)
+    return `A search can be at most ${SEARCH_MAX_CHARS} characters; shorten it and try again.`;
+  if (searchKindOf(q) === 'name' && nameWords(q).length === 0)
+    return 'Type at least one letter of the patient’s name.';
+  return undefined;
+}
+
+export async function searchMessages(deps: ListDeps, viewer: Viewer, query: string): Promise<SearchOutcome> {
+  const error = validateSearch(query);
+  if (error) return { ok: false, error };
+  const q = query.trim();
+  const kind = searchKindOf(q);
+  const patients =
+    kind === 'name'
+      ? await findPatientsByName(deps.db, q, SEARCH_PATIENT_LIMIT)
+      : await findPatientsByRecordNumber(deps.db, q, SEARCH_PATIENT_LIMIT);
+  const [found, settings] = await Promise.all([
+    messagesOfPatients(deps.db, patients, SEARCH_MESSAGE_LIMIT),
+    loadClinicSettings(deps.db, deps.timeZone),
+  ]);
+  const ids = found.map((r) => r.id);
+  const [presence] = await Promise.all([
+    presenceOrNothing(deps, ids),
+    recordListed(deps, viewer, 'messages.searched', { kind, resultCount: ids.length, messageIds: ids }),
+  ]);
+  const rows = toViews(found, { now: deps.now(), settings, userId: viewer.userId, presence });
+  return { ok: true, kind, rows };
+}

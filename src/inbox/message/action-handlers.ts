@@ -1,0 +1,141 @@
+/** The run functions of each action: parse the body, call the named use case, say what happened. */
+import { acknowledgeFromInbox } from '../actions/acknowledge';
+import { approveFromInbox } from '../actions/approve';
+import { claimMessage, releaseMessage } from '../actions/claim';
+import { giveDraftFeedback } from '../actions/feedback';
+import {
+  ApproveBody,
+  ClaimBody,
+  CloseBody,
+  FeedbackBody,
+  parseBody,
+  RegenerateBody,
+  SaveBody,
+  StartBody,
+  UrgencyBody,
+} from '../actions/input';
+import { regenerateDraft } from '../actions/regenerate';
+import { saveReply, startReply } from '../actions/reply';
+import { changeMessageUrgency, closeWithoutReply, routeToNurse } from '../actions/triage-actions';
+import type { MessageDeps } from './deps';
+import { levelLabel } from './format';
+import type { ActionRun } from './handlers';
+
+export const runStart =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const input = parseBody(StartBody, req.body);
+    const started = await startReply(deps.db, user, { messageId: id, ...input });
+    return {
+      flash: `Reply started ${input.mode === 'draft' ? 'from the draft' : 'blank'}${started.claimed ? '; the message is now yours' : ''}.`,
+      json: { revision: started.revision },
+    };
+  };
+
+export const runSave =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const input = parseBody(SaveBody, req.body);
+    const saved = await saveReply(deps.db, user, {
+      messageId: id,
+      body: input.body,
+      revision: input.revision,
+    });
+    return {
+      flash: saved.saved ? `Reply saved (revision ${saved.revision}).` : 'No changes to save.',
+      json: { revision: saved.revision, saved: saved.saved },
+    };
+  };
+
+export const runApprove =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const input = parseBody(ApproveBody, req.body);
+    const approved = await approveFromInbox(deps.db, deps.queues, user, { messageId: id, ...input });
+    return {
+      flash: 'Reply approved; it is being sent to the patient’s portal.',
+      json: { replyId: approved.replyId },
+    };
+  };
+
+export const runRegenerate =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const { instruction } = parseBody(RegenerateBody, req.body);
+    const made = await regenerateDraft(deps.regenerate, id, user, instruction);
+    const how =
+      made.source === 'llm'
+        ? 'A new draft was written.'
+        : 'The language model’s draft could not be used, so a new draft was built from templates; see its flags.';
+    return { flash: how, json: { draftId: made.draftId } };
+  };
+
+export const runRoute =
+  (deps: MessageDeps): ActionRun =>
+  async ({ id, user }) => {
+    const outcome = await routeToNurse(deps.db, id, user);
+    return { flash: outcome === 'routed' ? 'Routed to the nurse queue.' : 'Already in the nurse queue.' };
+  };
+
+export const runClose =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const input = parseBody(CloseBody, req.body);
+    await closeWithoutReply(deps.db, deps.queues, id, user, input);
+    return { flash: 'Closed without a reply.' };
+  };
+
+export const runUrgency =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const input = parseBody(UrgencyBody, req.body);
+    const changed = await changeMessageUrgency(deps.db, deps.queues, id, user, input);
+    return { flash: `Urgency changed from ${levelLabel(changed.from)} to ${levelLabel(changed.to)}.` };
+  };
+
+export const runFeedback =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const input = parseBody(FeedbackBody, req.body);
+    await giveDraftFeedback(deps.db, id, user, { ...input, useful: input.useful === 'yes' });
+    return { flash: 'Thank you: your feedback on the draft was recorded.' };
+  };
+
+export const runClaim =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const { takeOver } = parseBody(ClaimBody, req.body);
+    const outcome = await claimMessage(deps.db, id, user, { takeOver });
+    return {
+      flash: outcome === 'claimed' ? 'You have claimed this message.' : 'This message was already yours.',
+    };
+  };
+
+export const runRelease =
+  (deps: MessageDeps): ActionRun =>
+  async ({ id, user }) => {
+    await releaseMessage(deps.db, id, user);
+    return { flash: 'Released: the message is unassigned.' };
+  };
+
+export const runAcknowledge =
+  (deps: MessageDeps): ActionRun =>
+  async ({ id, user }) => {
+    const outcome = await acknowledgeFromInbox(
+      {
+        db: deps.db,
+        queues: deps.queues,
+        settings: deps.alertSettings,
+        timeZone: deps.zone,
+        logger: deps.logger,
+      },
+      id,
+      user,
+    );
+    return {
+      flash:
+        outcome === 'acknowledged'
+          ? 'Alert acknowledged: you own it now.'
+          : 'The alert was already acknowledged.',
+    };
+  };

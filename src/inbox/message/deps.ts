@@ -1,0 +1,67 @@
+/**
+ * What the message page and its actions need, built once per web app from InboxDeps: the model
+ * (or null), the prompt files (read on first regenerate), the chart source and the alert settings.
+ */
+import { alertSettingsFromEnv, type AlertSettings } from '../../alerts/settings';
+import type { FhirClientOptions } from '../../context';
+import { DEFAULT_PROMPTS_DIR, loadPrompts, type PromptSet } from '../../drafting';
+import { createChatModel } from '../../llm/chat-model';
+import { loadSmartAuth, smartHeaders } from '../../portal/portal-auth';
+import type { RegenerateDeps } from '../actions/regenerate';
+import { loadRegenerateInstructions } from '../actions/regenerate-instructions';
+import type { InboxDeps } from '../routes';
+
+export interface MessageDeps extends InboxDeps {
+  zone: string;
+  prefix: string;
+  alertSettings: AlertSettings;
+  regenerate: RegenerateDeps;
+  clock: () => Date;
+}
+
+const CHART_TIMEOUT_MS = 10_000;
+
+function once<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
+
+function lazyHeaders(make: () => () => Promise<Record<string, string>>) {
+  const get = once(make);
+  return () => get()();
+}
+
+export function messageDeps(deps: InboxDeps, options: { promptsDir?: string } = {}): MessageDeps {
+  const env = deps.config.env;
+  const promptsDir = options.promptsDir ?? DEFAULT_PROMPTS_DIR;
+  const model = createChatModel(deps.config.llm);
+  let chartSource: FhirClientOptions | undefined;
+  if (env.PORTAL_FHIR_URL) {
+    const smart = deps.config.portalSmart;
+    chartSource = {
+      baseUrl: env.PORTAL_FHIR_URL,
+      timeoutMs: CHART_TIMEOUT_MS,
+      // The key file is read on the first chart read, not at start-up: pages work without it.
+      headers: smart ? lazyHeaders(() => smartHeaders(loadSmartAuth(smart), CHART_TIMEOUT_MS)) : undefined,
+    };
+  }
+  const clock = deps.now ?? (() => new Date());
+  return {
+    ...deps,
+    zone: env.CLINIC_TIME_ZONE,
+    prefix: env.QUEUE_PREFIX,
+    alertSettings: alertSettingsFromEnv(env),
+    clock,
+    regenerate: {
+      db: deps.db,
+      logger: deps.logger,
+      model,
+      modelName: deps.config.llm.model,
+      prompts: once((): PromptSet => loadPrompts(promptsDir)),
+      instructions: once(() => loadRegenerateInstructions(promptsDir)),
+      chartSource,
+      timeZone: env.CLINIC_TIME_ZONE,
+      now: clock,
+    },
+  };
+}

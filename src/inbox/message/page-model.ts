@@ -1,0 +1,75 @@
+/** What the message page is rendered from, beyond the data in MessageView. */
+import type { PageContext } from '../../http/page-context';
+import type { MessageView } from './load';
+
+export type FormName =
+  | 'start'
+  | 'reply'
+  | 'regenerate'
+  | 'route'
+  | 'close'
+  | 'urgency'
+  | 'feedback'
+  | 'claim'
+  | 'release'
+  | 'acknowledge';
+
+/** A form that was refused: the page comes back with the message beside it and what was typed. */
+export interface FormFeedback {
+  form: FormName;
+  error: string;
+  values: Record<string, string | string[]>;
+}
+
+export interface Flash {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export interface Abilities {
+  edit: boolean;
+  approve: boolean;
+  close: boolean;
+  changeUrgency: boolean;
+  acknowledge: boolean;
+}
+
+export interface Presence {
+  name: string;
+  mode: 'viewing' | 'replying';
+}
+
+export interface MessagePageInput {
+  view: MessageView;
+  ctx: PageContext;
+  zone: string;
+  now: Date;
+  /** Other people on this message right now (never the viewer). */
+  others: Presence[];
+  can: Abilities;
+  modelConfigured: boolean;
+  flash?: Flash;
+  feedback?: FormFeedback;
+}
+
+export const messagePath = (id: string, action?: string) =>
+  `/inbox/messages/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+
+/** A value the refused form sent, if this is the form that was refused. */
+export function kept(input: MessagePageInput, form: FormName, field: string): string | undefined {
+  if (input.feedback?.form !== form) return undefined;
+  const v = input.feedback.values[field];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function keptList(input: MessagePageInput, form: FormName, field: string): string[] {
+  if (input.feedback?.form !== form) return [];
+  const v = input.feedback.values[field];
+  return v === undefined ? [] : ([] as string[]).concat(v);
+}
+
+export function errorFor(input: MessagePageInput, form: FormName): string | undefined {
+  return input.feedback?.form === form ? input.feedback.error : undefined;
+}
+
+export const presenceText = (p: Presence) => `${p.name} is ${p.mode}`;

@@ -1,0 +1,273 @@
+/** The reply editor (or the approved reply), the actions that move a message on, and draft feedback. */
+import {
+  CLOSE_REASONS,
+  FEEDBACK_REASONS,
+  MAX_NOTE_CHARS,
+  MAX_REPLY_CHARS,
+  URGENCY_LEVELS,
+} from '../actions/input';
+import { CLOSE_REASON_LABELS, clinicTime, FEEDBACK_REASON_LABELS, isoTime, levelLabel } from './format';
+import { errorFor, kept, keptList, messagePath, type MessagePageInput } from './page-model';
+import { Csrf, TextBlock } from './text';
+
+const isOpen = (input: MessagePageInput) => ['new', 'triaged', 'ready'].includes(input.view.message.status);
+
+function FormError({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    // Announced once, by the summary at the top of the page; this copy sits beside the form.
+    <p id={id} class="form-error">
+      {text}
+    </p>
+  ) : null;
+}
+
+function SentReply({ input }: { input: MessagePageInput }) {
+  const r = input.view.reply!;
+  return (
+    <>
+      <p id="reply-state">
+        Approved by {r.authorName ?? 'someone'}
+        {r.approvedAt ? (
+          <>
+            {' '}
+            at <time dateTime={isoTime(r.approvedAt)}>{clinicTime(r.approvedAt, input.zone)}</time>
+          </>
+        ) : null}
+        .{' '}
+        {r.sentAt ? (
+          <>
+            Sent to the portal at <time dateTime={isoTime(r.sentAt)}>{clinicTime(r.sentAt, input.zone)}</time>
+            .
+          </>
+        ) : (
+          `Sending${r.sendAttempts > 0 ? ` (attempt ${r.sendAttempts}${r.lastError ? ', the last one failed' : ''})` : ''}.`
+        )}
+      </p>
+      <TextBlock text={r.body} label="Reply sent to the patient" />
+    </>
+  );
+}
+
+function Editor({ input }: { input: MessagePageInput }) {
+  const { message: m, replyDraft } = input.view;
+  const typed = kept(input, 'reply', 'body');
+  const body = typed ?? replyDraft?.body ?? '';
+  const revision = kept(input, 'reply', 'revision') ?? String(replyDraft?.revision ?? 0);
+  const error = errorFor(input, 'reply');
+  const describedBy = ['reply-hint', error ? 'reply-error' : ''].filter(Boolean).join(' ');
+  return (
+    <form method="post" action={messagePath(m.id, 'reply')} id="reply-form">
+      <Csrf token={input.ctx.csrfToken} />
+      <input type="hidden" name="revision" value={revision} id="reply-revision" />
+      <input type="hidden" name="expectedVersion" value={String(m.version)} />
+      <input type="hidden" name="draftId" value={replyDraft?.based_on_draft_id ?? ''} />
+      <label for="reply-body" class="field-label">
+        Reply to patient
+      </label>
+      <p id="reply-hint" class="hint">
+        {replyDraft
+          ? `Started ${replyDraft.mode === 'draft' ? 'from the draft' : 'blank'}; revision ${replyDraft.revision} saved by ${
+              replyDraft.authorName ?? 'someone'
+            } at ${clinicTime(replyDraft.created_at, input.zone)}. `
+          : ''}
+        Saved automatically while you type (with JavaScript), or with Save. At most{' '}
+        {MAX_REPLY_CHARS.toLocaleString('en-US')} characters.
+      </p>
+      <FormError id="reply-error" text={error} />
+      <textarea
+        id="reply-body"
+        name="body"
+        rows={14}
+        dir="auto"
+        spellcheck
+        aria-describedby={describedBy}
+        value={body}
+      />
+      <p id="reply-status" class="hint" role="status" aria-live="polite"></p>
+      <div class="actions-row">
+        {input.can.edit ? (
+          <button type="submit" id="save-button">
+            Save
+          </button>
+        ) : null}
+        {input.can.approve ? (
+          <button type="submit" class="primary" formaction={messagePath(m.id, 'approve')} id="approve-button">
+            Approve and send
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function ReplySection({ input }: { input: MessagePageInput }) {
+  const { reply, replyDraft, message: m } = input.view;
+  const editing = !reply && isOpen(input) && (replyDraft || input.feedback?.form === 'reply');
+  return (
+    <section class="panel" aria-labelledby="reply-heading">
+      <h2 id="reply-heading">Reply</h2>
+      {reply ? (
+        <SentReply input={input} />
+      ) : editing && (input.can.edit || input.can.approve) ? (
+        <Editor input={input} />
+      ) : replyDraft ? (
+        <TextBlock text={replyDraft.body} label="Reply being written" />
+      ) : (
+        <p class="muted">
+          {!isOpen(input)
+            ? m.status === 'closed'
+              ? 'Closed without a reply.'
+              : 'No reply.'
+            : input.can.edit
+              ? 'Nobody has started a reply. Start with the draft or blank.'
+              : 'Nobody has started a reply.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function RouteForm({ input }: { input: MessagePageInput }) {
+  const m = input.view.message;
+  if (m.routed_to === 'nurse' && !m.assigned_to) return <p>This message is in the nurse queue.</p>;
+  return (
+    <form method="post" action={messagePath(m.id, 'route')}>
+      <Csrf token={input.ctx.csrfToken} />
+      <FormError id="route-error" text={errorFor(input, 'route')} />
+      <button type="submit">Route to nurse</button>
+    </form>
+  );
+}
+
+function CloseForm({ input }: { input: MessagePageInput }) {
+  const m = input.view.message;
+  const error = errorFor(input, 'close');
+  const reason = kept(input, 'close', 'reason') ?? '';
+  return (
+    <form method="post" action={messagePath(m.id, 'close')} id="close-form">
+      <Csrf token={input.ctx.csrfToken} />
+      <h3 id="close-heading">Close without a reply</h3>
+      <FormError id="close-error" text={error} />
+      <p>
+        <label for="close-reason">Reason</label>
+        <br />
+        <select id="close-reason" name="reason" required aria-describedby={error ? 'close-error' : undefined}>
+          <option value="" selected={reason === ''}>
+            Choose a reason
+          </option>
+          {CLOSE_REASONS.map((r) => (
+            <option key={r} value={r} selected={reason === r}>
+              {CLOSE_REASON_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label for="close-note">Note (optional, up to {MAX_NOTE_CHARS} characters)</label>
+        <br />
+        <textarea id="close-note" name="note" rows={2} value={kept(input, 'close', 'note') ?? ''} />
+      </p>
+      <button type="submit" class="danger">
+        Close without reply
+      </button>
+    </form>
+  );
+}
+
+function UrgencyForm({ input }: { input: MessagePageInput }) {
+  const m = input.view.message;
+  const error = errorFor(input, 'urgency');
+  const level = kept(input, 'urgency', 'urgency') ?? m.urgency ?? '';
+  return (
+    <form method="post" action={messagePath(m.id, 'urgency')} id="urgency-form">
+      <Csrf token={input.ctx.csrfToken} />
+      <h3>Change the urgency</h3>
+      <FormError id="urgency-error" text={error} />
+      <p>
+        <label for="urgency-level">New level</label>
+        <br />
+        <select id="urgency-level" name="urgency" required>
+          {URGENCY_LEVELS.map((u) => (
+            <option key={u} value={u} selected={level === u}>
+              {levelLabel(u)}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label for="urgency-reason">Reason (required, up to {MAX_NOTE_CHARS} characters)</label>
+        <br />
+        <textarea
+          id="urgency-reason"
+          name="reason"
+          rows={2}
+          required
+          value={kept(input, 'urgency', 'reason') ?? ''}
+        />
+      </p>
+      <button type="submit">Change urgency</button>
+    </form>
+  );
+}
+
+export function OtherActionsSection({ input }: { input: MessagePageInput }) {
+  if (!isOpen(input)) return null;
+  const { edit, close, changeUrgency } = input.can;
+  if (!edit && !close && !changeUrgency) return null;
+  return (
+    <section class="panel" aria-labelledby="other-heading">
+      <h2 id="other-heading">Other actions</h2>
+      {edit ? <RouteForm input={input} /> : null}
+      {close ? <CloseForm input={input} /> : null}
+      {changeUrgency ? <UrgencyForm input={input} /> : null}
+    </section>
+  );
+}
+
+export function FeedbackSection({ input }: { input: MessagePageInput }) {
+  const { draft, message: m, feedbackGiven } = input.view;
+  if (!draft || !input.can.edit) return null;
+  const error = errorFor(input, 'feedback');
+  const useful = kept(input, 'feedback', 'useful');
+  const reasons = keptList(input, 'feedback', 'reasons');
+  return (
+    <section class="panel" aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading">Feedback on the draft</h2>
+      {feedbackGiven ? <p class="muted">You already sent feedback on this draft; more is welcome.</p> : null}
+      <form method="post" action={messagePath(m.id, 'feedback')} id="feedback-form">
+        <Csrf token={input.ctx.csrfToken} />
+        <input type="hidden" name="draftId" value={draft.id} />
+        <FormError id="feedback-error" text={error} />
+        <fieldset>
+          <legend>Was the draft useful?</legend>
+          <input
+            type="radio"
+            id="useful-yes"
+            name="useful"
+            value="yes"
+            required
+            checked={useful === 'yes'}
+          />{' '}
+          <label for="useful-yes">Yes</label>{' '}
+          <input type="radio" id="useful-no" name="useful" value="no" checked={useful === 'no'} />{' '}
+          <label for="useful-no">No</label>
+        </fieldset>
+        <fieldset>
+          <legend>What was wrong with it? (optional)</legend>
+          {FEEDBACK_REASONS.map((r) => (
+            <span key={r} class="choice">
+              <input type="checkbox" id={`fb-${r}`} name="reasons" value={r} checked={reasons.includes(r)} />{' '}
+              <label for={`fb-${r}`}>{FEEDBACK_REASON_LABELS[r]}</label>
+            </span>
+          ))}
+        </fieldset>
+        <p>
+          <label for="feedback-note">Note (optional)</label>
+          <br />
+          <textarea id="feedback-note" name="note" rows={2} value={kept(input, 'feedback', 'note') ?? ''} />
+        </p>
+        <button type="submit">Send feedback</button>
+      </form>
+    </section>
+  );
+}

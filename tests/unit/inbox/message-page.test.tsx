@@ -1,0 +1,194 @@
+import type { Draft, Message } from '../../../src/db';
+import { parseRegenerateInstructions } from '../../../src/inbox/actions/regenerate-instructions';
+import { promptsWithInstruction } from '../../../src/inbox/actions/regenerate';
+import { explainDraftFlag } from '../../../src/inbox/message/flags';
+import { ageYears, duration } from '../../../src/inbox/message/format';
+import type { MessageView } from '../../../src/inbox/message/load';
+import { renderMessagePage } from '../../../src/inbox/message/page';
+import type { MessagePageInput } from '../../../src/inbox/message/page-model';
+import { loadPrompts } from '../../../src/drafting';
+import { DEFAULT_PROMPTS_DIR } from '../../../src/config/prompts-dir';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'`';
+
+function message(overrides: Partial<Message> = {}): Message {
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    portal_id: 'c-1',
+    thread_ref: null,
+    part_of_ref: null,
+    in_response_to_ref: null,
+    patient_ref: 'Patient/p1',
+    sender_ref: null,
+    subject: HOSTILE,
+    body: `${HOSTILE}\nsecond line`,
+    language: 'en',
+    received_at: new Date('2026-03-03T15:00:00Z'),
+    ingested_at: new Date('2026-03-03T15:00:01Z'),
+    urgency: 'urgent',
+    urgency_rank: 1,
+    category: 'symptom',
+    categories: ['symptom'],
+    triage_reasons: [`red flag: "${HOSTILE}"`],
+    needs_reply: true,
+    flags: [],
+    status: 'ready',
+    assigned_to: null,
+    closed_at: null,
+    closed_by: null,
+    close_reason: null,
+    version: 4,
+    updated_at: new Date('2026-03-03T15:00:01Z'),
+    routed_to: null,
+    assigned_at: null,
+    ...overrides,
+  };
+}
+
+function draft(): Draft {
+  return {
+    id: '22222222-2222-4222-8222-222222222222',
+    message_id: '11111111-1111-4111-8111-111111111111',
+    body: HOSTILE,
+    source: 'llm',
+    model: 'gpt-test',
+    prompt_version: 'p',
+    reading_grade: 5.5,
+    target_grade: 6,
+    flags: [`ungrounded_medicine: ${HOSTILE}`],
+    context_snapshot: null,
+    tokens: null,
+    latency_ms: null,
+    created_at: new Date('2026-03-03T15:01:00Z'),
+  };
+}
+
+function input(overrides: Partial<MessagePageInput> = {}, view: Partial<MessageView> = {}): MessagePageInput {
+  return {
+    view: {
+      message: message(),
+      patient: { name: HOSTILE, birthDate: '1990-03-04', sex: 'female' },
+      thread: [],
+      draft: draft(),
+      snapshot: {
+        sources: [HOSTILE],
+        reasons: [HOSTILE],
+        facts: HOSTILE,
+        templateKinds: [],
+        styleExamples: 0,
+      },
+      draftCount: 1,
+      replyDraft: null,
+      reply: null,
+      alert: null,
+      assignee: null,
+      closedBy: null,
+      feedbackGiven: false,
+      ...view,
+    },
+    ctx: { user: { id: 'u1', name: 'Sam <Ortiz>', role: 'staff' }, csrfToken: 'tok"en' },
+    zone: 'America/Chicago',
+    now: new Date('2026-03-03T17:30:00Z'),
+    others: [{ name: '<b>Dana</b>', mode: 'replying' }],
+    can: { edit: true, approve: true, close: true, changeUrgency: false, acknowledge: false },
+    modelConfigured: true,
+    ...overrides,
+  };
+}
+
+describe('renderMessagePage', () => {
+  it('escapes every value from outside the page', () => {
+    const html = renderMessagePage(input());
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>Dana');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('&lt;b>Dana&lt;/b> is replying');
+    expect(html).toContain('value="tok&quot;en"');
+    // No tag carries a style or an inline handler (the CSP forbids both).
+    expect(html).not.toMatch(/<[a-z][^>]*\s(style|on[a-z]+)=/i);
+  });
+
+  it('shows waiting time, age and the grade against its target', () => {
+    const html = renderMessagePage(input());
+    expect(html).toContain('2 h 30 min');
+    expect(html).toContain(', 35 years, female');
+    expect(html).toContain('5.5 (target 6.0): at or below the target');
+    expect(html).toContain('Names a medicine that is not in the chart');
+  });
+
+  it('keeps what a refused form sent and announces the problem once', () => {
+    const html = renderMessagePage(
+      input(
+        {
+          feedback: {
+            form: 'reply',
+            error: 'The reply is longer than 20,000 characters.',
+            values: { body: 'my <text>' },
+          },
+        },
+        {},
+      ),
+    );
+    expect(html).toContain('my &lt;text></textarea>');
+    expect(html.match(/role="alert"/g)).toHaveLength(2); // the problem summary, and the live change notice
+    expect(html).toContain('Nothing was changed: The reply is longer than 20,000 characters.');
+  });
+
+  it('offers no actions to a role that may only read', () => {
+    const html = renderMessagePage(
+      input({ can: { edit: false, approve: false, close: false, changeUrgency: false, acknowledge: false } }),
+    );
+    for (const name of [
+      'Start with draft',
+      'Start blank',
+      'Regenerate',
+      'Route to nurse',
+      'Close without reply',
+      'Claim',
+      'Send feedback',
+    ]) {
+      expect(html).not.toContain(`>${name}</button>`);
+    }
+  });
+});
+
+describe('helpers', () => {
+  it('explains flags in plain words and keeps their detail apart', () => {
+    expect(explainDraftFlag('promised_action: refill sent')).toEqual({
+      code: 'promised_action',
+      explanation: expect.stringContaining('Nothing has been done yet'),
+      detail: 'refill sent',
+    });
+    expect(explainDraftFlag('new_code').explanation).toBe('Flag “new code”.');
+  });
+
+  it('formats durations and ages', () => {
+    expect(duration(0, 45 * 60_000)).toBe('45 min');
+    expect(duration(0, 49 * 3_600_000)).toBe('2 d 1 h');
+    expect(ageYears('2000-06-01', new Date('2026-05-31T12:00:00Z'), 'UTC')).toBe(25);
+    expect(ageYears('not a date', new Date(), 'UTC')).toBeUndefined();
+  });
+
+  it('reads the clinic’s regenerate instructions and refuses a broken file', () => {
+    const text = fs.readFileSync(path.join(DEFAULT_PROMPTS_DIR, 'regenerate-instructions.md'), 'utf8');
+    const parsed = parseRegenerateInstructions(text);
+    expect(Object.keys(parsed).sort()).toEqual(['english', 'shorter', 'simpler', 'spanish']);
+    expect(() => parseRegenerateInstructions('## shorter\nx\n')).toThrow(/simpler/);
+    expect(() =>
+      parseRegenerateInstructions('## shorter\n{{x}}\n## simpler\na\n## spanish\nb\n## english\nc\n'),
+    ).toThrow(/curly/);
+  });
+
+  it('appends the instruction to the system prompt and tightens the word limit for "shorter"', () => {
+    const prompts = loadPrompts(DEFAULT_PROMPTS_DIR);
+    const wording = { shorter: 'SHORTER', simpler: 'SIMPLER', spanish: 'ES', english: 'EN' };
+    const shorter = promptsWithInstruction(prompts, 'shorter', wording);
+    expect(shorter.system).toContain('SHORTER');
+    expect(shorter.voice.max_words).toBeLessThan(prompts.voice.max_words);
+    expect(shorter.version).toBe(`${prompts.version}+shorter`);
+    expect(promptsWithInstruction(prompts, undefined, wording)).toBe(prompts);
+  });
+});
