@@ -38,13 +38,29 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // Long-lived responses (the inbox's event streams) end when this fires, so a shutdown need not
+  // wait out its grace period for browsers that would never hang up on their own.
+  const shutdown = new AbortController();
+  app.locals.beginShutdown = () => shutdown.abort();
   app.use(requestContext(deps.logger));
   app.use(securityHeaders({ https: deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false }));
   // Slack signs the raw body: its router goes before every body parser (appRoutes has them).
   const slack = slackEventsRouter(deps);
   if (slack) app.use(slack);
-  app.use(appRoutes({ ...deps, metrics, readinessTimeoutMs: deps.readinessTimeoutMs ?? 2000 }));
+  app.use(
+    appRoutes({
+      ...deps,
+      metrics,
+      readinessTimeoutMs: deps.readinessTimeoutMs ?? 2000,
+      shutdownSignal: shutdown.signal,
+    }),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/** Ends the app's long-lived responses; startWebServer's close() calls it before closing the server. */
+export function beginShutdown(app: Express): void {
+  (app.locals.beginShutdown as (() => void) | undefined)?.();
 }

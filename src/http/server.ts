@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppDeps } from './app';
+import { beginShutdown, createApp, type AppDeps } from './app';
 
 export interface RunningWeb {
   server: Server;
@@ -25,6 +25,7 @@ export async function startWebServer(deps: AppDeps, port: number, host?: string)
     port: (server.address() as AddressInfo).port,
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
+        beginShutdown(app);
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {

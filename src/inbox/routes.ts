@@ -23,6 +23,8 @@ export interface InboxDeps {
   logger: Logger;
   /** The clock of waiting times and SLA clocks; tests fix it. Default: real time. */
   now?: () => Date;
+  /** Fires when the web process shuts down: open event streams end instead of holding it up. */
+  shutdownSignal?: AbortSignal;
 }
 
 export function inboxRoutes(deps: InboxDeps): Router {
@@ -33,6 +35,6 @@ export function inboxRoutes(deps: InboxDeps): Router {
   // The list, its live rows and patient search (messages.read, which the /inbox mount requires).
   router.use(listRoutes(listDepsOf(deps)));
   // Server-Sent Events for list and message pages: one ticker per app, started by the first client.
-  router.use(liveRoutes(createLiveHub(liveHubOptionsOf(deps))));
+  router.use(liveRoutes(createLiveHub(liveHubOptionsOf(deps)), deps.shutdownSignal));
   return router;
 }

@@ -10,8 +10,9 @@ function sseFrame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function liveRoutes(hub: LiveHub): Router {
+export function liveRoutes(hub: LiveHub, shutdownSignal?: AbortSignal): Router {
   const router = Router();
+  shutdownSignal?.addEventListener('abort', () => hub.close(), { once: true });
   router.get('/events', (req: Request, res: Response) => {
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -33,7 +34,18 @@ export function liveRoutes(hub: LiveHub): Router {
       if (done) return;
       done = true;
       unsubscribe();
+      shutdownSignal?.removeEventListener('abort', hangUp);
     };
+    // The browser reconnects (retry above) to whichever web process is up.
+    const hangUp = () => {
+      end();
+      res.end();
+    };
+    if (shutdownSignal?.aborted) {
+      hangUp();
+      return;
+    }
+    shutdownSignal?.addEventListener('abort', hangUp, { once: true });
     req.on('close', end);
     res.on('close', end);
     res.on('error', end);

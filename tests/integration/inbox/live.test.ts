@@ -6,6 +6,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { beginShutdown } from '../../../src/http/app';
 import { markPresence } from '../../../src/inbox/presence';
 import { addMessage, createListFixture, staffSession, type ListFixture } from './list-fixture';
 
@@ -145,4 +146,18 @@ test('two streams both hear; one closing leaves the other working', async () => 
   await addMessage(f.db, { receivedAt: new Date().toISOString(), urgency: 'urgent' });
   await b.waitFor((e) => e.event === 'list');
   b.close();
+});
+
+// Last in the file: after a shutdown the app serves no more streams.
+test('a shutdown of the web process ends open streams instead of waiting for browsers to hang up', async () => {
+  const stream = openStream();
+  const res = await stream.opened;
+  const ended = new Promise<void>((resolve) => res.on('end', resolve));
+  beginShutdown(f.app);
+  await ended;
+  // A browser reconnecting to this process is turned away at once, to reach a live one.
+  const late = openStream();
+  const lateRes = await late.opened;
+  await new Promise<void>((resolve) => lateRes.on('end', resolve));
+  expect(late.events).toEqual([]);
 });
