@@ -12,6 +12,7 @@
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { recordEvent } from '../audit';
+import { loadClinicSettings } from '../clinic';
 import type { Alert, Message } from '../db';
 import { enqueue } from '../queue';
 import { parseMessageJob } from '../messages/triage.queue';
@@ -84,7 +85,15 @@ export async function postAlert(
     const res = await deps.slack.chat.postMessage({
       channel: alert.channel,
       ...alertMessage(
-        viewOf({ appBaseUrl: deps.settings.appBaseUrl, timeZone: deps.timeZone }, message, alert),
+        viewOf(
+          {
+            appBaseUrl: deps.settings.appBaseUrl,
+            timeZone: deps.timeZone,
+            clinic: await loadClinicSettings(deps.db, deps.timeZone),
+          },
+          message,
+          alert,
+        ),
       ),
       metadata: { event_type: ALERT_METADATA_TYPE, event_payload: { message_id: messageId } },
       unfurl_links: false,

@@ -19,6 +19,8 @@ export interface AlertView {
   reason: string;
   patient: PatientBrief;
   receivedAt: Date;
+  /** When the reply is due by the clinic's SLA targets and business calendar (src/clinic). */
+  dueAt: Date;
   inboxUrl: string;
   status: AlertStatus;
   /** Slack user id of whoever acknowledged. */
@@ -26,18 +28,12 @@ export interface AlertView {
   timeZone: string;
 }
 
-/** Response targets: the reply should be out by then. */
-export const SLA_MINUTES: Record<AlertLevel, number> = { emergent: 60, urgent: 240 };
 export const LEVEL_COLOUR: Record<AlertLevel, string> = { emergent: '#d40e0d', urgent: '#f2a200' };
 const DONE_COLOUR = '#2eb67d';
 
 export const ACTION_ACK = 'alert_ack';
 export const ACTION_ESCALATE = 'alert_escalate';
 export const ACTION_OPEN = 'alert_open';
-
-export function slaDueAt(level: AlertLevel, receivedAt: Date): Date {
-  return new Date(receivedAt.getTime() + SLA_MINUTES[level] * 60_000);
-}
 
 /**
  * Triage reasons read `level: concept — "the patient's words"`. Only the concept survives, and only
@@ -131,7 +127,7 @@ function buttons(v: AlertView): Record<string, unknown> {
 
 /** chat.postMessage / chat.update arguments, less channel and ts. */
 export function alertMessage(v: AlertView): { text: string; attachments: Record<string, unknown>[] } {
-  const due = slaDueAt(v.level, v.receivedAt);
+  const due = v.dueAt;
   return {
     text: alertText(v),
     attachments: [

@@ -1,4 +1,5 @@
 /** Keeps the Slack message in step with the inbox: updated in place, with a line in its thread. */
+import { loadClinicSettings } from '../clinic';
 import { recordEvent } from '../audit';
 import type { Alert, Db, Message } from '../db';
 import { alertMessage, outcomeText } from './blocks';
@@ -25,7 +26,15 @@ export async function updateInPlace(deps: SyncDeps, messageId: string): Promise<
     channel: alert.channel,
     ts: alert.slack_ts,
     ...alertMessage(
-      viewOf({ appBaseUrl: deps.settings.appBaseUrl, timeZone: deps.timeZone }, message, alert),
+      viewOf(
+        {
+          appBaseUrl: deps.settings.appBaseUrl,
+          timeZone: deps.timeZone,
+          clinic: await loadClinicSettings(deps.db, deps.timeZone),
+        },
+        message,
+        alert,
+      ),
     ),
   });
   return true;

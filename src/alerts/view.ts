@@ -6,6 +6,7 @@ import type { FhirClientOptions } from '../context';
 import { createFhirReader } from '../context/fhir-fetch';
 import { patientSchema } from '../context/fhir-schemas';
 import { mapPatient } from '../context/map-patient';
+import { slaDueAt, type ClinicSettings } from '../clinic';
 import type { Alert, Message } from '../db';
 import { patientIdOf } from '../messages/pipeline-deps';
 import { initialsOf, triageReasonLabel, type AlertLevel, type AlertView, type PatientBrief } from './blocks';
@@ -55,7 +56,7 @@ export function alertLevelOf(m: Pick<Message, 'urgency'>): AlertLevel | undefine
 }
 
 export function viewOf(
-  deps: { appBaseUrl: string; timeZone: string },
+  deps: { appBaseUrl: string; timeZone: string; clinic: ClinicSettings },
   m: Pick<Message, 'id' | 'urgency' | 'triage_reasons' | 'received_at'>,
   a: Pick<Alert, 'acked_at' | 'acked_slack_user' | 'outcome' | 'patient_brief'>,
 ): AlertView {
@@ -66,6 +67,8 @@ export function viewOf(
     reason: triageReasonLabel(m.triage_reasons, level),
     patient: parseBrief(a.patient_brief),
     receivedAt: m.received_at,
+    // The same due time as the inbox's SLA clock: one calendar, one set of targets.
+    dueAt: slaDueAt(deps.clinic.calendar, deps.clinic.sla, level, m.received_at),
     inboxUrl: inboxUrl(deps.appBaseUrl, m.id),
     status: a.outcome ?? (a.acked_at ? 'acked' : 'open'),
     ackedBy: a.acked_slack_user ?? undefined,

@@ -7,11 +7,12 @@ import {
   initialsOf,
   LEVEL_COLOUR,
   patientLine,
-  slaDueAt,
   triageReasonLabel,
   type AlertView,
 } from '../../../src/alerts/blocks';
 import { nextReminderDelayMs } from '../../../src/alerts/escalation';
+import { viewOf } from '../../../src/alerts/view';
+import { defaultCalendar, defaultSlaTargets } from '../../../src/clinic';
 
 const view: AlertView = {
   messageId: '3f1b2c4d-1111-4222-8333-944455556666',
@@ -19,6 +20,7 @@ const view: AlertView = {
   reason: 'chest pain',
   patient: { initials: 'M.G.', ageYears: 67, sex: 'female' },
   receivedAt: new Date('2026-03-01T15:04:00Z'),
+  dueAt: new Date('2026-03-01T16:04:00Z'),
   inboxUrl: 'https://inbox.example.org/inbox/messages/3f1b2c4d-1111-4222-8333-944455556666',
   status: 'open',
   timeZone: 'America/Chicago',
@@ -91,9 +93,9 @@ describe('alertMessage', () => {
 });
 
 describe('times and counts', () => {
-  it('computes the reply due time per level', () => {
-    const at = new Date('2026-03-01T00:00:00Z');
-    expect(slaDueAt('urgent', at).toISOString()).toBe('2026-03-01T04:00:00.000Z');
+  it('shows the due time it is given, in the clinic zone', () => {
+    const json = JSON.stringify(alertMessage({ ...view, dueAt: new Date('2026-03-02T16:00:00Z') }));
+    expect(json).toContain('Mar 2, 10:00 AM CST');
   });
 
   it('doubles the wait between reminders', () => {
@@ -108,5 +110,27 @@ describe('times and counts', () => {
     expect(text).toContain('emergent: 1, urgent: 2');
     expect(text).toContain('1 h 15 min');
     expect(formatAge(5)).toBe('5 min');
+  });
+});
+
+describe('viewOf: the reply due time comes from the clinic calendar, as in the inbox', () => {
+  const clinic = { calendar: defaultCalendar('America/Chicago'), sla: defaultSlaTargets() };
+  const deps = { appBaseUrl: 'https://inbox.example.org', timeZone: 'America/Chicago', clinic };
+  const alert = { acked_at: null, acked_slack_user: null, outcome: null, patient_brief: null };
+  // Saturday 2026-11-28, 3:09 PM in Chicago.
+  const saturday = new Date('2026-11-28T21:09:00Z');
+  const message = (urgency: 'emergent' | 'urgent') => ({
+    id: view.messageId,
+    urgency,
+    triage_reasons: [],
+    received_at: saturday,
+  });
+
+  it('urgent: four business hours, so a Saturday message is due Monday at noon', () => {
+    expect(viewOf(deps, message('urgent'), alert).dueAt.toISOString()).toBe('2026-11-30T18:00:00.000Z');
+  });
+
+  it('emergent: an hour of wall-clock time, weekend or not', () => {
+    expect(viewOf(deps, message('emergent'), alert).dueAt.toISOString()).toBe('2026-11-28T22:09:00.000Z');
   });
 });
