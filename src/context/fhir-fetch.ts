@@ -164,6 +164,7 @@ export async function fetchChart(
     throw new FhirError('patient id is not a valid FHIR id', 'invalid_id');
   const reader = createFhirReader(client);
   const warnings: string[] = [];
+  const unsupportedSearches: string[] = [];
   const patient = await reader.getJson(new URL(`Patient/${patientId}`, reader.base), 'Patient read');
   if ((patient as { resourceType?: unknown })?.resourceType !== 'Patient') {
     throw new FhirError('Patient read: response is not a Patient', 'invalid_response');
@@ -180,7 +181,7 @@ export async function fetchChart(
           err.status !== undefined &&
           OPTIONAL_MISSING_STATUS.has(err.status)
         ) {
-          warnings.push(`${type} search not available on this server (HTTP ${err.status})`);
+          unsupportedSearches.push(type);
           return [];
         }
         throw err;
@@ -189,7 +190,8 @@ export async function fetchChart(
   );
   const resources = [patient, ...batches.flat()];
   const practitioners = await readPractitioners(reader, unnamedPractitioners(resources), warnings);
-  return chartFromResources([...resources, ...practitioners], now, warnings);
+  const chart = chartFromResources([...resources, ...practitioners], now, warnings);
+  return unsupportedSearches.length ? { ...chart, unsupportedSearches } : chart;
 }
 
 const MAX_PRACTITIONER_READS = 10;

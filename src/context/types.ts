@@ -116,6 +116,11 @@ export interface ChartContext {
   careTeam: CareTeamFact[];
   /** Resources that were skipped because they were missing or malformed (no PHI, just what and why). */
   warnings: string[];
+  /**
+   * Optional resource types the FHIR server does not offer (HTTP 400/403/404/405/501 on their search):
+   * nothing of this patient's was skipped, so these are not warnings and raise no draft flag.
+   */
+  unsupportedSearches?: string[];
 }
 
 /** A result the message asks about, with its earlier values (oldest first) for the trend. */

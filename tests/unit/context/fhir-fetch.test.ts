@@ -90,7 +90,9 @@ describe('fetchChart against a FHIR server on 127.0.0.1', () => {
     expect(chart.observations.map((o) => o.source)).toEqual(
       ['k5', 'k4', 'k3', 'k2', 'k1'].map((id) => `Observation/${id}`),
     );
-    expect(chart.warnings).toEqual(['CareTeam search not available on this server (HTTP 404)']);
+    // A resource type the server does not offer is noted, not a warning: nothing was skipped.
+    expect(chart.warnings).toEqual([]);
+    expect(chart.unsupportedSearches).toEqual(['CareTeam']);
     // The general practitioner was referenced without a name, so it was read.
     expect(chart.careTeam).toEqual([
       { source: 'Practitioner/dr1', name: 'Dr. Tendai Okonjo', role: 'primary care' },
