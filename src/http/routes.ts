@@ -5,16 +5,22 @@
 import { Router, json, urlencoded, type Request, type Response } from 'express';
 import { createAuth, requirePermission } from '../auth/routes';
 import { messageRoutes } from '../messages/routes';
+import { reportRoutes } from '../reports/routes';
 import type { Registry } from '../metrics';
 import { createQueueBoard } from '../queue';
 import type { AppDeps } from './app';
 import { healthz, readyz } from './health';
 import { slackReadiness } from '../alerts/health';
+import { clinicSettingsRoutes } from '../clinic/routes';
 import { inboxRoutes } from '../inbox/routes';
 import { staticAssets } from './assets';
 import { relaxedStylesForQueueBoard } from './security';
 
-export type RouteDeps = AppDeps & { metrics: Registry; readinessTimeoutMs: number };
+export type RouteDeps = AppDeps & {
+  metrics: Registry;
+  readinessTimeoutMs: number;
+  shutdownSignal: AbortSignal;
+};
 
 export function appRoutes(deps: RouteDeps): Router {
   const router = Router();
@@ -70,6 +76,24 @@ export function appRoutes(deps: RouteDeps): Router {
     requirePermission('messages.read'),
     messageRoutes({ db: deps.db, queues: deps.queues }),
   );
+  router.use(
+    '/api/settings',
+    clinicSettingsRoutes({ db: deps.db, timeZone: deps.config.env.CLINIC_TIME_ZONE }),
+  );
+
+  // Response-time reports (reports.view / reports.export): pages for a browser session; the CSV
+  // exports also answer API tokens (scripts, BI tools) and say 401, not a login redirect.
+  router.use(
+    '/reports',
+    reportRoutes({
+      db: deps.db,
+      logger: deps.logger,
+      config: deps.config,
+      now: deps.now,
+      pageGuard: [auth.requireLogin, ...auth.requireCsrfForPages],
+      exportGuard: auth.apiGate,
+    }),
+  );
 
   // The staff inbox: pages for a logged-in browser; its forms and scripts carry the CSRF token.
   router.use(
@@ -85,6 +109,8 @@ export function appRoutes(deps: RouteDeps): Router {
       queues: deps.queues,
       config: deps.config,
       logger: deps.logger,
+      now: deps.now,
+      shutdownSignal: deps.shutdownSignal,
     }),
   );
 

@@ -103,6 +103,14 @@ export const ROUTES: RouteEntry[] = [
     path: () => `/api/tokens/${unknownId()}`,
     okStatus: [404],
   },
+  { route: 'GET /api/settings', access: { kind: 'api', permission: 'settings.manage' }, okStatus: [200] },
+  {
+    route: 'PUT /api/settings/:key',
+    access: { kind: 'api', permission: 'settings.manage' },
+    path: () => '/api/settings/sla_targets',
+    body: { urgent: { businessMinutes: -5 } },
+    okStatus: [400],
+  },
   { route: 'GET /api/users', access: { kind: 'api', permission: 'users.manage' }, okStatus: [200] },
   {
     route: 'POST /api/users',
