@@ -115,7 +115,8 @@ export function appRoutes(deps: RouteDeps): Router {
   );
 
   router.get('/', (req: Request, res: Response) => {
-    if (res.locals.principal && req.accepts(['html', 'json']) === 'html') {
+    // A browser goes to the inbox (which sends it to /login first when nobody is logged in).
+    if (req.accepts(['html', 'json']) === 'html') {
       res.redirect(303, '/inbox');
       return;
     }

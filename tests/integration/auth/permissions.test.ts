@@ -169,8 +169,11 @@ describe('without credentials', () => {
     await request(fx.app).get('/healthz').expect(200);
     await request(fx.app).get('/readyz').expect(200);
     await request(fx.app).get('/metrics').expect(200);
-    await request(fx.app).get('/').expect(200);
+    await request(fx.app).get('/').set('Accept', 'application/json').expect(200);
     await request(fx.app).get('/login').expect(200);
+    // A browser at the root is sent to the inbox, which sends it on to /login.
+    const root = await request(fx.app).get('/').set('Accept', 'text/html').expect(303);
+    expect(root.headers.location).toBe('/inbox');
   });
 });
 
