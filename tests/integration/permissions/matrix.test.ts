@@ -78,7 +78,9 @@ function verdictOf(res: request.Response): Verdict {
 async function call(entry: RouteEntry, caller: Caller): Promise<request.Response> {
   const [method] = entry.route.split(' ') as [string];
   const verb =
-    method === 'STATIC' || method === 'MOUNT' ? 'get' : (method.toLowerCase() as 'get' | 'post' | 'put' | 'delete');
+    method === 'STATIC' || method === 'MOUNT'
+      ? 'get'
+      : (method.toLowerCase() as 'get' | 'post' | 'put' | 'delete');
   const target = entry.path ? entry.path(ids) : entry.route.split(' ')[1]!;
   let client: Agent | ReturnType<typeof request>;
   let csrf: string | undefined;
