@@ -24,6 +24,10 @@ export interface YearBlock {
 interface CalendarCache {
   holidays: Set<string>;
   years: Map<number, YearBlock>;
+  /** The block last located: consecutive instants of a report are mostly in the same year. */
+  last: YearBlock | null;
+  /** Nominal business ms of the longest weekday, computed once. */
+  longestDayMs: number | null;
 }
 
 /** Calendars are usually re-read per request: equal content shares one cache (a few kept). */
@@ -33,13 +37,13 @@ const MAX_CALENDARS = 16;
 /** A year block is ~20 KB; this bounds one calendar's cache to a few MB whatever the ranges asked. */
 const MAX_YEARS_PER_CALENDAR = 256;
 
-function cacheOf(cal: BusinessCalendar): CalendarCache {
+export function cacheOf(cal: BusinessCalendar): CalendarCache {
   const known = byObject.get(cal);
   if (known) return known;
   const key = JSON.stringify(cal);
   let cache = byContent.get(key);
   if (!cache) {
-    cache = { holidays: new Set(cal.holidays), years: new Map() };
+    cache = { holidays: new Set(cal.holidays), years: new Map(), last: null, longestDayMs: null };
     if (byContent.size >= MAX_CALENDARS) byContent.delete(byContent.keys().next().value as string);
     byContent.set(key, cache);
   }
@@ -128,5 +132,18 @@ export function yearBlockFor(cal: BusinessCalendar, year: number): YearBlock {
       cache.years.delete(cache.years.keys().next().value as number);
     cache.years.set(year, block);
   }
+  return block;
+}
+
+/** The block of the local year holding instant `t`: no Date or luxon work when it is the last one used. */
+export function yearBlockAt(cal: BusinessCalendar, t: number): YearBlock {
+  const cache = cacheOf(cal);
+  const last = cache.last;
+  if (last !== null && t >= last.midnights[0] && t < last.midnights[last.days]) return last;
+  // The UTC year is the local year or one off it (offsets are under a day).
+  let block = yearBlockFor(cal, new Date(t).getUTCFullYear());
+  if (t < block.midnights[0]) block = yearBlockFor(cal, block.year - 1);
+  else if (t >= block.midnights[block.days]) block = yearBlockFor(cal, block.year + 1);
+  cache.last = block;
   return block;
 }

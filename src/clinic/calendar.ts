@@ -10,7 +10,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { yearBlockFor, type YearBlock } from './calendar-year';
+import { cacheOf, yearBlockAt, yearBlockFor, type YearBlock } from './calendar-year';
 
 const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -81,6 +81,12 @@ export function defaultCalendar(timeZone: string): BusinessCalendar {
 
 /** Nominal business minutes of the longest weekday (wall-clock minutes of its periods, no DST). */
 export function longestBusinessDayMinutes(cal: BusinessCalendar): number {
+  const cache = cacheOf(cal);
+  if (cache.longestDayMs === null) cache.longestDayMs = computeLongestDayMinutes(cal) * 60_000;
+  return cache.longestDayMs / 60_000;
+}
+
+function computeLongestDayMinutes(cal: BusinessCalendar): number {
   let longest = 0;
   for (const day of ISO_WEEKDAYS) {
     const total = cal.periods[day].reduce((sum, p) => sum + minutesOf(p.end) - minutesOf(p.start), 0);
@@ -98,10 +104,7 @@ export class NoBusinessHoursError extends Error {
 
 /** The local year block holding instant `t`, and the index of t's local day in it. */
 function locate(cal: BusinessCalendar, t: number): { block: YearBlock; day: number } {
-  // The UTC year is the local year or one off it (offsets are under a day).
-  let block = yearBlockFor(cal, new Date(t).getUTCFullYear());
-  if (t < block.midnights[0]) block = yearBlockFor(cal, block.year - 1);
-  else if (t >= block.midnights[block.days]) block = yearBlockFor(cal, block.year + 1);
+  const block = yearBlockAt(cal, t);
   // Largest day whose midnight is <= t.
   let lo = 0;
   let hi = block.days - 1;
@@ -125,8 +128,11 @@ function businessBefore(block: YearBlock, day: number, t: number): number {
 
 /** Business milliseconds in [start, end); 0 when end <= start. */
 export function businessMsBetween(cal: BusinessCalendar, start: Date, end: Date): number {
-  const a = start.getTime();
-  const b = end.getTime();
+  return businessMsBetweenMs(cal, start.getTime(), end.getTime());
+}
+
+/** businessMsBetween on epoch milliseconds: no Date objects for callers measuring millions of rows. */
+export function businessMsBetweenMs(cal: BusinessCalendar, a: number, b: number): number {
   if (!(b > a)) return 0;
   const from = locate(cal, a);
   const to = locate(cal, b);
@@ -164,16 +170,21 @@ const MAX_YEARS_AHEAD = 200;
  * at the end of a period answers that end (4 h from 08:00 is 12:00, not 13:00). `ms <= 0` returns start.
  */
 export function addBusinessMs(cal: BusinessCalendar, start: Date, ms: number): Date {
-  if (!(ms > 0)) return new Date(start.getTime());
+  return new Date(addBusinessMsMs(cal, start.getTime(), ms));
+}
+
+/** addBusinessMs on epoch milliseconds (no Date objects, for reports measuring millions of rows). */
+export function addBusinessMsMs(cal: BusinessCalendar, start: number, ms: number): number {
+  if (!(ms > 0)) return start;
   if (longestBusinessDayMinutes(cal) === 0) throw new NoBusinessHoursError();
-  const { block, day } = locate(cal, start.getTime());
+  const { block, day } = locate(cal, start);
   let remaining = ms;
-  const used = businessBefore(block, day, start.getTime());
-  if (block.total - used >= remaining) return new Date(instantAt(block, used + remaining));
+  const used = businessBefore(block, day, start);
+  if (block.total - used >= remaining) return instantAt(block, used + remaining);
   remaining -= block.total - used;
   for (let y = block.year + 1; y <= block.year + MAX_YEARS_AHEAD; y++) {
     const next = yearBlockFor(cal, y);
-    if (next.total >= remaining) return new Date(instantAt(next, remaining));
+    if (next.total >= remaining) return instantAt(next, remaining);
     remaining -= next.total;
   }
   throw new NoBusinessHoursError();

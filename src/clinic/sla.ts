@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { UrgencyValue } from '../db/schema';
 import {
-  addBusinessMs,
+  addBusinessMsMs,
   businessMsBetween,
   longestBusinessDayMinutes,
   type BusinessCalendar,
@@ -64,9 +64,19 @@ export function slaDueAt(
   urgency: UrgencyValue | null | undefined,
   receivedAt: Date,
 ): Date {
+  return new Date(slaDueAtMs(cal, targets, urgency, receivedAt.getTime()));
+}
+
+/** slaDueAt on epoch milliseconds (no Date objects, for reports measuring millions of rows). */
+export function slaDueAtMs(
+  cal: BusinessCalendar,
+  targets: SlaTargets,
+  urgency: UrgencyValue | null | undefined,
+  receivedAt: number,
+): number {
   const target = targets[slaLevel(urgency)];
-  if ('wallMinutes' in target) return new Date(receivedAt.getTime() + target.wallMinutes * MINUTE);
-  return addBusinessMs(cal, receivedAt, businessBudgetMs(cal, target));
+  if ('wallMinutes' in target) return receivedAt + target.wallMinutes * MINUTE;
+  return addBusinessMsMs(cal, receivedAt, businessBudgetMs(cal, target));
 }
 
 export interface SlaClock {

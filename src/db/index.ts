@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
+import Cursor from 'pg-cursor';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
@@ -42,5 +43,6 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   // An idle client losing its connection (database restart) must not crash the process;
   // the next query gets a fresh connection or a clear error.
   pool.on('error', (err) => options.onIdleConnectionError?.(err));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets `.stream()` read big results (report exports) in chunks, in constant memory.
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 }

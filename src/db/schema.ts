@@ -235,6 +235,35 @@ export interface DraftFeedbackTable {
   created_at: DefaultTimestamp;
 }
 
+/**
+ * migrations/0005: each message's milestones for the reports, copied from its events by a trigger on
+ * `events` (first event of each kind wins; counts add up). Read-only for the application.
+ */
+export interface MessageMilestonesTable {
+  message_id: string;
+  ingested_at: Timestamp | null;
+  triaged_at: Timestamp | null;
+  alerted_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  ready_at: Timestamp | null;
+  first_opened_at: Timestamp | null;
+  first_opened_by: string | null;
+  approved_at: Timestamp | null;
+  approver: string | null;
+  draft_id: string | null;
+  word_edits: number | null;
+  draft_words: number | null;
+  sent_words: number | null;
+  sent_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  close_actor: string | null;
+  close_reason: string | null;
+  regenerations: ColumnType<number, number | undefined, number>;
+  feedback_useful: ColumnType<number, number | undefined, number>;
+  feedback_not_useful: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -250,6 +279,7 @@ export interface Database {
   patients: PatientsTable;
   reply_drafts: ReplyDraftsTable;
   draft_feedback: DraftFeedbackTable;
+  message_milestones: MessageMilestonesTable;
 }
 
 export type Message = Selectable<MessagesTable>;

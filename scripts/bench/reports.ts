@@ -1,0 +1,239 @@
+/**
+ * Reports at scale, on a scratch PostgreSQL database (BENCH_DATABASE_ADMIN_URL, else
+ * TEST_DATABASE_ADMIN_URL, else the local postgres; dropped afterwards):
+ * - messages.csv export: rows/s and peak RSS (sampled in this process every 25 ms), next to a
+ *   baseline in the same run: the same cursor read of the same rows, without measuring or CSV;
+ * - the report page's server work (clinic settings, one pass over every message, aggregates,
+ *   rendering), p50/p95 over --reports-page-runs calls, for a range holding every seeded message.
+ * Size: --reports-rows N (default 1,000,000) messages over one year, about 6.4 events each.
+ *
+ * Seeding is SQL (INSERT ... SELECT generate_series), not recordEvent (about 500 appends/s). The
+ * events it writes carry dummy hashes, md5(row)||md5(row), which pass the table's CHECK and UNIQUE
+ * constraints but are NOT a valid chain: `audit:verify` fails on this database, by design.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import { Client } from 'pg';
+import { createDb, migrateToLatest, type Db } from '../../src/db';
+import { renderPage } from '../../src/http/page-layout';
+import { exportMessagesCsv } from '../../src/reports/export';
+import { ReportPage } from '../../src/reports/page';
+import { streamMilestones } from '../../src/reports/repository';
+import { buildSummary, reportContext } from '../../src/reports/summary';
+import type { BenchLine, BenchSection } from '../bench';
+
+function argNumber(args: string[], flag: string, fallback: number): number {
+  const at = args.indexOf(flag);
+  const value = at >= 0 ? Number(args[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} must be a positive integer`);
+  return value;
+}
+
+async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin =
+    process.env.BENCH_DATABASE_ADMIN_URL ??
+    process.env.TEST_DATABASE_ADMIN_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `inbox_bench_reports_${randomBytes(5).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const URGENCIES = `(array['routine','routine','routine','non_clinical','urgent','routine','routine','non_clinical','urgent','emergent'])`;
+const CATEGORIES = `(array['medication','symptom','results','scheduling','billing','forms_records','portal_technical','other'])`;
+
+/** Messages i in [lo, hi): received evenly over 2025 (Chicago time), with their events. */
+async function seedBatch(db: Db, lo: number, hi: number, n: number, staff: string[]): Promise<void> {
+  const spacing = (364 * 24 * 3600) / n;
+  // One row per (message, step); k numbers the steps so every row gets its own dummy hashes.
+  await sql`
+    with m as (
+      insert into messages (portal_id, patient_ref, body, received_at, urgency, category, language, status, needs_reply)
+      select 'bench-' || i, 'Patient/' || (i % 5000), 'bench',
+        timestamptz '2025-01-01T06:00:00Z' + make_interval(secs => i * ${spacing}::float8),
+        ${sql.raw(URGENCIES)}[1 + i % 10], ${sql.raw(CATEGORIES)}[1 + i % 8], case when i % 7 = 0 then 'es' else 'en' end,
+        case when i % 10 = 3 then 'closed' when i % 50 = 7 then 'ready' else 'sent' end, true
+      from generate_series(${lo}::int, ${hi - 1}::int) as i
+      returning id, received_at, substr(portal_id, 7)::int as i)
+    insert into events (at, actor, action, message_id, data, prev_hash, hash)
+    select m.received_at + make_interval(secs => s.offset_s), s.actor, s.action, m.id, s.data::jsonb,
+      md5(n || 'p') || md5(n || 'q'), md5(n || 'h') || md5(n || 'i')
+    from m
+    cross join lateral (values
+      (1, 60, 'system:worker', 'message.ingested', '{}', true),
+      (2, 120, 'system:worker', 'message.triaged', '{}', true),
+      (3, 150, 'system:worker', 'alert.posted', '{"level":"urgent"}', m.i % 5 = 4),
+      (4, 150 + (m.i % 900), 'user:' || ${staff[0]}, 'alert.acknowledged', '{"userId":"' || ${staff[0]} || '"}', m.i % 5 = 4),
+      (5, 300, 'system:worker', 'message.ready', '{}', true),
+      (6, 600 + (m.i % 7200), 'user:' || ${staff[1]}, 'message.viewed', '{"via":"session"}', m.i % 50 <> 7),
+      (7, 700 + (m.i % 7200) + (m.i % 97) * 600, 'user:' || ${staff[1]}, 'reply.approved',
+        '{"author":"' || ${staff[1]} || '","draftId":' || case when m.i % 4 = 0 then 'null' else '"00000000-0000-4000-8000-000000000001"' end
+        || ',"edit":{"unchanged":false,"draftWords":40,"sentWords":42,"wordEdits":' || (m.i % 20) || '}}',
+        m.i % 10 <> 3 and m.i % 50 <> 7),
+      (8, 760 + (m.i % 7200) + (m.i % 97) * 600, 'system:worker', 'reply.sent', '{}', m.i % 10 <> 3 and m.i % 50 <> 7),
+      (9, 900 + (m.i % 7200), 'user:' || ${staff[2]}, 'message.closed', '{"reason":"no_reply_needed"}', m.i % 10 = 3)
+    ) as s(k, offset_s, actor, action, data, present)
+    cross join lateral (select m.i::bigint * 16 + s.k as n) nn
+    where s.present`.execute(db);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Peak RSS while fn runs, sampled every 25 ms. */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const section: BenchSection = {
+  name: 'reports',
+  async run(args: string[]): Promise<BenchLine[]> {
+    const n = argNumber(args, '--reports-rows', 1_000_000);
+    const pageRuns = argNumber(args, '--reports-page-runs', 20);
+    const scratch = await scratchDatabase();
+    const db = createDb(scratch.url, { applicationName: 'bench-reports', maxConnections: 4 });
+    try {
+      await migrateToLatest(db);
+      const staff: string[] = [];
+      for (const name of ['A', 'B', 'C']) {
+        const row = await db
+          .insertInto('users')
+          .values({
+            email: `${name}@bench.test`,
+            display_name: `Staff ${name}`,
+            role: 'staff',
+            password_hash: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        staff.push(row.id);
+      }
+      const seedStarted = performance.now();
+      // Bulk load without the events indexes, then build them once (much faster than row by row).
+      await sql`alter table events drop constraint events_prev_hash_key, drop constraint events_hash_key`.execute(
+        db,
+      );
+      await sql`drop index events_action_at_idx, events_message_id_idx, events_at_idx`.execute(db);
+      // The milestones trigger (migrations/0005) would upsert once per event; a bulk load switches it
+      // off and then builds message_milestones set-based from the log with the migration's own
+      // rebuild_message_milestones(), the same rules the trigger applies.
+      await sql`alter table events disable trigger events_message_milestones`.execute(db);
+      const BATCH = 100_000;
+      for (let lo = 0; lo < n; lo += BATCH) await seedBatch(db, lo, Math.min(n, lo + BATCH), n, staff);
+      await sql`alter table events enable trigger events_message_milestones`.execute(db);
+      const rebuildStarted = performance.now();
+      await sql`select rebuild_message_milestones()`.execute(db);
+      const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+      await sql`alter table events add constraint events_prev_hash_key unique (prev_hash), add constraint events_hash_key unique (hash)`.execute(
+        db,
+      );
+      await sql`create index events_action_at_idx on events (action, at)`.execute(db);
+      await sql`create index events_message_id_idx on events (message_id, at) where message_id is not null`.execute(
+        db,
+      );
+      await sql`create index events_at_idx on events (at)`.execute(db);
+      await sql`vacuum analyze`.execute(db);
+      const events = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('c'))
+        .executeTakeFirstOrThrow();
+      console.log(
+        `seeded ${n} messages, ${events.c} events in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s` +
+          ` (message_milestones rebuilt in ${rebuildSeconds.toFixed(0)} s)`,
+      );
+
+      if (args.includes('--reports-seed-only')) return [];
+      const query = { from: '2025-01-01', to: '2025-12-31' };
+      const now = new Date('2026-01-15T12:00:00Z');
+      const ctx = await reportContext(db, 'America/Chicago', query, now);
+
+      // Baseline: the same cursor over the same rows, nothing measured or formatted.
+      let t = performance.now();
+      let raw = 0;
+      for await (const _row of streamMilestones(db, { start: ctx.range.start, end: ctx.range.end }, {}))
+        raw++;
+      const rawRate = raw / ((performance.now() - t) / 1000);
+
+      let bytes = 0;
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          done();
+        },
+      });
+      t = performance.now();
+      const exported = await withPeakRss(() =>
+        exportMessagesCsv(db, ctx, {}, { userId: staff[0], via: 'api_token' }, sink),
+      );
+      const exportSeconds = (performance.now() - t) / 1000;
+      if (exported.result !== n || raw !== n)
+        throw new Error(`expected ${n} rows, got ${exported.result} / ${raw}`);
+      console.log(
+        `messages.csv: ${n} rows, ${(bytes / 2 ** 20).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s`,
+      );
+
+      const times: number[] = [];
+      let pagePeak = 0;
+      for (let run = 0; run < pageRuns; run++) {
+        t = performance.now();
+        const { peakMb } = await withPeakRss(async () => {
+          const pageCtx = await reportContext(db, 'America/Chicago', query, now);
+          const summary = await buildSummary(db, pageCtx, {});
+          return renderPage({
+            title: 'Reports',
+            user: { name: 'Bench', role: 'manager' },
+            csrfToken: 'bench',
+            active: 'reports',
+            body: ReportPage({ summary, filters: {}, group: 'urgency' }),
+          });
+        });
+        times.push(performance.now() - t);
+        pagePeak = Math.max(pagePeak, peakMb);
+      }
+      times.sort((a, b) => a - b);
+      return [
+        {
+          metric: `messages.csv export (${n} messages)`,
+          value: n / exportSeconds,
+          unit: 'rows/s',
+          baseline: { name: 'same cursor read, no measuring or CSV', value: rawRate },
+          target: { min: 50_000 },
+        },
+        { metric: 'messages.csv export peak RSS', value: exported.peakMb, unit: 'MB', target: { max: 200 } },
+        {
+          metric: `report page server time p50 (${n} messages in range, ${pageRuns} runs)`,
+          value: percentile(times, 50),
+          unit: 'ms',
+        },
+        { metric: 'report page server time p95', value: percentile(times, 95), unit: 'ms' },
+        { metric: 'report page peak RSS', value: pagePeak, unit: 'MB' },
+      ];
+    } finally {
+      await db.destroy();
+      // --reports-keep-db leaves the seeded database for EXPLAIN sessions (its URL is printed).
+      if (args.includes('--reports-keep-db')) console.log(`kept ${scratch.url}`);
+      else await scratch.drop();
+    }
+  },
+};

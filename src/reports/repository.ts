@@ -1,0 +1,144 @@
+/**
+ * The report queries. Every timestamp comes from the append-only event log: `message_milestones`
+ * (migrations/0005) holds, per message, the first event of each kind, copied from the events by a
+ * trigger in the same transaction as each event, never from mutable rows. Plus the portal's own
+ * receipt time. Rows come out in received order (the messages_received_at index) and are read
+ * through a cursor, so a million messages stream to the client in constant memory.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db';
+import type { Filters } from './query';
+
+/** One message's milestones (epoch ms, null when it never happened) and approval facts. */
+export interface MilestoneRow {
+  id: string;
+  portal_id: string;
+  urgency: string | null;
+  category: string | null;
+  language: string | null;
+  status: string;
+  received: number;
+  ingested: number | null;
+  triaged: number | null;
+  alerted: number | null;
+  acknowledged: number | null;
+  draft_ready: number | null;
+  first_opened: number | null;
+  approved: number | null;
+  sent: number | null;
+  closed: number | null;
+  approver: string | null;
+  draft_id: string | null;
+  /** From reply.approved data.edit (numbers only, never the texts). */
+  word_edits: number | null;
+  draft_words: number | null;
+  sent_words: number | null;
+  acknowledged_by: string | null;
+  /** Actor and reason code of the first close (a message may be closed again after reopening). */
+  close_actor: string | null;
+  close_reason: string | null;
+  regenerations: number;
+  feedback_useful: number;
+  feedback_not_useful: number;
+}
+
+// date_part gives float8 directly (extract() is numeric, slower); epoch ms keep microseconds.
+const ms = (column: string) => sql`date_part('epoch', ${sql.ref(column)}) * 1000`;
+
+/** Which messages: received in [start, end), or (backlog drill-down) still open at `openAt`. */
+export type MessageSelection = { start: Date; end: Date } | { openAt: Date };
+
+function messageFilters(filters: Filters): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (filters.urgency === 'untriaged') where.push(sql`m.urgency is null`);
+  else if (filters.urgency) where.push(sql`m.urgency = ${filters.urgency}`);
+  if (filters.category === 'untriaged') where.push(sql`m.category is null`);
+  else if (filters.category) where.push(sql`m.category = ${filters.category}`);
+  if (filters.language === 'unknown') where.push(sql`m.language is null`);
+  else if (filters.language) where.push(sql`m.language = ${filters.language}`);
+  return where;
+}
+
+function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuilder<MilestoneRow> {
+  const where = messageFilters(filters);
+  if ('openAt' in selection) {
+    where.push(
+      sql`m.received_at < ${selection.openAt}`,
+      sql`coalesce(least(s.sent_at, s.closed_at), 'infinity') > ${selection.openAt}`,
+    );
+  } else {
+    where.push(sql`m.received_at >= ${selection.start}`, sql`m.received_at < ${selection.end}`);
+  }
+  // Staff: the approver or the person who (first) closed it.
+  if (filters.staff) {
+    where.push(sql`(s.approver = ${filters.staff} or s.close_actor = ${`user:${filters.staff}`})`);
+  }
+  // A plain join, one row per message: no events are grouped at report time.
+  return sql<MilestoneRow>`(
+    select m.id, m.portal_id, m.urgency, m.category, m.language, m.status,
+      ${ms('m.received_at')} as received,
+      ${ms('s.ingested_at')} as ingested,
+      ${ms('s.triaged_at')} as triaged,
+      ${ms('s.alerted_at')} as alerted,
+      ${ms('s.acknowledged_at')} as acknowledged,
+      ${ms('s.ready_at')} as draft_ready,
+      ${ms('s.first_opened_at')} as first_opened,
+      ${ms('s.approved_at')} as approved,
+      ${ms('s.sent_at')} as sent,
+      ${ms('s.closed_at')} as closed,
+      s.approver, s.draft_id, s.word_edits, s.draft_words, s.sent_words, s.acknowledged_by,
+      s.close_actor, s.close_reason,
+      coalesce(s.regenerations, 0) as regenerations,
+      coalesce(s.feedback_useful, 0) as feedback_useful,
+      coalesce(s.feedback_not_useful, 0) as feedback_not_useful
+    from messages m
+    left join message_milestones s on s.message_id = m.id
+    where ${sql.join(where, sql` and `)}
+    order by m.received_at, m.id
+  )`;
+}
+
+/** Per-message rows, read `chunkSize` at a time through a server-side cursor. */
+export function streamMilestones(
+  db: Db,
+  selection: MessageSelection,
+  filters: Filters,
+  chunkSize = 1000,
+): AsyncIterableIterator<MilestoneRow> {
+  return db
+    .selectFrom(milestoneQuery(selection, filters).as('r'))
+    .selectAll()
+    .stream(chunkSize) as AsyncIterableIterator<MilestoneRow>;
+}
+
+/**
+ * Backlog counts: messages received and messages answered (first reply sent or close) per bucket,
+ * bucket 0 being everything before the range. The staff filter does not apply: an open message has
+ * no approver yet.
+ */
+export async function backlogCounts(
+  db: Db,
+  bucketStarts: Date[],
+  end: Date,
+  filters: Filters,
+): Promise<{ received: Map<number, number>; done: Map<number, number> }> {
+  const where = messageFilters(filters);
+  const cond = where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
+  const bounds = sql`${bucketStarts.map((d) => d.toISOString())}::timestamptz[]`;
+  const received = await sql<{ b: number; n: number }>`
+    select width_bucket(m.received_at, ${bounds}) as b, count(*)::int as n
+    from messages m where m.received_at < ${end} ${cond} group by 1`.execute(db);
+  const done = await sql<{ b: number; n: number }>`
+    select width_bucket(least(s.sent_at, s.closed_at), ${bounds}) as b, count(*)::int as n
+    from message_milestones s join messages m on m.id = s.message_id
+    where least(s.sent_at, s.closed_at) < ${end} and m.received_at < ${end} ${cond} group by 1`.execute(db);
+  return {
+    received: new Map(received.rows.map((r) => [r.b, r.n])),
+    done: new Map(done.rows.map((r) => [r.b, r.n])),
+  };
+}
+
+export async function staffNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
