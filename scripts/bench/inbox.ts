@@ -1,6 +1,6 @@
 /**
  * The inbox list page with a large database: server time of `GET /inbox` (the default view, and
- * level=urgent + assignee=unassigned), p50/p95 over 50 requests each, through the real app listening
+ * level=urgent + assignee=unassigned), p50/p95 over 200 requests each (after 30 to warm up), through the real app listening
  * on 127.0.0.1 and a logged-in session, next to a baseline measured in the same run: the bare
  * `SELECT … ORDER BY urgency_rank, received_at, id LIMIT 50` the page is built around.
  * Timed per request: the wall time of a local request (everything: session, queries, audit event,
@@ -23,8 +23,8 @@ import { createLogger } from '../../src/logging/logger';
 import { closeQueues, createQueues, createRedisConnection } from '../../src/queue';
 import type { BenchLine, BenchSection } from '../bench';
 
-const REQUESTS = 50;
-const WARMUP = 10;
+const REQUESTS = 200;
+const WARMUP = 30;
 const PATIENTS = 20_000;
 
 function sizesOf(args: string[]): number[] {
