@@ -131,57 +131,67 @@ const boolText = (b: boolean | null) => (b === null ? '' : b ? 'true' : 'false')
  * `value` (a unit test holds them equal), written out because it runs a million times per export.
  */
 export function messageRecord(m: MessageMeasures, iso: (ms: number | null) => string): string[] {
+  const out: string[] = new Array(MESSAGE_COLUMNS.length);
+  writeMessageRecord(m, iso, out, 0);
+  return out;
+}
+
+/** messageRecord written into `out` from index `o` (a flat batch of records, no array per row). */
+export function writeMessageRecord(
+  m: MessageMeasures,
+  iso: (ms: number | null) => string,
+  out: string[],
+  o: number,
+): void {
   const r = m.row;
   const { wall, business } = m;
-  return [
-    r.id,
-    r.portal_id,
-    r.urgency ?? '',
-    m.level,
-    r.category ?? '',
-    r.language ?? '',
-    r.status,
-    iso(r.received),
-    iso(r.ingested),
-    iso(r.triaged),
-    iso(r.alerted),
-    iso(r.acknowledged),
-    iso(r.draft_ready),
-    iso(r.first_opened),
-    iso(r.approved),
-    iso(r.sent),
-    iso(r.closed),
-    iso(m.done),
-    m.closeReason ?? '',
-    secondsText(wall[0]),
-    secondsText(business[0]),
-    secondsText(wall[1]),
-    secondsText(business[1]),
-    secondsText(wall[2]),
-    secondsText(business[2]),
-    secondsText(wall[3]),
-    secondsText(business[3]),
-    secondsText(wall[4]),
-    secondsText(business[4]),
-    secondsText(wall[5]),
-    secondsText(business[5]),
-    secondsText(wall[6]),
-    secondsText(business[6]),
-    secondsText(wall[7]),
-    secondsText(business[7]),
-    iso(m.slaDue),
-    m.sla,
-    m.sla === 'pending' ? '' : m.sla === 'met' ? 'true' : 'false',
-    boolText(m.draftUsed),
-    m.editDistance === null ? '' : String(Math.round(m.editDistance * 10000) / 10000),
-    m.editClass ?? '',
-    String(r.regenerations),
-    String(r.feedback_useful),
-    String(r.feedback_not_useful),
-    r.approver ?? '',
-    m.closer ?? '',
-    r.acknowledged_by ?? '',
-  ];
+  out[o + 0] = r.id;
+  out[o + 1] = r.portal_id;
+  out[o + 2] = r.urgency ?? '';
+  out[o + 3] = m.level;
+  out[o + 4] = r.category ?? '';
+  out[o + 5] = r.language ?? '';
+  out[o + 6] = r.status;
+  out[o + 7] = iso(r.received);
+  out[o + 8] = iso(r.ingested);
+  out[o + 9] = iso(r.triaged);
+  out[o + 10] = iso(r.alerted);
+  out[o + 11] = iso(r.acknowledged);
+  out[o + 12] = iso(r.draft_ready);
+  out[o + 13] = iso(r.first_opened);
+  out[o + 14] = iso(r.approved);
+  out[o + 15] = iso(r.sent);
+  out[o + 16] = iso(r.closed);
+  out[o + 17] = iso(m.done);
+  out[o + 18] = m.closeReason ?? '';
+  out[o + 19] = secondsText(wall[0]);
+  out[o + 20] = secondsText(business[0]);
+  out[o + 21] = secondsText(wall[1]);
+  out[o + 22] = secondsText(business[1]);
+  out[o + 23] = secondsText(wall[2]);
+  out[o + 24] = secondsText(business[2]);
+  out[o + 25] = secondsText(wall[3]);
+  out[o + 26] = secondsText(business[3]);
+  out[o + 27] = secondsText(wall[4]);
+  out[o + 28] = secondsText(business[4]);
+  out[o + 29] = secondsText(wall[5]);
+  out[o + 30] = secondsText(business[5]);
+  out[o + 31] = secondsText(wall[6]);
+  out[o + 32] = secondsText(business[6]);
+  out[o + 33] = secondsText(wall[7]);
+  out[o + 34] = secondsText(business[7]);
+  out[o + 35] = iso(m.slaDue);
+  out[o + 36] = m.sla;
+  out[o + 37] = m.sla === 'pending' ? '' : m.sla === 'met' ? 'true' : 'false';
+  out[o + 38] = boolText(m.draftUsed);
+  out[o + 39] = m.editDistance === null ? '' : String(Math.round(m.editDistance * 10000) / 10000);
+  out[o + 40] = m.editClass ?? '';
+  out[o + 41] = String(r.regenerations);
+  out[o + 42] = String(r.feedback_useful);
+  out[o + 43] = String(r.feedback_not_useful);
+  out[o + 44] = r.approver ?? '';
+  out[o + 45] = m.closer ?? '';
+  out[o + 46] = r.acknowledged_by ?? '';
 }
 
 export interface SummaryRowContext {

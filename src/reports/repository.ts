@@ -6,6 +6,7 @@
  * through a cursor, so a million messages stream to the client in constant memory.
  */
 import { sql, type RawBuilder } from 'kysely';
+import Cursor from 'pg-cursor';
 import type { Db } from '../db';
 import type { Filters } from './query';
 
@@ -98,17 +99,69 @@ function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuild
   )`;
 }
 
-/** Per-message rows, read `chunkSize` at a time through a server-side cursor. */
-export function streamMilestones(
+/**
+ * Rows per cursor read. Measured at 100,000 rows: 500 beats 1,000 and 2,000 (bigger batches live
+ * through more scavenges and get promoted: more GC, more RSS), and 250 gains nothing.
+ */
+export const MILESTONE_BATCH_ROWS = 500;
+
+/**
+ * Per-message rows in batches, read through a server-side cursor (pg-cursor) on one pooled
+ * connection. The next batch is asked for before the current one is handed out, so PostgreSQL (its
+ * own process) produces batch k + 1 while the caller measures and formats batch k; at most two
+ * batches are held. The connection goes back to the pool when the iteration ends or is abandoned.
+ */
+export async function* streamMilestoneBatches(
   db: Db,
   selection: MessageSelection,
   filters: Filters,
-  chunkSize = 1000,
+  batchRows = MILESTONE_BATCH_ROWS,
+): AsyncGenerator<MilestoneRow[]> {
+  const compiled = milestoneQuery(selection, filters).compile(db);
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  let cursor: Cursor<MilestoneRow> | undefined;
+  const opened = new Promise<void>((resolve, reject) => {
+    db.getExecutor()
+      .provideConnection(async (conn) => {
+        const c = new Cursor<MilestoneRow>(compiled.sql, [...compiled.parameters]);
+        // kysely's pg connection hands `sql` to pg's client.query(), which submits a Submittable
+        // (the cursor) on that client: the cursor then reads on the pooled connection held here.
+        await conn.executeQuery({ ...compiled, sql: c as unknown as string });
+        // A kysely that stopped passing it through would leave the cursor unsent: fail, never hang.
+        if ((c as unknown as { state: string }).state === 'initialized')
+          throw new Error('the report cursor could not be submitted on the pooled connection');
+        cursor = c;
+        resolve();
+        await done;
+        await c.close();
+      })
+      .catch(reject);
+  });
+  try {
+    await opened;
+    if (!cursor) throw new Error('the report cursor was not opened');
+    let next = cursor.read(batchRows);
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) break;
+      next = cursor.read(batchRows);
+      // Handled where awaited; this only keeps an abandoned prefetch from being an unhandled rejection.
+      next.catch(() => undefined);
+      yield rows;
+    }
+  } finally {
+    release();
+  }
+}
+
+/** Per-message rows one by one (drill-down lists), from streamMilestoneBatches. */
+export async function* streamMilestones(
+  db: Db,
+  selection: MessageSelection,
+  filters: Filters,
 ): AsyncIterableIterator<MilestoneRow> {
-  return db
-    .selectFrom(milestoneQuery(selection, filters).as('r'))
-    .selectAll()
-    .stream(chunkSize) as AsyncIterableIterator<MilestoneRow>;
+  for await (const batch of streamMilestoneBatches(db, selection, filters)) yield* batch;
 }
 
 /**

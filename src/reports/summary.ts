@@ -15,7 +15,7 @@ import {
   type Filters,
   type ReportRange,
 } from './query';
-import { backlogCounts, staffNames, streamMilestones } from './repository';
+import { backlogCounts, staffNames, streamMilestoneBatches } from './repository';
 import { emptyGroup, MeasureColumns, type GroupStats } from './stats';
 
 export interface ReportContext {
@@ -60,8 +60,9 @@ export const measureContext = (ctx: ReportContext): MeasureContext => ({
 export async function collectMeasures(db: Db, ctx: ReportContext, filters: Filters): Promise<MeasureColumns> {
   const columns = new MeasureColumns();
   const mctx = measureContext(ctx);
-  for await (const row of streamMilestones(db, { start: ctx.range.start, end: ctx.range.end }, filters)) {
-    columns.add(measure(row, mctx), bucketIndex(ctx.buckets, row.received));
+  const selection = { start: ctx.range.start, end: ctx.range.end };
+  for await (const batch of streamMilestoneBatches(db, selection, filters)) {
+    for (const row of batch) columns.add(measure(row, mctx), bucketIndex(ctx.buckets, row.received));
   }
   return columns;
 }

@@ -3,8 +3,10 @@
  * selection (no sort) against sorted nearest-rank, and the written-out messages.csv record against
  * the documented columns' own `value` functions.
  */
+import { stringify } from 'csv-stringify/sync';
 import { defaultCalendar, defaultSlaTargets } from '../../../src/clinic';
 import { MESSAGE_COLUMNS, messageRecord } from '../../../src/reports/csv-columns';
+import { CsvWorker } from '../../../src/reports/csv-worker';
 import { measure } from '../../../src/reports/measure';
 import type { MilestoneRow } from '../../../src/reports/repository';
 import { nearestRank, statOf } from '../../../src/reports/stats';
@@ -100,5 +102,23 @@ describe('messageRecord', () => {
     const m = measure(row, ctx);
     expect(messageRecord(m, iso)).toEqual(MESSAGE_COLUMNS.map((c) => String(c.value({ m, iso }))));
     expect(messageRecord(m, iso)).toHaveLength(MESSAGE_COLUMNS.length);
+  });
+});
+
+describe('CsvWorker', () => {
+  it('writes what csv-stringify writes, quoting and non-ASCII included', async () => {
+    const records = [
+      ['plain', 'a,b', 'say "hi"', 'line\r\nbreak', ''],
+      ['ünïcødé', ' lead', 'trail ', '2026-03-08T01:30:00.000-06:00', '0.5'],
+    ];
+    const worker = new CsvWorker();
+    try {
+      const text = await worker.stringify(records.flat(), 5);
+      expect(text.toString('utf8')).toBe(stringify(records, { record_delimiter: 'windows' }));
+      const [a, b] = await Promise.all([worker.stringify(records[0], 5), worker.stringify(records[1], 5)]);
+      expect(a.toString('utf8') + b.toString('utf8')).toBe(text.toString('utf8'));
+    } finally {
+      await worker.close();
+    }
   });
 });
