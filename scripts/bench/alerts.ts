@@ -9,7 +9,6 @@
  * (default 30). Messages arrive one at a time, spread over the poll cycle.
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { FAKE_BOT_TOKEN, startFakeSlack } from '../../tests/helpers/fake-slack';
@@ -20,6 +19,7 @@ import { startSeededSandbox } from '../../src/portal/sandbox';
 import { patientMessage } from '../../src/portal/sandbox/synthetic';
 import { closeQueues, createQueues, createRedisConnection } from '../../src/queue';
 import type { BenchLine, BenchSection } from '../bench';
+import { percentile, scratchDatabase } from '../bench-support';
 
 const TEXTS = [
   'I have crushing chest pain and my left arm is numb',
@@ -29,35 +29,6 @@ const TEXTS = [
 ];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-async function adminRun(statement: string): Promise<void> {
-  const admin =
-    process.env.BENCH_DATABASE_ADMIN_URL ??
-    process.env.TEST_DATABASE_ADMIN_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(
-    process.env.BENCH_DATABASE_ADMIN_URL ??
-      process.env.TEST_DATABASE_ADMIN_URL ??
-      'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function postMessage(fhirBaseUrl: string, patientId: string, text: string): Promise<string> {
   const res = await fetch(`${fhirBaseUrl}/Communication`, {
@@ -100,10 +71,8 @@ export const section: BenchSection = {
     if (!Number.isInteger(n) || n < 1) throw new Error('--alerts-messages must be a positive integer');
     const pollMs = Number(process.env.POLL_INTERVAL_MS ?? 1000);
     const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const name = `inbox_bench_${randomBytes(5).toString('hex')}`;
-    await adminRun(`CREATE DATABASE ${name}`);
-    const url = databaseUrl(name);
-    const db = createDb(url, { applicationName: 'bench', maxConnections: 4 });
+    const scratch = await scratchDatabase();
+    const db = createDb(scratch.url, { applicationName: 'bench', maxConnections: 4 });
     const prefix = `bench-${randomBytes(5).toString('hex')}`;
     const sandbox = await startSeededSandbox({ seed: 1, patients: 50, messages: 0, port: 0 });
     const slack = await startFakeSlack();
@@ -111,7 +80,7 @@ export const section: BenchSection = {
     try {
       await migrateToLatest(db);
       pipeline = await startPipeline({
-        databaseUrl: url,
+        databaseUrl: scratch.url,
         redisUrl,
         queuePrefix: prefix,
         portalFhirUrl: sandbox.fhirBaseUrl,
@@ -185,7 +154,7 @@ export const section: BenchSection = {
       await slack.close();
       await sandbox.close();
       await db.destroy();
-      await adminRun(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.drop();
     }
   },
 };

@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { Client } from 'pg';
 import pino from 'pino';
 import { hashPassword } from '../../src/auth/login';
 import { loadConfig } from '../../src/config';
@@ -22,6 +21,7 @@ import { createApp } from '../../src/http/app';
 import { createLogger } from '../../src/logging/logger';
 import { closeQueues, createQueues, createRedisConnection } from '../../src/queue';
 import type { BenchLine, BenchSection } from '../bench';
+import { percentile, scratchDatabase } from '../bench-support';
 
 const REQUESTS = 200;
 const WARMUP = 30;
@@ -33,31 +33,6 @@ function sizesOf(args: string[]): number[] {
   const sizes = (raw ?? '').split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error('--inbox-sizes: integers >= 1000');
   return sizes.sort((a, b) => a - b);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin =
-    process.env.BENCH_DATABASE_ADMIN_URL ??
-    process.env.TEST_DATABASE_ADMIN_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `inbox_bench_${randomBytes(5).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function seedPatients(db: Db): Promise<void> {

@@ -13,7 +13,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { sql } from 'kysely';
-import { Client } from 'pg';
 import pino from 'pino';
 import { createDb, migrateToLatest, type Db } from '../../src/db';
 import { createLogger } from '../../src/logging/logger';
@@ -24,6 +23,7 @@ import { generateClinic, type SyntheticClinic } from '../../src/portal/sandbox/s
 import { nextDemoMessage } from '../../src/demo/messages';
 import { closeQueues, createQueues, createRedisConnection, DEFAULT_JOB_OPTIONS } from '../../src/queue';
 import type { BenchLine, BenchSection } from '../bench';
+import { percentile, scratchDatabase } from '../bench-support';
 
 const CONCURRENCY = { triage: 8, draft: 4 };
 
@@ -35,32 +35,6 @@ function argNumber(args: string[], flag: string, fallback: number): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin =
-    process.env.BENCH_DATABASE_ADMIN_URL ??
-    process.env.TEST_DATABASE_ADMIN_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `inbox_bench_${randomBytes(5).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /** Waits until every portal id has a `message.ready` event; returns each one's event time. */
 async function readyTimes(db: Db, portalIds: string[]): Promise<Map<string, number>> {

@@ -11,10 +11,8 @@
  * events it writes carry dummy hashes, md5(row)||md5(row), which pass the table's CHECK and UNIQUE
  * constraints but are NOT a valid chain: `audit:verify` fails on this database, by design.
  */
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import { Client } from 'pg';
 import { createDb, migrateToLatest, type Db } from '../../src/db';
 import { renderPage } from '../../src/http/page-layout';
 import { exportMessagesCsv } from '../../src/reports/export';
@@ -22,33 +20,13 @@ import { ReportPage } from '../../src/reports/page';
 import { streamMilestones } from '../../src/reports/repository';
 import { buildSummary, reportContext } from '../../src/reports/summary';
 import type { BenchLine, BenchSection } from '../bench';
+import { percentile, scratchDatabase } from '../bench-support';
 
 function argNumber(args: string[], flag: string, fallback: number): number {
   const at = args.indexOf(flag);
   const value = at >= 0 ? Number(args[at + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} must be a positive integer`);
   return value;
-}
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin =
-    process.env.BENCH_DATABASE_ADMIN_URL ??
-    process.env.TEST_DATABASE_ADMIN_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `inbox_bench_reports_${randomBytes(5).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 const URGENCIES = `(array['routine','routine','routine','non_clinical','urgent','routine','routine','non_clinical','urgent','emergent'])`;
@@ -89,10 +67,6 @@ async function seedBatch(db: Db, lo: number, hi: number, n: number, staff: strin
     where s.present`.execute(db);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 /** Peak RSS while fn runs, sampled every 25 ms. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peak = process.memoryUsage().rss;
@@ -111,7 +85,7 @@ export const section: BenchSection = {
   async run(args: string[]): Promise<BenchLine[]> {
     const n = argNumber(args, '--reports-rows', 1_000_000);
     const pageRuns = argNumber(args, '--reports-page-runs', 20);
-    const scratch = await scratchDatabase();
+    const scratch = await scratchDatabase('inbox_bench_reports');
     const db = createDb(scratch.url, { applicationName: 'bench-reports', maxConnections: 4 });
     try {
       await migrateToLatest(db);
