@@ -3,6 +3,8 @@
  * from reports.css classes). Each chart has a title and a description for screen readers, each bar
  * or point its own <title> and a link to the messages behind it.
  */
+import type { ComponentChildren } from 'preact';
+
 export interface ChartPoint {
   label: string;
   value: number;
@@ -56,22 +58,27 @@ function XLabels({ points, step }: { points: ChartPoint[]; step: number }) {
   );
 }
 
-export function BarChart({
-  id,
-  title,
-  desc,
-  points,
-}: {
+interface ChartProps {
   id: string;
   title: string;
   desc: string;
   points: ChartPoint[];
-}) {
-  const { max, step, y } = scale(points);
-  const baseline = HEIGHT - PAD.bottom;
+}
+
+/** The accessible SVG both charts share: title and description, axes, and the bucket labels. */
+function ChartFrame({
+  id,
+  title,
+  desc,
+  points,
+  kind,
+  max,
+  step,
+  children,
+}: ChartProps & { kind: string; max: number; step: number; children: ComponentChildren }) {
   return (
     <svg
-      class="chart bar-chart"
+      class={`chart ${kind}`}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
@@ -79,7 +86,18 @@ export function BarChart({
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       <Axes max={max} id={id} />
-      {points.map((p, i) => (
+      {children}
+      <XLabels points={points} step={step} />
+    </svg>
+  );
+}
+
+export function BarChart(props: ChartProps) {
+  const { max, step, y } = scale(props.points);
+  const baseline = HEIGHT - PAD.bottom;
+  return (
+    <ChartFrame {...props} kind="bar-chart" max={max} step={step}>
+      {props.points.map((p, i) => (
         <a key={p.label} href={p.href}>
           <rect
             class="bar"
@@ -92,43 +110,23 @@ export function BarChart({
           </rect>
         </a>
       ))}
-      <XLabels points={points} step={step} />
-    </svg>
+    </ChartFrame>
   );
 }
 
-export function LineChart({
-  id,
-  title,
-  desc,
-  points,
-}: {
-  id: string;
-  title: string;
-  desc: string;
-  points: ChartPoint[];
-}) {
-  const { max, step, y } = scale(points);
+export function LineChart(props: ChartProps) {
+  const { max, step, y } = scale(props.points);
   const x = (i: number) => PAD.left + step * i + step / 2;
   return (
-    <svg
-      class="chart line-chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      <Axes max={max} id={id} />
-      <polyline class="line" points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
-      {points.map((p, i) => (
+    <ChartFrame {...props} kind="line-chart" max={max} step={step}>
+      <polyline class="line" points={props.points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
+      {props.points.map((p, i) => (
         <a key={p.label} href={p.href}>
           <circle class="point" cx={x(i)} cy={y(p.value)} r={4}>
             <title>{p.text}</title>
           </circle>
         </a>
       ))}
-      <XLabels points={points} step={step} />
-    </svg>
+    </ChartFrame>
   );
 }
