@@ -11,8 +11,9 @@ case "$role" in
   migrate) exec node dist/src/db/migrate-cli.js "$@" ;;
   demo-users) exec node dist/src/demo/seed-users-cli.js "$@" ;;
   user) exec node dist/src/auth/user-cli.js "$@" ;;
+  reports-export) exec node dist/src/reports/export-cli.js "$@" ;;
   *)
-    echo "unknown role '$role': use web, worker, portal, migrate, demo-users or user" >&2
+    echo "unknown role '$role': use web, worker, portal, migrate, demo-users, user or reports-export" >&2
     exit 64
     ;;
 esac

@@ -1,8 +1,10 @@
 /**
  * Reports at scale, on a scratch PostgreSQL database (BENCH_DATABASE_ADMIN_URL, else
  * TEST_DATABASE_ADMIN_URL, else the local postgres; dropped afterwards):
- * - messages.csv export: rows/s and peak RSS (sampled in this process every 25 ms), next to a
- *   baseline in the same run: the same cursor read of the same rows, without measuring or CSV;
+ * - messages.csv export as production runs it: the build (tsc -p tsconfig.build.json, done first)
+ *   of `npm run reports:export` in a child process, writing to a pipe this process drains. Its
+ *   rows/s and peak RSS (the child's own maxRSS) come next to a baseline in this process: the same
+ *   cursor read of the same rows, without measuring or CSV;
  * - the report page's server work (clinic settings, one pass over every message, aggregates,
  *   rendering), p50/p95 over --reports-page-runs calls, for a range holding every seeded message.
  * Size: --reports-rows N (default 1,000,000) messages over one year, about 6.4 events each.
@@ -11,11 +13,12 @@
  * events it writes carry dummy hashes, md5(row)||md5(row), which pass the table's CHECK and UNIQUE
  * constraints but are NOT a valid chain: `audit:verify` fails on this database, by design.
  */
-import { Writable } from 'node:stream';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createDb, migrateToLatest, type Db } from '../../src/db';
 import { renderPage } from '../../src/http/page-layout';
-import { exportMessagesCsv } from '../../src/reports/export';
 import { ReportPage } from '../../src/reports/page';
 import { streamMilestones } from '../../src/reports/repository';
 import { buildSummary, reportContext } from '../../src/reports/summary';
@@ -67,6 +70,53 @@ async function seedBatch(db: Db, lo: number, hi: number, n: number, staff: strin
     where s.present`.execute(db);
 }
 
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The production build of the export command, run on the scratch database with its CSV piped back
+ * here (counted, then dropped). The command reports its rows, seconds and peak RSS on stderr.
+ */
+async function exportInChild(
+  databaseUrl: string,
+  query: { from: string; to: string },
+): Promise<{ rows: number; seconds: number; peakMb: number; bytes: number }> {
+  const built = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error('the build (tsc -p tsconfig.build.json) failed');
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'dist/src/reports/export-cli.js'),
+      'messages',
+      '--user',
+      'A@bench.test',
+      '--from',
+      query.from,
+      '--to',
+      query.to,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, CLINIC_TIME_ZONE: 'America/Chicago' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let bytes = 0;
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  const summary = /exported (\d+) rows in ([\d.]+) s .*peak RSS (\d+) MB/.exec(stderr);
+  if (code !== 0 || !summary) throw new Error(`the export command failed (${code}): ${stderr}`);
+  return { rows: Number(summary[1]), seconds: Number(summary[2]), peakMb: Number(summary[3]), bytes };
+}
+
 /** Peak RSS while fn runs, sampled every 25 ms. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peak = process.memoryUsage().rss;
@@ -90,13 +140,14 @@ export const section: BenchSection = {
     try {
       await migrateToLatest(db);
       const staff: string[] = [];
+      // A exports (a manager); A, B and C acknowledge, approve and close in the seeded events.
       for (const name of ['A', 'B', 'C']) {
         const row = await db
           .insertInto('users')
           .values({
             email: `${name}@bench.test`,
             display_name: `Staff ${name}`,
-            role: 'staff',
+            role: name === 'A' ? 'manager' : 'staff',
             password_hash: null,
           })
           .returning('id')
@@ -128,6 +179,8 @@ export const section: BenchSection = {
       );
       await sql`create index events_at_idx on events (at)`.execute(db);
       await sql`vacuum analyze`.execute(db);
+      // Write the bulk load out now, so no checkpoint competes with the measurements below.
+      await sql`checkpoint`.execute(db);
       const events = await db
         .selectFrom('events')
         .select((eb) => eb.fn.countAll<number>().as('c'))
@@ -149,22 +202,11 @@ export const section: BenchSection = {
         raw++;
       const rawRate = raw / ((performance.now() - t) / 1000);
 
-      let bytes = 0;
-      const sink = new Writable({
-        write(chunk: Buffer, _enc, done) {
-          bytes += chunk.length;
-          done();
-        },
-      });
-      t = performance.now();
-      const exported = await withPeakRss(() =>
-        exportMessagesCsv(db, ctx, {}, { userId: staff[0], via: 'api_token' }, sink),
-      );
-      const exportSeconds = (performance.now() - t) / 1000;
-      if (exported.result !== n || raw !== n)
-        throw new Error(`expected ${n} rows, got ${exported.result} / ${raw}`);
+      const exported = await exportInChild(scratch.url, query);
+      if (exported.rows !== n || raw !== n)
+        throw new Error(`expected ${n} rows, got ${exported.rows} / ${raw}`);
       console.log(
-        `messages.csv: ${n} rows, ${(bytes / 2 ** 20).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s`,
+        `messages.csv: ${n} rows, ${(exported.bytes / 2 ** 20).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s`,
       );
 
       const times: number[] = [];
@@ -189,12 +231,17 @@ export const section: BenchSection = {
       return [
         {
           metric: `messages.csv export (${n} messages)`,
-          value: n / exportSeconds,
+          value: n / exported.seconds,
           unit: 'rows/s',
           baseline: { name: 'same cursor read, no measuring or CSV', value: rawRate },
           target: { min: 50_000 },
         },
-        { metric: 'messages.csv export peak RSS', value: exported.peakMb, unit: 'MB', target: { max: 200 } },
+        {
+          metric: 'messages.csv export peak RSS (the exporting process)',
+          value: exported.peakMb,
+          unit: 'MB',
+          target: { max: 200 },
+        },
         {
           metric: `report page server time p50 (${n} messages in range, ${pageRuns} runs)`,
           value: percentile(times, 50),

@@ -3,8 +3,20 @@
  * ISO-8601 with the offset of the report's zone; intervals are seconds (milliseconds as decimals);
  * an empty cell means "did not happen" or "not applicable", never zero. No message text or subject.
  */
-import { INTERVALS, type MessageMeasures } from './measure';
+import { slaLevel } from '../clinic/sla';
+import type { UrgencyValue } from '../db/schema';
+import { RECORD_CELLS, RECORD_TEXTS, writeMessageRecord } from './csv-record';
+import {
+  INTERVALS,
+  measureInto,
+  SLOT,
+  SLOT_WIDTH,
+  userIdOf,
+  type MeasureContext,
+  type MessageMeasures,
+} from './measure';
 import type { Bucket } from './query';
+import type { MilestoneRow } from './repository';
 import { draftUtilization, slaCompliance, type GroupStats, type Stat } from './stats';
 
 type Cell = string | number;
@@ -123,76 +135,47 @@ export const MESSAGE_COLUMNS: Column<MessageRowContext>[] = [
   },
 ];
 
-const secondsText = (ms: number) => (Number.isNaN(ms) ? '' : String(ms / 1000));
-const boolText = (b: boolean | null) => (b === null ? '' : b ? 'true' : 'false');
-
 /**
- * One messages.csv record as strings, in MESSAGE_COLUMNS order: the same cells as the columns'
- * `value` (a unit test holds them equal), written out because it runs a million times per export.
+ * A message's text cells into out[o .. o + RECORD_TEXTS), in the order writeMessageRecord() reads
+ * them (./csv-record.ts): the cells of its record that are not numbers.
  */
-export function messageRecord(m: MessageMeasures, iso: (ms: number | null) => string): string[] {
-  const out: string[] = new Array(MESSAGE_COLUMNS.length);
-  writeMessageRecord(m, iso, out, 0);
-  return out;
-}
-
-/** messageRecord written into `out` from index `o` (a flat batch of records, no array per row). */
-export function writeMessageRecord(
-  m: MessageMeasures,
-  iso: (ms: number | null) => string,
-  out: string[],
-  o: number,
-): void {
-  const r = m.row;
-  const { wall, business } = m;
-  out[o + 0] = r.id;
+export function recordTexts(r: MilestoneRow, out: string[], o: number): void {
+  out[o] = r.id;
   out[o + 1] = r.portal_id;
   out[o + 2] = r.urgency ?? '';
-  out[o + 3] = m.level;
+  out[o + 3] = slaLevel(r.urgency as UrgencyValue | null);
   out[o + 4] = r.category ?? '';
   out[o + 5] = r.language ?? '';
   out[o + 6] = r.status;
-  out[o + 7] = iso(r.received);
-  out[o + 8] = iso(r.ingested);
-  out[o + 9] = iso(r.triaged);
-  out[o + 10] = iso(r.alerted);
-  out[o + 11] = iso(r.acknowledged);
-  out[o + 12] = iso(r.draft_ready);
-  out[o + 13] = iso(r.first_opened);
-  out[o + 14] = iso(r.approved);
-  out[o + 15] = iso(r.sent);
-  out[o + 16] = iso(r.closed);
-  out[o + 17] = iso(m.done);
-  out[o + 18] = m.closeReason ?? '';
-  out[o + 19] = secondsText(wall[0]);
-  out[o + 20] = secondsText(business[0]);
-  out[o + 21] = secondsText(wall[1]);
-  out[o + 22] = secondsText(business[1]);
-  out[o + 23] = secondsText(wall[2]);
-  out[o + 24] = secondsText(business[2]);
-  out[o + 25] = secondsText(wall[3]);
-  out[o + 26] = secondsText(business[3]);
-  out[o + 27] = secondsText(wall[4]);
-  out[o + 28] = secondsText(business[4]);
-  out[o + 29] = secondsText(wall[5]);
-  out[o + 30] = secondsText(business[5]);
-  out[o + 31] = secondsText(wall[6]);
-  out[o + 32] = secondsText(business[6]);
-  out[o + 33] = secondsText(wall[7]);
-  out[o + 34] = secondsText(business[7]);
-  out[o + 35] = iso(m.slaDue);
-  out[o + 36] = m.sla;
-  out[o + 37] = m.sla === 'pending' ? '' : m.sla === 'met' ? 'true' : 'false';
-  out[o + 38] = boolText(m.draftUsed);
-  out[o + 39] = m.editDistance === null ? '' : String(Math.round(m.editDistance * 10000) / 10000);
-  out[o + 40] = m.editClass ?? '';
-  out[o + 41] = String(r.regenerations);
-  out[o + 42] = String(r.feedback_useful);
-  out[o + 43] = String(r.feedback_not_useful);
-  out[o + 44] = r.approver ?? '';
-  out[o + 45] = m.closer ?? '';
-  out[o + 46] = r.acknowledged_by ?? '';
+  out[o + 7] = r.close_reason ?? '';
+  out[o + 8] = r.approver ?? '';
+  out[o + 9] = userIdOf(r.close_actor) ?? '';
+  out[o + 10] = r.acknowledged_by ?? '';
 }
+
+/** One message's messages.csv record (the export writes batches of them on its worker instead). */
+export function messageRecord(
+  row: MilestoneRow,
+  ctx: MeasureContext,
+  iso: (ms: number | null) => string,
+): string[] {
+  const f = new Float64Array(SLOT_WIDTH);
+  measureInto(row, ctx, f, 0);
+  const t: string[] = new Array(RECORD_TEXTS);
+  recordTexts(row, t, 0);
+  const out: string[] = new Array(RECORD_CELLS);
+  writeMessageRecord(f, 0, t, 0, iso, out, 0);
+  return out;
+}
+
+// writeMessageRecord() numbers its cells (7 + the eleven times, 19 + two per interval, 35 …) in
+// MESSAGE_COLUMNS' order: a column added or moved there must be added or moved there too.
+if (
+  MESSAGE_COLUMNS.length !== RECORD_CELLS ||
+  MESSAGE_COLUMNS[7 + SLOT.done].name !== 'done_at' ||
+  MESSAGE_COLUMNS[19 + 2 * INTERVALS.length].name !== 'sla_due_at'
+)
+  throw new Error('writeMessageRecord() does not follow MESSAGE_COLUMNS');
 
 export interface SummaryRowContext {
   period: 'bucket' | 'range';

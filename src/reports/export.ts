@@ -1,45 +1,43 @@
 /**
  * The CSV exports: per-message rows straight from the database cursor (constant memory, no row
  * cap; the socket's backpressure paces the cursor) and aggregate rows. RFC 4180 through
- * csv-stringify: CRLF records, fields quoted when needed. Each export is an audit event.
- * messages.csv runs csv-stringify on a worker thread (./csv-worker.ts) so that stringifying one batch
- * overlaps with measuring the next: at 100,000 rows about twice the rows/s of doing both here.
+ * Papa Parse (csvText): CRLF records, fields quoted when needed. Each export is an audit event.
+ * messages.csv is written by a worker thread (./csv-worker.ts): this thread reads and measures a batch
+ * into numbers while the worker formats and stringifies the one before.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { stringify as stringifySync } from 'csv-stringify/sync';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
 import {
   MESSAGE_COLUMNS,
-  writeMessageRecord,
+  recordTexts,
   SUMMARY_COLUMNS,
   type Column,
   type SummaryRowContext,
 } from './csv-columns';
-import { measure } from './measure';
+import { measureInto, SLOT_WIDTH } from './measure';
 import { DIMENSIONS, type Filters } from './query';
-import { CsvWorker } from './csv-worker';
+import { csvText, RECORD_TEXTS } from './csv-record';
+import { MessagesCsvWorker } from './csv-worker';
 import { streamMilestoneBatches } from './repository';
 import { emptyGroup } from './stats';
 import { backlogByBucket, collectMeasures, measureContext, type ReportContext } from './summary';
-import { isoFormatter } from './time-format';
 
 export interface Exporter {
   userId: string;
-  via: 'session' | 'api_token';
+  /** A browser session, an API token, or the export command line (npm run reports:export). */
+  via: 'session' | 'api_token' | 'cli';
 }
 
 export type ExportKind = 'messages' | 'summary';
 
-/** Records per csv-stringify call and socket write (~250 KB of messages.csv): small enough that
+/** Records per csvText call and socket write (~250 KB of messages.csv): small enough that
  * rows die young (a scavenge, not a full collection), big enough to amortize each call. */
 const BATCH_ROWS = 500;
 
 const clientWentAway = () =>
   Object.assign(new Error('client went away'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
-
-const CSV_OPTIONS = { record_delimiter: 'windows' as const };
 
 /** Writes to `out`, waiting for 'drain' when it is full; fails at once if the client went away. */
 function socketWriter(out: Writable): (chunk: string | Buffer) => Promise<void> {
@@ -52,23 +50,22 @@ function socketWriter(out: Writable): (chunk: string | Buffer) => Promise<void> 
 }
 
 /**
- * Writes records (arrays of strings) as RFC 4180 CSV (csv-stringify: CRLF records, quoting where
+ * Writes records (arrays of strings) as RFC 4180 CSV (csvText: CRLF records, quoting where
  * needed), a batch of records per write. The source is pulled only as fast as `out` drains, so a
  * slow client slows the database cursor instead of filling memory.
  */
 async function writeCsv(header: string[], records: AsyncIterable<string[]>, out: Writable): Promise<void> {
   const write = socketWriter(out);
-  await write(stringifySync([header], CSV_OPTIONS));
+  await write(csvText([header]));
   let batch: string[][] = [];
   for await (const record of records) {
-    // Arrays of strings: csv-stringify has nothing to cast or look up, only quoting to decide.
     batch.push(record);
     if (batch.length === BATCH_ROWS) {
-      await write(stringifySync(batch, CSV_OPTIONS));
+      await write(csvText(batch));
       batch = [];
     }
   }
-  if (batch.length) await write(stringifySync(batch, CSV_OPTIONS));
+  if (batch.length) await write(csvText(batch));
 }
 
 async function* columnRecords<T>(columns: Column<T>[], rows: Iterable<T>): AsyncIterable<string[]> {
@@ -110,7 +107,7 @@ async function auditedExport(
   }
 }
 
-/** Batches stringified on the worker or being written at once: bounds memory, keeps both busy. */
+/** Batches on the worker or being written at once: bounds memory, keeps both threads busy. */
 const IN_FLIGHT = 3;
 
 export async function exportMessagesCsv(
@@ -120,25 +117,25 @@ export async function exportMessagesCsv(
   who: Exporter,
   out: Writable,
 ): Promise<number> {
-  const iso = isoFormatter(ctx.range.zone);
   const mctx = measureContext(ctx);
-  const width = MESSAGE_COLUMNS.length;
   return auditedExport(db, ctx, filters, who, 'messages', async (count) => {
     const write = socketWriter(out);
-    await write(stringifySync([MESSAGE_COLUMNS.map((c) => c.name)], CSV_OPTIONS));
+    await write(csvText([MESSAGE_COLUMNS.map((c) => c.name)]));
     // The cursor prefetches batch k + 1 while this thread measures batch k and the CSV worker
-    // stringifies batch k - 1; at most IN_FLIGHT batches wait for the worker or the socket.
-    const worker = new CsvWorker();
+    // formats batch k - 1; at most IN_FLIGHT batches wait for the worker or the socket.
+    const worker = new MessagesCsvWorker(ctx.range.zone);
     const inFlight: Promise<Buffer>[] = [];
     try {
       const selection = { start: ctx.range.start, end: ctx.range.end };
       for await (const batch of streamMilestoneBatches(db, selection, filters)) {
-        const cells: string[] = new Array(batch.length * width);
+        const numbers = new Float64Array(batch.length * SLOT_WIDTH);
+        const texts: string[] = new Array(batch.length * RECORD_TEXTS);
         for (let i = 0; i < batch.length; i++) {
           count();
-          writeMessageRecord(measure(batch[i], mctx), iso, cells, i * width);
+          measureInto(batch[i], mctx, numbers, i * SLOT_WIDTH);
+          recordTexts(batch[i], texts, i * RECORD_TEXTS);
         }
-        inFlight.push(worker.stringify(cells, width));
+        inFlight.push(worker.format(batch.length, numbers, texts));
         // Nothing waits unobserved: a worker failure surfaces at its turn below.
         inFlight[inFlight.length - 1].catch(() => undefined);
         while (inFlight.length >= IN_FLIGHT) await write(await (inFlight.shift() as Promise<Buffer>));

@@ -10,7 +10,7 @@ import { drilldown } from './drilldown';
 import { DrilldownPage } from './drilldown-page';
 import { exportMessagesCsv, exportSummaryCsv, type ExportKind } from './export';
 import { ReportPage } from './page';
-import { DrilldownQuerySchema, ExportQuerySchema, PageQuerySchema, parseQuery, type Filters } from './query';
+import { DrilldownQuerySchema, ExportQuerySchema, filtersOf, PageQuerySchema, parseQuery } from './query';
 import { staffNames } from './repository';
 import { buildSummary, reportContext } from './summary';
 import { isoFormatter } from './time-format';
@@ -26,13 +26,6 @@ export interface ReportHandlerDeps {
 /** Empty form fields ("all") mean "no filter", not an invalid value. */
 const present = (query: Request['query']) =>
   Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
-
-const filtersOf = (q: Filters): Filters => ({
-  urgency: q.urgency,
-  category: q.category,
-  language: q.language,
-  staff: q.staff,
-});
 
 const STYLES = ['/reports/assets/reports.css'];
 

@@ -1,29 +1,24 @@
 /**
  * One message's figures, from its milestones: every interval in wall-clock and business time (the
  * clinic's calendar), the SLA outcome and how the reply was written. Pure, and cheap per row: the
- * calendar answers from its cached year blocks.
+ * calendar answers from its cached year blocks, and measureInto() writes numbers into a typed array.
  */
-import { businessMsBetweenMs, slaDueAtMs, slaLevel, type BusinessCalendar, type SlaTargets } from '../clinic';
+import { businessMsBetweenMs, type BusinessCalendar } from '../clinic/calendar';
+import { slaDueAtMs, slaLevel, type SlaTargets } from '../clinic/sla';
 import type { UrgencyValue } from '../db/schema';
-import type { MilestoneRow } from './repository';
+import {
+  EDIT_CLASSES,
+  INTERVALS,
+  LIGHT_EDIT_MAX,
+  SLA_STATUSES,
+  SLOT,
+  SLOT_WIDTH,
+  type EditClass,
+  type SlaStatus,
+} from './measure-layout';
+import type { MeasureInput, MilestoneRow } from './repository';
 
-/** Each interval: from one milestone to another. `done` is the first reply sent or close. */
-export const INTERVALS = [
-  { name: 'to_ingest', label: 'Received → ingested', from: 'received', to: 'ingested' },
-  { name: 'to_triage', label: 'Received → triaged', from: 'received', to: 'triaged' },
-  { name: 'to_alert', label: 'Received → Slack alert posted', from: 'received', to: 'alerted' },
-  { name: 'alert_to_ack', label: 'Alert → acknowledged (Slack)', from: 'alerted', to: 'acknowledged' },
-  { name: 'to_draft', label: 'Received → draft ready', from: 'received', to: 'draft_ready' },
-  { name: 'to_first_open', label: 'Received → first opened', from: 'received', to: 'first_opened' },
-  { name: 'open_to_done', label: 'First opened → sent or closed', from: 'first_opened', to: 'done' },
-  { name: 'to_done', label: 'Received → sent or closed (response time)', from: 'received', to: 'done' },
-] as const;
-export type IntervalName = (typeof INTERVALS)[number]['name'];
-
-/** Edit burden classes of a draft-started reply, by normalized word edit distance. */
-export const LIGHT_EDIT_MAX = 0.3;
-export type EditClass = 'unchanged' | 'light' | 'heavy';
-export type SlaStatus = 'met' | 'missed' | 'pending';
+export * from './measure-layout';
 
 export interface MessageMeasures {
   row: MilestoneRow;
@@ -51,70 +46,118 @@ export interface MeasureContext {
   asOf: number;
 }
 
-const userIdOf = (actor: string | null) => (actor?.startsWith('user:') ? actor.slice(5) : null);
+export const userIdOf = (actor: string | null) => (actor?.startsWith('user:') ? actor.slice(5) : null);
 
-function between(
-  cal: BusinessCalendar,
-  wall: number[],
-  business: number[],
-  k: number,
-  a: number | null,
-  b: number | null,
-): void {
-  if (a === null || b === null) {
-    wall[k] = NaN;
-    business[k] = NaN;
+// Plain numbers for the hot loop below: an imported object's fields are property reads each time.
+const {
+  wall: WALL,
+  business: BUSINESS,
+  received: RECEIVED,
+  ingested: INGESTED,
+  triaged: TRIAGED,
+  alerted: ALERTED,
+  acknowledged: ACKNOWLEDGED,
+  draft_ready: DRAFT_READY,
+  first_opened: FIRST_OPENED,
+  approved: APPROVED,
+  sent: SENT,
+  closed: CLOSED,
+  done: DONE,
+  slaDue: SLA_DUE,
+  sla: SLA,
+  draftUsed: DRAFT_USED,
+  editDistance: EDIT_DISTANCE,
+  editClass: EDIT_CLASS,
+  regenerations: REGENERATIONS,
+  feedbackUseful: FEEDBACK_USEFUL,
+  feedbackNotUseful: FEEDBACK_NOT_USEFUL,
+} = SLOT;
+
+const orNaN = (v: number | null) => (v === null ? NaN : v);
+
+function between(cal: BusinessCalendar, out: Float64Array, o: number, k: number, a: number, b: number): void {
+  // NaN when a milestone is missing. Wall time as measured (a portal clock ahead of ours can make
+  // received → ingested negative); business time counts only business periods between the two and
+  // is never negative.
+  if (a !== a || b !== b) {
+    out[o + WALL + k] = NaN;
+    out[o + BUSINESS + k] = NaN;
   } else {
-    // Wall time as measured (a portal clock ahead of ours can make received → ingested negative);
-    // business time counts only business periods between the two and is never negative.
-    wall[k] = b - a;
-    business[k] = businessMsBetweenMs(cal, a, b);
+    out[o + WALL + k] = b - a;
+    out[o + BUSINESS + k] = businessMsBetweenMs(cal, a, b);
   }
 }
 
-export function measure(row: MilestoneRow, ctx: MeasureContext): MessageMeasures {
-  const done =
-    row.sent !== null && row.closed !== null ? Math.min(row.sent, row.closed) : (row.sent ?? row.closed);
-  // Plain arrays: a typed array per row costs more to allocate and collect than it saves.
-  const wall: number[] = new Array(INTERVALS.length);
-  const business: number[] = new Array(INTERVALS.length);
-  // The milestones in INTERVALS order, written out: this runs a million times per export.
+/** One message's figures into out[o .. o + SLOT_WIDTH), laid out as SLOT says. */
+export function measureInto(row: MeasureInput, ctx: MeasureContext, out: Float64Array, o: number): void {
   const cal = ctx.calendar;
   const received = row.received;
-  between(cal, wall, business, 0, received, row.ingested);
-  between(cal, wall, business, 1, received, row.triaged);
-  between(cal, wall, business, 2, received, row.alerted);
-  between(cal, wall, business, 3, row.alerted, row.acknowledged);
-  between(cal, wall, business, 4, received, row.draft_ready);
-  between(cal, wall, business, 5, received, row.first_opened);
-  between(cal, wall, business, 6, row.first_opened, done);
-  between(cal, wall, business, 7, received, done);
-  const urgency = row.urgency as UrgencyValue | null;
-  const slaDue = slaDueAtMs(cal, ctx.sla, urgency, received);
-  const sla: SlaStatus =
-    done !== null ? (done <= slaDue ? 'met' : 'missed') : ctx.asOf > slaDue ? 'missed' : 'pending';
-  let draftUsed: boolean | null = null;
-  let editDistance: number | null = null;
-  let editClass: EditClass | null = null;
+  // The milestones written out, in MilestoneRow order: this runs a million times per export.
+  out[o + RECEIVED] = received;
+  out[o + INGESTED] = orNaN(row.ingested);
+  out[o + TRIAGED] = orNaN(row.triaged);
+  out[o + ALERTED] = orNaN(row.alerted);
+  out[o + ACKNOWLEDGED] = orNaN(row.acknowledged);
+  out[o + DRAFT_READY] = orNaN(row.draft_ready);
+  out[o + FIRST_OPENED] = orNaN(row.first_opened);
+  out[o + APPROVED] = orNaN(row.approved);
+  out[o + SENT] = orNaN(row.sent);
+  out[o + CLOSED] = orNaN(row.closed);
+  const done =
+    row.sent !== null && row.closed !== null ? Math.min(row.sent, row.closed) : (row.sent ?? row.closed);
+  out[o + DONE] = orNaN(done);
+  const alerted = out[o + ALERTED];
+  const opened = out[o + FIRST_OPENED];
+  const finished = out[o + DONE];
+  // In INTERVALS order (checked below).
+  between(cal, out, o, 0, received, out[o + INGESTED]);
+  between(cal, out, o, 1, received, out[o + TRIAGED]);
+  between(cal, out, o, 2, received, alerted);
+  between(cal, out, o, 3, alerted, out[o + ACKNOWLEDGED]);
+  between(cal, out, o, 4, received, out[o + DRAFT_READY]);
+  between(cal, out, o, 5, received, opened);
+  between(cal, out, o, 6, opened, finished);
+  between(cal, out, o, 7, received, finished);
+  const slaDue = slaDueAtMs(cal, ctx.sla, row.urgency as UrgencyValue | null, received);
+  out[o + SLA_DUE] = slaDue;
+  // 0 met, 1 missed, 2 pending (SLA_STATUSES).
+  out[o + SLA] = done !== null ? (done <= slaDue ? 0 : 1) : ctx.asOf > slaDue ? 1 : 2;
+  let draftUsed = NaN;
+  let editDistance = NaN;
+  let editClass = NaN;
   if (row.approved !== null) {
-    draftUsed = row.draft_id !== null;
-    if (draftUsed && row.word_edits !== null) {
+    draftUsed = row.draft_id !== null ? 1 : 0;
+    if (draftUsed === 1 && row.word_edits !== null) {
       editDistance = row.word_edits / Math.max(row.draft_words ?? 0, row.sent_words ?? 0, 1);
-      editClass = editDistance === 0 ? 'unchanged' : editDistance <= LIGHT_EDIT_MAX ? 'light' : 'heavy';
+      editClass = editDistance === 0 ? 0 : editDistance <= LIGHT_EDIT_MAX ? 1 : 2;
     }
   }
+  out[o + DRAFT_USED] = draftUsed;
+  out[o + EDIT_DISTANCE] = editDistance;
+  out[o + EDIT_CLASS] = editClass;
+  out[o + REGENERATIONS] = row.regenerations;
+  out[o + FEEDBACK_USEFUL] = row.feedback_useful;
+  out[o + FEEDBACK_NOT_USEFUL] = row.feedback_not_useful;
+}
+
+/** measureInto() as an object, for the few rows a drill-down lists and for tests. */
+export function measure(row: MilestoneRow, ctx: MeasureContext): MessageMeasures {
+  const f = new Float64Array(SLOT_WIDTH);
+  measureInto(row, ctx, f, 0);
+  const nullIfNaN = (v: number) => (v === v ? v : null);
   const closer = userIdOf(row.close_actor);
+  const draftUsed = f[SLOT.draftUsed];
   return {
     row,
-    level: slaLevel(urgency),
-    done,
-    wall,
-    business,
-    slaDue,
-    sla,
-    draftUsed,
-    editDistance,
-    editClass,
+    level: slaLevel(row.urgency as UrgencyValue | null),
+    done: nullIfNaN(f[SLOT.done]),
+    wall: Array.from(f.subarray(SLOT.wall, SLOT.wall + INTERVALS.length)),
+    business: Array.from(f.subarray(SLOT.business, SLOT.business + INTERVALS.length)),
+    slaDue: f[SLOT.slaDue],
+    sla: SLA_STATUSES[f[SLOT.sla]],
+    draftUsed: draftUsed === draftUsed ? draftUsed === 1 : null,
+    editDistance: nullIfNaN(f[SLOT.editDistance]),
+    editClass: f[SLOT.editClass] === f[SLOT.editClass] ? EDIT_CLASSES[f[SLOT.editClass]] : null,
     staff: row.approver ?? closer,
     closer,
     closeReason: row.close_reason || null,

@@ -96,6 +96,14 @@ export interface ReportRange {
 }
 
 /** zod's issues as one sentence naming each parameter, e.g. `from: must be a date written YYYY-MM-DD`. */
+/** The filters of a parsed request, without its range and display options. */
+export const filtersOf = (q: Filters): Filters => ({
+  urgency: q.urgency,
+  category: q.category,
+  language: q.language,
+  staff: q.staff,
+});
+
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
   const result = schema.safeParse(query);
   if (result.success) return result.data;

@@ -10,14 +10,10 @@ import Cursor from 'pg-cursor';
 import type { Db } from '../db';
 import type { Filters } from './query';
 
-/** One message's milestones (epoch ms, null when it never happened) and approval facts. */
-export interface MilestoneRow {
-  id: string;
-  portal_id: string;
+/** What measuring a message takes (measureInto): its milestones (epoch ms, null when it never
+ * happened), its urgency and its reply facts. */
+export interface MeasureInput {
   urgency: string | null;
-  category: string | null;
-  language: string | null;
-  status: string;
   received: number;
   ingested: number | null;
   triaged: number | null;
@@ -28,19 +24,36 @@ export interface MilestoneRow {
   approved: number | null;
   sent: number | null;
   closed: number | null;
-  approver: string | null;
   draft_id: string | null;
   /** From reply.approved data.edit (numbers only, never the texts). */
   word_edits: number | null;
   draft_words: number | null;
   sent_words: number | null;
+  regenerations: number;
+  feedback_useful: number;
+  feedback_not_useful: number;
+}
+
+/** One message for the CSV export and drill-down lists. */
+export interface MilestoneRow extends MeasureInput {
+  id: string;
+  portal_id: string;
+  category: string | null;
+  language: string | null;
+  status: string;
+  approver: string | null;
   acknowledged_by: string | null;
   /** Actor and reason code of the first close (a message may be closed again after reopening). */
   close_actor: string | null;
   close_reason: string | null;
-  regenerations: number;
-  feedback_useful: number;
-  feedback_not_useful: number;
+}
+
+/** One message for the aggregates: what it is measured from and what it is grouped by. */
+export interface AggregateRow extends MeasureInput {
+  category: string | null;
+  language: string | null;
+  /** users.id of the approver, else of the person who first closed it. */
+  staff: string | null;
 }
 
 // date_part gives float8 directly (extract() is numeric, slower); epoch ms keep microseconds.
@@ -60,7 +73,23 @@ function messageFilters(filters: Filters): RawBuilder<unknown>[] {
   return where;
 }
 
-function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuilder<MilestoneRow> {
+const MILESTONE_TIMES = sql`${ms('m.received_at')} as received,
+      ${ms('s.ingested_at')} as ingested,
+      ${ms('s.triaged_at')} as triaged,
+      ${ms('s.alerted_at')} as alerted,
+      ${ms('s.acknowledged_at')} as acknowledged,
+      ${ms('s.ready_at')} as draft_ready,
+      ${ms('s.first_opened_at')} as first_opened,
+      ${ms('s.approved_at')} as approved,
+      ${ms('s.sent_at')} as sent,
+      ${ms('s.closed_at')} as closed`;
+
+const REPLY_FACTS = sql`s.draft_id, s.word_edits, s.draft_words, s.sent_words,
+      coalesce(s.regenerations, 0) as regenerations,
+      coalesce(s.feedback_useful, 0) as feedback_useful,
+      coalesce(s.feedback_not_useful, 0) as feedback_not_useful`;
+
+function selectionWhere(selection: MessageSelection, filters: Filters): RawBuilder<unknown> {
   const where = messageFilters(filters);
   if ('openAt' in selection) {
     where.push(
@@ -74,28 +103,37 @@ function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuild
   if (filters.staff) {
     where.push(sql`(s.approver = ${filters.staff} or s.close_actor = ${`user:${filters.staff}`})`);
   }
+  return sql.join(where, sql` and `);
+}
+
+/** Every field of each message, in received order (the CSV export and drill-down lists). */
+function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuilder<MilestoneRow> {
   // A plain join, one row per message: no events are grouped at report time.
   return sql<MilestoneRow>`(
     select m.id, m.portal_id, m.urgency, m.category, m.language, m.status,
-      ${ms('m.received_at')} as received,
-      ${ms('s.ingested_at')} as ingested,
-      ${ms('s.triaged_at')} as triaged,
-      ${ms('s.alerted_at')} as alerted,
-      ${ms('s.acknowledged_at')} as acknowledged,
-      ${ms('s.ready_at')} as draft_ready,
-      ${ms('s.first_opened_at')} as first_opened,
-      ${ms('s.approved_at')} as approved,
-      ${ms('s.sent_at')} as sent,
-      ${ms('s.closed_at')} as closed,
-      s.approver, s.draft_id, s.word_edits, s.draft_words, s.sent_words, s.acknowledged_by,
-      s.close_actor, s.close_reason,
-      coalesce(s.regenerations, 0) as regenerations,
-      coalesce(s.feedback_useful, 0) as feedback_useful,
-      coalesce(s.feedback_not_useful, 0) as feedback_not_useful
+      ${MILESTONE_TIMES},
+      s.approver, s.acknowledged_by, s.close_actor, s.close_reason,
+      ${REPLY_FACTS}
     from messages m
     left join message_milestones s on s.message_id = m.id
-    where ${sql.join(where, sql` and `)}
+    where ${selectionWhere(selection, filters)}
     order by m.received_at, m.id
+  )`;
+}
+
+/**
+ * Only what the aggregates need, in no particular order: no ids or codes to parse, and no sort, so
+ * PostgreSQL streams the join from the first row instead of sorting a million rows first.
+ */
+function aggregateQuery(selection: MessageSelection, filters: Filters): RawBuilder<AggregateRow> {
+  return sql<AggregateRow>`(
+    select m.urgency, m.category, m.language,
+      coalesce(s.approver, case when s.close_actor like 'user:%' then substr(s.close_actor, 6) end) as staff,
+      ${MILESTONE_TIMES},
+      ${REPLY_FACTS}
+    from messages m
+    left join message_milestones s on s.message_id = m.id
+    where ${selectionWhere(selection, filters)}
   )`;
 }
 
@@ -105,26 +143,43 @@ function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuild
  */
 export const MILESTONE_BATCH_ROWS = 500;
 
-/**
- * Per-message rows in batches, read through a server-side cursor (pg-cursor) on one pooled
- * connection. The next batch is asked for before the current one is handed out, so PostgreSQL (its
- * own process) produces batch k + 1 while the caller measures and formats batch k; at most two
- * batches are held. The connection goes back to the pool when the iteration ends or is abandoned.
- */
-export async function* streamMilestoneBatches(
+/** Per-message rows in batches, in received order (the CSV export, drill-down lists). */
+export function streamMilestoneBatches(
   db: Db,
   selection: MessageSelection,
   filters: Filters,
-  batchRows = MILESTONE_BATCH_ROWS,
 ): AsyncGenerator<MilestoneRow[]> {
-  const compiled = milestoneQuery(selection, filters).compile(db);
+  return streamBatches(db, milestoneQuery(selection, filters));
+}
+
+/** Aggregate rows in batches, unordered (the report page and summary.csv). */
+export function streamAggregateBatches(
+  db: Db,
+  selection: MessageSelection,
+  filters: Filters,
+): AsyncGenerator<AggregateRow[]> {
+  return streamBatches(db, aggregateQuery(selection, filters));
+}
+
+/**
+ * Rows in batches, read through a server-side cursor (pg-cursor) on one pooled connection. The next
+ * batch is asked for before the current one is handed out, so PostgreSQL (its own process) produces
+ * batch k + 1 while the caller measures and formats batch k; at most two batches are held. The
+ * connection goes back to the pool when the iteration ends or is abandoned.
+ */
+async function* streamBatches<Row>(
+  db: Db,
+  query: RawBuilder<Row>,
+  batchRows = MILESTONE_BATCH_ROWS,
+): AsyncGenerator<Row[]> {
+  const compiled = query.compile(db);
   let release!: () => void;
   const done = new Promise<void>((resolve) => (release = resolve));
-  let cursor: Cursor<MilestoneRow> | undefined;
+  let cursor: Cursor<Row> | undefined;
   const opened = new Promise<void>((resolve, reject) => {
     db.getExecutor()
       .provideConnection(async (conn) => {
-        const c = new Cursor<MilestoneRow>(compiled.sql, [...compiled.parameters]);
+        const c = new Cursor<Row>(compiled.sql, [...compiled.parameters]);
         // kysely's pg connection hands `sql` to pg's client.query(), which submits a Submittable
         // (the cursor) on that client: the cursor then reads on the pooled connection held here.
         await conn.executeQuery({ ...compiled, sql: c as unknown as string });

@@ -8,7 +8,8 @@
  * middle values. Every figure is a value that was actually measured; a group without any value for
  * an interval has no figure (shown as —), never 0.
  */
-import { INTERVALS, type MessageMeasures } from './measure';
+import { INTERVALS, SLOT } from './measure-layout';
+import type { AggregateRow } from './repository';
 import type { Dimension } from './query';
 
 export interface Stat {
@@ -102,9 +103,8 @@ function scratchOf(n: number): Float64Array {
   return scratchBuffer;
 }
 
-const SLA_CODES = { met: 0, missed: 1, pending: 2 } as const;
-const EDIT_CODES = { unchanged: 1, light: 2, heavy: 3 } as const;
 const K = INTERVALS.length;
+const { wall: WALL, business: BUSINESS, sla: SLA, draftUsed: DRAFT_USED, editClass: EDIT_CLASS } = SLOT;
 
 export type GroupBy = 'all' | Dimension | 'bucket' | { bucketAnd: Dimension };
 
@@ -143,21 +143,25 @@ export class MeasureColumns {
     return code;
   }
 
-  add(m: MessageMeasures, bucket: number): void {
+  /** One message: its measureInto() row at f[fo ..], its group codes and its bucket. */
+  add(f: Float64Array, fo: number, row: AggregateRow, bucket: number): void {
     if (this.count === this.cap) this.grow();
     const i = this.count++;
-    this.wall.set(m.wall, i * K);
-    this.business.set(m.business, i * K);
-    const row = m.row;
+    for (let k = 0; k < K; k++) {
+      this.wall[i * K + k] = f[fo + WALL + k];
+      this.business[i * K + k] = f[fo + BUSINESS + k];
+    }
     const o = i * 12;
+    const draftUsed = f[fo + DRAFT_USED];
+    const editClass = f[fo + EDIT_CLASS];
     this.ints[o] = bucket;
     this.ints[o + 1] = this.code('urgency', row.urgency ?? 'untriaged');
     this.ints[o + 2] = this.code('category', row.category ?? 'untriaged');
     this.ints[o + 3] = this.code('language', row.language ?? 'unknown');
-    this.ints[o + 4] = this.code('staff', m.staff ?? 'none');
-    this.ints[o + 5] = SLA_CODES[m.sla];
-    this.ints[o + 6] = m.draftUsed === null ? -1 : m.draftUsed ? 1 : 0;
-    this.ints[o + 7] = m.editClass ? EDIT_CODES[m.editClass] : 0;
+    this.ints[o + 4] = this.code('staff', row.staff ?? 'none');
+    this.ints[o + 5] = f[fo + SLA];
+    this.ints[o + 6] = draftUsed === draftUsed ? draftUsed : -1;
+    this.ints[o + 7] = editClass === editClass ? editClass + 1 : 0;
     this.ints[o + 8] = row.regenerations;
     this.ints[o + 9] = row.feedback_useful;
     this.ints[o + 10] = row.feedback_not_useful;
@@ -211,21 +215,24 @@ export class MeasureColumns {
    * of them per group; summary.csv all), from the rows as they were when the group was made.
    */
   private groupOf(key: string, bucket: number | null, rows: Int32Array): GroupStats {
-    let wall: Stat[] | undefined;
-    let business: Stat[] | undefined;
-    const wallValues = this.wall;
-    const businessValues = this.business;
-    const stat = (values: Float64Array) => INTERVALS.map((_, k) => this.intervalStat(values, rows, k));
+    // Each interval's figures are worked out when first read: a page reads a few per group.
+    const lazyStats = (values: Float64Array): Stat[] => {
+      const list: Stat[] = new Array(K);
+      for (let k = 0; k < K; k++) {
+        let memo: Stat | undefined;
+        Object.defineProperty(list, k, {
+          enumerable: true,
+          get: () => (memo ??= this.intervalStat(values, rows, k)),
+        });
+      }
+      return list;
+    };
     const g: GroupStats = {
       key,
       bucket,
       count: rows.length,
-      get wall() {
-        return (wall ??= stat(wallValues));
-      },
-      get business() {
-        return (business ??= stat(businessValues));
-      },
+      wall: lazyStats(this.wall),
+      business: lazyStats(this.business),
       sla: { met: 0, missed: 0, pending: 0 },
       sent: 0,
       closed: 0,
@@ -239,8 +246,8 @@ export class MeasureColumns {
     };
     const slaNames = ['met', 'missed', 'pending'] as const;
     const editNames = [null, 'unchanged', 'light', 'heavy'] as const;
-    for (const i of rows) {
-      const o = i * 12;
+    for (let r = 0; r < rows.length; r++) {
+      const o = rows[r] * 12;
       g.sla[slaNames[this.ints[o + 5]]]++;
       if (this.ints[o + 6] >= 0) g.approved++;
       if (this.ints[o + 6] === 1) g.fromDraft++;

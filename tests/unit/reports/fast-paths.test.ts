@@ -3,11 +3,12 @@
  * selection (no sort) against sorted nearest-rank, and the written-out messages.csv record against
  * the documented columns' own `value` functions.
  */
-import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
 import { defaultCalendar, defaultSlaTargets } from '../../../src/clinic';
-import { MESSAGE_COLUMNS, messageRecord } from '../../../src/reports/csv-columns';
-import { CsvWorker } from '../../../src/reports/csv-worker';
-import { measure } from '../../../src/reports/measure';
+import { MESSAGE_COLUMNS, messageRecord, recordTexts } from '../../../src/reports/csv-columns';
+import { RECORD_TEXTS } from '../../../src/reports/csv-record';
+import { MessagesCsvWorker } from '../../../src/reports/csv-worker';
+import { measure, measureInto, SLOT_WIDTH } from '../../../src/reports/measure';
 import type { MilestoneRow } from '../../../src/reports/repository';
 import { nearestRank, statOf } from '../../../src/reports/stats';
 import { isoFormatter } from '../../../src/reports/time-format';
@@ -33,12 +34,12 @@ describe('statOf (selection instead of sorting)', () => {
   });
 });
 
+const ctx = {
+  calendar: defaultCalendar('America/Chicago'),
+  sla: defaultSlaTargets(),
+  asOf: Date.parse('2026-03-11T18:00:00Z'),
+};
 describe('messageRecord', () => {
-  const ctx = {
-    calendar: defaultCalendar('America/Chicago'),
-    sla: defaultSlaTargets(),
-    asOf: Date.parse('2026-03-11T18:00:00Z'),
-  };
   const base: MilestoneRow = {
     id: '0b6f4a4e-1b2c-4d5e-8f90-123456789abc',
     portal_id: 'Communication/1, "quoted"',
@@ -100,25 +101,62 @@ describe('messageRecord', () => {
   ])('matches the columns cell for cell (%s)', (_name, row) => {
     const iso = isoFormatter('America/Chicago');
     const m = measure(row, ctx);
-    expect(messageRecord(m, iso)).toEqual(MESSAGE_COLUMNS.map((c) => String(c.value({ m, iso }))));
-    expect(messageRecord(m, iso)).toHaveLength(MESSAGE_COLUMNS.length);
+    expect(messageRecord(row, ctx, iso)).toEqual(MESSAGE_COLUMNS.map((c) => String(c.value({ m, iso }))));
+    expect(messageRecord(row, ctx, iso)).toHaveLength(MESSAGE_COLUMNS.length);
   });
-});
 
-describe('CsvWorker', () => {
-  it('writes what csv-stringify writes, quoting and non-ASCII included', async () => {
-    const records = [
-      ['plain', 'a,b', 'say "hi"', 'line\r\nbreak', ''],
-      ['ünïcødé', ' lead', 'trail ', '2026-03-08T01:30:00.000-06:00', '0.5'],
+  describe('MessagesCsvWorker', () => {
+    const hostile: MilestoneRow[] = [
+      base,
+      empty,
+      { ...base, portal_id: 'line\r\nbreak, "and" quotes', close_reason: ' lead' },
+      { ...base, portal_id: 'ünïcødé 患者 مريض', approver: 'trail ', language: 'zh' },
     ];
-    const worker = new CsvWorker();
-    try {
-      const text = await worker.stringify(records.flat(), 5);
-      expect(text.toString('utf8')).toBe(stringify(records, { record_delimiter: 'windows' }));
-      const [a, b] = await Promise.all([worker.stringify(records[0], 5), worker.stringify(records[1], 5)]);
-      expect(a.toString('utf8') + b.toString('utf8')).toBe(text.toString('utf8'));
-    } finally {
-      await worker.close();
+
+    function batchOf(rows: MilestoneRow[]): { numbers: Float64Array; texts: string[] } {
+      const numbers = new Float64Array(rows.length * SLOT_WIDTH);
+      const texts: string[] = new Array(rows.length * RECORD_TEXTS);
+      rows.forEach((row, i) => {
+        measureInto(row, ctx, numbers, i * SLOT_WIDTH);
+        recordTexts(row, texts, i * RECORD_TEXTS);
+      });
+      return { numbers, texts };
     }
+
+    it('writes RFC 4180 records that parse back to messageRecord, batch after batch, in order', async () => {
+      const iso = isoFormatter('America/Chicago');
+      const worker = new MessagesCsvWorker('America/Chicago');
+      try {
+        const first = batchOf(hostile);
+        const second = batchOf([empty, base]);
+        const [a, b] = await Promise.all([
+          worker.format(hostile.length, first.numbers, first.texts),
+          worker.format(2, second.numbers, second.texts),
+        ]);
+        const text = a.toString('utf8') + b.toString('utf8');
+        expect(text.endsWith('\r\n')).toBe(true);
+        expect(text.split('\r\n')).toHaveLength(hostile.length + 2 + 1 + 1); // one CRLF inside a field
+        const parsed = parse(text, { record_delimiter: '\r\n', relax_column_count: false });
+        expect(parsed).toEqual([...hostile, empty, base].map((row) => messageRecord(row, ctx, iso)));
+      } finally {
+        await worker.close();
+      }
+    });
+
+    it('writes nothing for an empty batch and refuses a batch that is not the size it says', async () => {
+      const worker = new MessagesCsvWorker('UTC');
+      try {
+        expect((await worker.format(0, new Float64Array(0), [])).length).toBe(0);
+        const { numbers, texts } = batchOf([base]);
+        await expect(worker.format(2, numbers, texts)).rejects.toThrow(
+          'messages.csv worker: a messages.csv batch does not have the size it says',
+        );
+        // The worker goes on after a refused batch.
+        const again = batchOf([base]);
+        expect((await worker.format(1, again.numbers, again.texts)).toString('utf8')).toContain(base.id);
+      } finally {
+        await worker.close();
+      }
+    });
   });
 });
