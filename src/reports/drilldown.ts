@@ -7,9 +7,19 @@
 import { DateTime } from 'luxon';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
-import { INTERVALS, measure, type IntervalName, type MessageMeasures } from './measure';
+import {
+  EDIT_CLASSES,
+  INTERVALS,
+  measure,
+  measureInto,
+  SLA_STATUSES,
+  SLOT,
+  SLOT_WIDTH,
+  type IntervalName,
+  type MessageMeasures,
+} from './measure';
 import { DRILLDOWN_ROW_LIMIT, type DrilldownFilters, type Filters } from './query';
-import { streamMilestones, type MessageSelection } from './repository';
+import { streamMilestones, type MessageSelection, type MilestoneRow } from './repository';
 import { measureContext, type ReportContext } from './summary';
 
 export interface Drilldown {
@@ -19,15 +29,17 @@ export interface Drilldown {
   sortedBy: IntervalName | null;
 }
 
-function matches(m: MessageMeasures, d: DrilldownFilters): boolean {
-  if (d.sla && m.sla !== d.sla) return false;
-  if (d.draft && m.draftUsed !== (d.draft === 'used')) return false;
-  if (d.edit && m.editClass !== d.edit) return false;
-  if (d.regenerated && m.row.regenerations === 0) return false;
-  if (d.feedback === 'useful' && m.row.feedback_useful === 0) return false;
-  if (d.feedback === 'not_useful' && m.row.feedback_not_useful === 0) return false;
-  if (d.alerted && m.row.alerted === null) return false;
-  if (d.interval && Number.isNaN(m.wall[INTERVALS.findIndex((i) => i.name === d.interval)])) return false;
+/** Whether a message, measured into f (SLOT layout), is behind the figure. */
+function matches(f: Float64Array, row: MilestoneRow, d: DrilldownFilters, interval: number): boolean {
+  // A missing figure is NaN: it equals nothing, and indexes no name.
+  if (d.sla && SLA_STATUSES[f[SLOT.sla]] !== d.sla) return false;
+  if (d.draft && f[SLOT.draftUsed] !== (d.draft === 'used' ? 1 : 0)) return false;
+  if (d.edit && EDIT_CLASSES[f[SLOT.editClass]] !== d.edit) return false;
+  if (d.regenerated && row.regenerations === 0) return false;
+  if (d.feedback === 'useful' && row.feedback_useful === 0) return false;
+  if (d.feedback === 'not_useful' && row.feedback_not_useful === 0) return false;
+  if (d.alerted && row.alerted === null) return false;
+  if (interval >= 0 && Number.isNaN(f[SLOT.wall + interval])) return false;
   return true;
 }
 
@@ -50,20 +62,25 @@ export async function drilldown(
   const k = drill.interval ? INTERVALS.findIndex((i) => i.name === drill.interval) : -1;
   // An interval's list is longest first (so its max and p90 are at the top): keep the longest,
   // trimming now and then so memory stays bounded. Otherwise the first ones in received order.
-  const longestFirst = (a: MessageMeasures, b: MessageMeasures) => b.wall[k] - a.wall[k];
-  let rows: MessageMeasures[] = [];
+  type Kept = { row: MilestoneRow; wall: number };
+  const longestFirst = (a: Kept, b: Kept) => b.wall - a.wall;
+  let kept: Kept[] = [];
   let total = 0;
+  // Every message in the selection is measured into one reused row of numbers; only the ones
+  // listed become objects.
+  const f = new Float64Array(SLOT_WIDTH);
   for await (const row of streamMilestones(db, selection, filters)) {
-    const m = measure(row, mctx);
-    if (!matches(m, drill)) continue;
+    measureInto(row, mctx, f, 0);
+    if (!matches(f, row, drill, k)) continue;
     total++;
     if (k >= 0) {
-      rows.push(m);
-      if (rows.length >= 4 * DRILLDOWN_ROW_LIMIT)
-        rows = rows.sort(longestFirst).slice(0, DRILLDOWN_ROW_LIMIT);
-    } else if (rows.length < DRILLDOWN_ROW_LIMIT) rows.push(m);
+      kept.push({ row, wall: f[SLOT.wall + k] });
+      if (kept.length >= 4 * DRILLDOWN_ROW_LIMIT)
+        kept = kept.sort(longestFirst).slice(0, DRILLDOWN_ROW_LIMIT);
+    } else if (kept.length < DRILLDOWN_ROW_LIMIT) kept.push({ row, wall: NaN });
   }
-  if (k >= 0) rows = rows.sort(longestFirst).slice(0, DRILLDOWN_ROW_LIMIT);
+  if (k >= 0) kept = kept.sort(longestFirst).slice(0, DRILLDOWN_ROW_LIMIT);
+  const rows = kept.map((r) => measure(r.row, mctx));
   await recordEvent(db, {
     actor: `user:${viewer.userId}`,
     action: 'reports.drilldown',

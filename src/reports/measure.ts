@@ -176,4 +176,4 @@ const WRITTEN_OUT = [
   ['received', 'done'],
 ];
 if (INTERVALS.some((i, k) => i.from !== WRITTEN_OUT[k]?.[0] || i.to !== WRITTEN_OUT[k]?.[1]))
-  throw new Error('measure(): the intervals are not written out in INTERVALS order');
+  throw new Error('measureInto(): the intervals are not written out in INTERVALS order');

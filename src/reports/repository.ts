@@ -121,6 +121,15 @@ function milestoneQuery(selection: MessageSelection, filters: Filters): RawBuild
   )`;
 }
 
+/** How many messages a selection holds (to size the aggregates' columns before reading them). */
+export async function countSelected(db: Db, selection: MessageSelection, filters: Filters): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from messages m
+    left join message_milestones s on s.message_id = m.id
+    where ${selectionWhere(selection, filters)}`.execute(db);
+  return rows[0].n;
+}
+
 /**
  * Only what the aggregates need, in no particular order: no ids or codes to parse, and no sort, so
  * PostgreSQL streams the join from the first row instead of sorting a million rows first.

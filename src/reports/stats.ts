@@ -110,16 +110,28 @@ export type GroupBy = 'all' | Dimension | 'bucket' | { bucketAnd: Dimension };
 
 export class MeasureColumns {
   count = 0;
-  private cap = 1024;
-  private wall = new Float64Array(this.cap * K);
-  private business = new Float64Array(this.cap * K);
-  private ints = new Int32Array(this.cap * 12);
+  private cap: number;
+  private wall: Float64Array;
+  private business: Float64Array;
+  private ints: Int32Array;
   readonly dictionaries: Record<Dimension, Map<string, number>> = {
     urgency: new Map(),
     category: new Map(),
     language: new Map(),
     staff: new Map(),
   };
+
+  /**
+   * `expected`: how many messages will be added, counted beforehand. Sized exactly, a million
+   * messages never hold the old and the doubled arrays at once (about 90 MB more at the peak); more
+   * than expected (messages received meanwhile) still fit by growing.
+   */
+  constructor(expected = 0) {
+    this.cap = Math.max(1024, expected);
+    this.wall = new Float64Array(this.cap * K);
+    this.business = new Float64Array(this.cap * K);
+    this.ints = new Int32Array(this.cap * 12);
+  }
 
   private grow(): void {
     this.cap *= 2;

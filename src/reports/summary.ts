@@ -15,7 +15,7 @@ import {
   type Filters,
   type ReportRange,
 } from './query';
-import { backlogCounts, staffNames, streamAggregateBatches } from './repository';
+import { backlogCounts, countSelected, staffNames, streamAggregateBatches } from './repository';
 import { emptyGroup, MeasureColumns, type GroupStats } from './stats';
 
 export interface ReportContext {
@@ -58,9 +58,9 @@ export const measureContext = (ctx: ReportContext): MeasureContext => ({
 
 /** Every message received in the range (and matching the filters), measured into columns. */
 export async function collectMeasures(db: Db, ctx: ReportContext, filters: Filters): Promise<MeasureColumns> {
-  const columns = new MeasureColumns();
-  const mctx = measureContext(ctx);
   const selection = { start: ctx.range.start, end: ctx.range.end };
+  const columns = new MeasureColumns(await countSelected(db, selection, filters));
+  const mctx = measureContext(ctx);
   // One row of numbers, reused: nothing allocated per message beyond what the driver hands over.
   const measured = new Float64Array(SLOT_WIDTH);
   for await (const batch of streamAggregateBatches(db, selection, filters)) {
