@@ -132,7 +132,7 @@ export async function countSelected(db: Db, selection: MessageSelection, filters
 
 /**
  * Only what the aggregates need, in no particular order: no ids or codes to parse, and no sort, so
- * PostgreSQL streams the join from the first row instead of sorting a million rows first.
+ * PostgreSQL hands out rows as the join makes them instead of sorting a million rows first.
  */
 function aggregateQuery(selection: MessageSelection, filters: Filters): RawBuilder<AggregateRow> {
   return sql<AggregateRow>`(
