@@ -6,7 +6,8 @@
  *   rows/s and peak RSS (the child's own maxRSS) come next to a baseline in this process: the same
  *   cursor read of the same rows, without measuring or CSV;
  * - the report page's server work (clinic settings, one pass over every message, aggregates,
- *   rendering), p50/p95 over --reports-page-runs calls, for a range holding every seeded message.
+ *   rendering), p50/p95 over --reports-page-runs calls, for the whole year and for March;
+ * - summary.csv over the whole year by day, once, in this process.
  * Size: --reports-rows N (default 1,000,000) messages over one year, about 6.4 events each.
  *
  * Seeding is SQL (INSERT ... SELECT generate_series), not recordEvent (about 500 appends/s). The
@@ -15,10 +16,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { createDb, migrateToLatest, type Db } from '../../src/db';
 import { renderPage } from '../../src/http/page-layout';
+import { exportSummaryCsv } from '../../src/reports/export';
 import { ReportPage } from '../../src/reports/page';
 import { streamMilestones } from '../../src/reports/repository';
 import { buildSummary, reportContext } from '../../src/reports/summary';
@@ -123,10 +127,14 @@ async function timePage(
   query: { from: string; to: string },
   now: Date,
   runs: number,
-): Promise<{ times: number[]; peakMb: number; messages: number }> {
+): Promise<{ times: number[]; peakMb: number; messages: number; stallMs: number }> {
   const times: number[] = [];
   let peakMb = 0;
   let messages = 0;
+  // The longest the event loop waited while the page was built: what other requests on the web
+  // process would have felt.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   for (let run = 0; run < runs; run++) {
     const t = performance.now();
     const measured = await withPeakRss(async () => {
@@ -144,7 +152,8 @@ async function timePage(
     times.push(performance.now() - t);
     peakMb = Math.max(peakMb, measured.peakMb);
   }
-  return { times: times.sort((a, b) => a - b), peakMb, messages };
+  loopDelay.disable();
+  return { times: times.sort((a, b) => a - b), peakMb, messages, stallMs: loopDelay.max / 1e6 };
 }
 
 /** Peak RSS while fn runs, sampled every 25 ms. */
@@ -242,6 +251,17 @@ export const section: BenchSection = {
       const year = await timePage(db, query, now, pageRuns);
       // The page's default is the last 30 days: a month of this clinic is about n / 12 messages.
       const month = await timePage(db, { from: '2025-03-01', to: '2025-03-31' }, now, pageRuns);
+      // summary.csv over the year by day: every group's every interval (in this process, once).
+      const summaryCtx = await reportContext(db, 'America/Chicago', { ...query, by: 'day' }, now);
+      const summaryStarted = performance.now();
+      const summaryRows = await exportSummaryCsv(
+        db,
+        summaryCtx,
+        {},
+        { userId: staff[0], via: 'cli' },
+        new Writable({ write: (_chunk, _enc, done) => done() }),
+      );
+      const summaryMs = performance.now() - summaryStarted;
       return [
         {
           metric: `messages.csv export (${n} messages)`,
@@ -263,12 +283,18 @@ export const section: BenchSection = {
         },
         { metric: 'report page server time p95, whole year', value: percentile(year.times, 95), unit: 'ms' },
         { metric: 'report page peak RSS, whole year', value: year.peakMb, unit: 'MB' },
+        { metric: 'report page longest event-loop stall, whole year', value: year.stallMs, unit: 'ms' },
         {
           metric: `report page server time p50, March (${month.messages} messages, ${pageRuns} runs)`,
           value: percentile(month.times, 50),
           unit: 'ms',
         },
         { metric: 'report page server time p95, March', value: percentile(month.times, 95), unit: 'ms' },
+        {
+          metric: `summary.csv export, whole year by day (${summaryRows} rows, one run)`,
+          value: summaryMs,
+          unit: 'ms',
+        },
       ];
     } finally {
       await db.destroy();

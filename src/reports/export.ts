@@ -22,7 +22,13 @@ import { csvText, RECORD_TEXTS } from './csv-record';
 import { MessagesCsvWorker } from './csv-worker';
 import { streamMilestoneBatches } from './repository';
 import { emptyGroup } from './stats';
-import { backlogByBucket, collectMeasures, measureContext, type ReportContext } from './summary';
+import {
+  backlogByBucket,
+  collectMeasures,
+  letOthersRun,
+  measureContext,
+  type ReportContext,
+} from './summary';
 
 export interface Exporter {
   userId: string;
@@ -68,8 +74,12 @@ async function writeCsv(header: string[], records: AsyncIterable<string[]>, out:
   if (batch.length) await write(csvText(batch));
 }
 
+/** Records of `rows`; a row's figures may be a pass over many messages, so others run between rows. */
 async function* columnRecords<T>(columns: Column<T>[], rows: Iterable<T>): AsyncIterable<string[]> {
-  for (const row of rows) yield columns.map((c) => String(c.value(row)));
+  for (const row of rows) {
+    yield columns.map((c) => String(c.value(row)));
+    await letOthersRun();
+  }
 }
 
 /** Streams one CSV and records `reports.exported` (with `complete: false` if it broke off). */
@@ -173,6 +183,8 @@ export async function exportSummaryCsv(
     list.push(row);
     perBucket.set(bucket, list);
   };
+  // Each stats() is a pass over every message: other requests get a turn between them.
+  await letOthersRun();
   const byBucket = new Map(columns.stats('bucket').map((g) => [g.bucket as number, g]));
   ctx.buckets.forEach((bucket, b) => {
     // Every bucket has its "all" row, empty days too: the backlog goes on without new messages.
@@ -180,6 +192,7 @@ export async function exportSummaryCsv(
     push({ period: 'bucket', bucket, dimension: 'all', g, backlog: backlog[b] }, b);
   });
   for (const dim of DIMENSIONS) {
+    await letOthersRun();
     for (const g of columns.stats({ bucketAnd: dim })) {
       push(
         { period: 'bucket', bucket: ctx.buckets[g.bucket as number], dimension: dim, g, backlog: null },
@@ -191,6 +204,7 @@ export async function exportSummaryCsv(
   const all = columns.stats('all')[0] ?? emptyGroup('all', null);
   rowsOut.push({ period: 'range', bucket: whole, dimension: 'all', g: all, backlog: backlog.at(-1) ?? null });
   for (const dim of DIMENSIONS) {
+    await letOthersRun();
     for (const g of columns.stats(dim))
       rowsOut.push({ period: 'range', bucket: whole, dimension: dim, g, backlog: null });
   }

@@ -8,6 +8,7 @@ import { HttpError } from '../http/errors';
 import { measureInto, SLOT_WIDTH, type MeasureContext } from './measure';
 import {
   bucketIndex,
+  DIMENSIONS,
   bucketsOf,
   resolveRange,
   type Bucket,
@@ -100,26 +101,35 @@ export interface ReportSummary {
   staffNames: Map<string, string>;
 }
 
+/**
+ * Lets other requests on this process run between the long synchronous steps of a big report (each
+ * a pass over every message): a year of a million messages would otherwise hold the event loop for
+ * most of a second at a time.
+ */
+export const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function buildSummary(db: Db, ctx: ReportContext, filters: Filters): Promise<ReportSummary> {
   const [columns, backlog, names] = await Promise.all([
     collectMeasures(db, ctx, filters),
     backlogByBucket(db, ctx, filters),
     staffNames(db),
   ]);
-  const byBucket = columns.stats('bucket');
+  await letOthersRun();
   const series = ctx.buckets.map((_, b) => emptyGroup('all', b));
-  for (const g of byBucket) if (g.bucket !== null) series[g.bucket] = g;
-  return {
-    ctx,
-    overall: columns.stats('all')[0] ?? emptyGroup('all', null),
-    byDimension: {
-      urgency: columns.stats('urgency'),
-      category: columns.stats('category'),
-      language: columns.stats('language'),
-      staff: columns.stats('staff'),
-    },
-    series,
-    backlog,
-    staffNames: names,
-  };
+  for (const g of columns.stats('bucket')) if (g.bucket !== null) series[g.bucket] = g;
+  await letOthersRun();
+  const overall = columns.stats('all')[0] ?? emptyGroup('all', null);
+  // Every interval of the whole range is shown (and exported): work them out here, one at a time,
+  // rather than all at once while the page renders.
+  for (let k = 0; k < overall.wall.length; k++) {
+    void overall.wall[k];
+    void overall.business[k];
+    await letOthersRun();
+  }
+  const byDimension = {} as ReportSummary['byDimension'];
+  for (const dim of DIMENSIONS) {
+    await letOthersRun();
+    byDimension[dim] = columns.stats(dim);
+  }
+  return { ctx, overall, byDimension, series, backlog, staffNames: names };
 }
