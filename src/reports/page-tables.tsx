@@ -111,6 +111,14 @@ export function SlaTable({ summary, base }: { summary: ReportSummary; base: Link
   );
 }
 
+/** The groups of one dimension in stats order; staff by name, with "nobody yet" last. */
+function groupsOf(summary: ReportSummary, group: Dimension, name: (key: string) => string): GroupStats[] {
+  const groups = summary.byDimension[group];
+  if (group !== 'staff') return groups;
+  const last = (g: GroupStats) => (g.key === 'none' ? 1 : 0);
+  return [...groups].sort((a, b) => last(a) - last(b) || name(a.key).localeCompare(name(b.key)));
+}
+
 export function Breakdown({
   summary,
   group,
@@ -141,7 +149,7 @@ export function Breakdown({
         </tr>
       </thead>
       <tbody>
-        {summary.byDimension[group].map((g) => {
+        {groupsOf(summary, group, name).map((g) => {
           // A group with no filter value (no staff yet) links to the unfiltered list.
           const own = group === 'staff' && g.key === 'none' ? {} : { [group]: g.key };
           const link = (extra: LinkParams) => reportUrl(DRILL, { ...base, ...own, ...extra });

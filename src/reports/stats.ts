@@ -10,7 +10,7 @@
  */
 import { INTERVALS, SLOT } from './measure-layout';
 import type { AggregateRow } from './repository';
-import type { Dimension } from './query';
+import { CATEGORY_FILTERS, URGENCY_FILTERS, type Dimension } from './query';
 
 export interface Stat {
   n: number;
@@ -106,6 +106,28 @@ function scratchOf(n: number): Float64Array {
 const K = INTERVALS.length;
 const { wall: WALL, business: BUSINESS, sla: SLA, draftUsed: DRAFT_USED, editClass: EDIT_CLASS } = SLOT;
 
+/** Where each dimension's known codes go, in this order; a dimension's "no value" group goes last. */
+const LISTED_ORDER: Partial<Record<Dimension, readonly string[]>> = {
+  urgency: URGENCY_FILTERS,
+  category: CATEGORY_FILTERS,
+};
+const NO_VALUE = new Set(['untriaged', 'unknown', 'none']);
+
+/**
+ * Urgency and category groups as the rubric lists them (emergent first); languages and staff by
+ * code; "untriaged", "unknown" and "none" last.
+ */
+export function groupOrder(dim: Dimension): (a: string, b: string) => number {
+  const listed = LISTED_ORDER[dim];
+  const rank = (key: string) => (NO_VALUE.has(key) ? 2 : listed && !listed.includes(key) ? 1 : 0);
+  return (a, b) => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0) return byRank;
+    if (listed && rank(a) === 0) return listed.indexOf(a) - listed.indexOf(b);
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+}
+
 export type GroupBy = 'all' | Dimension | 'bucket' | { bucketAnd: Dimension };
 
 export class MeasureColumns {
@@ -180,7 +202,7 @@ export class MeasureColumns {
     this.ints[o + 11] = row.sent !== null ? 1 : row.closed !== null ? 2 : 0;
   }
 
-  /** Groups in first-seen order of their codes (bucket order for buckets). */
+  /** Groups in bucket order, then in groupOrder(): the same order whatever order rows came in. */
   stats(by: GroupBy): GroupStats[] {
     const dimSlot = { urgency: 1, category: 2, language: 3, staff: 4 } as const;
     const dim = typeof by === 'object' ? by.bucketAnd : by === 'all' || by === 'bucket' ? null : by;
@@ -209,7 +231,9 @@ export class MeasureColumns {
       const bucket = by === 'bucket' || typeof by === 'object' ? Math.floor(key / width) : null;
       out.push(this.groupOf(names[key % width], bucket, rows));
     }
-    return out;
+    if (!dim) return out;
+    const byKey = groupOrder(dim);
+    return out.sort((a, b) => (a.bucket ?? 0) - (b.bucket ?? 0) || byKey(a.key, b.key));
   }
 
   private intervalStat(values: Float64Array, rows: Int32Array, k: number): Stat {

@@ -321,6 +321,19 @@ describe('the report page', () => {
     );
   });
 
+  it('lists levels in the rubric order and staff by name, whatever order the rows came in', () => {
+    const groups = (caption: string) => {
+      const table = new RegExp(`<caption>${caption}</caption>(.*?)</table>`, 's').exec(html)![1];
+      return [...table.matchAll(/<tr data-group="([^"]+)">/g)].map((m) => m[1]);
+    };
+    const levels = groups('SLA compliance[^<]*');
+    expect(levels).toEqual(
+      ['emergent', 'urgent', 'routine', 'non_clinical', 'untriaged'].filter((l) => levels.includes(l)),
+    );
+    expect(levels.length).toBeGreaterThan(2);
+    expect(groups('By staff')).toEqual([s.staffA, s.staffB, 'none']);
+  });
+
   it('draws SVG charts with accessible titles and linked bars, without inline styles or scripts', () => {
     expect(html).toContain('<title id="volume-title">Messages received per day</title>');
     expect(html).toContain('<title>2026-03-06: 2 messages</title>');

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { formatDuration, formatPercent } from '../../../src/reports/format';
-import { nearestRank } from '../../../src/reports/stats';
+import { groupOrder, MeasureColumns, nearestRank } from '../../../src/reports/stats';
 import { isoFormatter } from '../../../src/reports/time-format';
+import { SLOT, SLOT_WIDTH } from '../../../src/reports/measure';
+import type { AggregateRow } from '../../../src/reports/repository';
 
 describe('nearest-rank percentiles', () => {
   const sorted = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
@@ -51,5 +53,71 @@ describe('formatting', () => {
     expect(formatPercent(0.6)).toBe('60.0%');
     expect(formatPercent(1 / 3)).toBe('33.3%');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('group order', () => {
+  const row = (urgency: string | null, language: string | null, staff: string | null): AggregateRow => ({
+    urgency,
+    category: null,
+    language,
+    staff,
+    received: 0,
+    ingested: null,
+    triaged: null,
+    alerted: null,
+    acknowledged: null,
+    draft_ready: null,
+    first_opened: null,
+    approved: null,
+    sent: null,
+    closed: null,
+    draft_id: null,
+    word_edits: null,
+    draft_words: null,
+    sent_words: null,
+    regenerations: 0,
+    feedback_useful: 0,
+    feedback_not_useful: 0,
+  });
+  const rows = [
+    row('routine', 'es', 'u2'),
+    row(null, null, null),
+    row('emergent', 'zh', 'u1'),
+    row('non_clinical', 'en', 'u2'),
+    row('urgent', 'es', null),
+  ];
+  const keysOf = (columns: MeasureColumns, by: 'urgency' | 'language' | 'staff') =>
+    columns.stats(by).map((g) => g.key);
+
+  it('is the rubric order for urgency, code order otherwise, the no-value group last, whatever order rows came in', () => {
+    const orders = [rows, [...rows].reverse(), [rows[3], rows[1], rows[4], rows[0], rows[2]]];
+    for (const order of orders) {
+      const columns = new MeasureColumns();
+      const measured = new Float64Array(SLOT_WIDTH);
+      for (const r of order) {
+        measured[SLOT.sla] = 2;
+        columns.add(measured, 0, r, 0);
+      }
+      expect(keysOf(columns, 'urgency')).toEqual([
+        'emergent',
+        'urgent',
+        'routine',
+        'non_clinical',
+        'untriaged',
+      ]);
+      expect(keysOf(columns, 'language')).toEqual(['en', 'es', 'zh', 'unknown']);
+      expect(keysOf(columns, 'staff')).toEqual(['u1', 'u2', 'none']);
+      expect(columns.stats({ bucketAnd: 'urgency' }).map((g) => g.key)).toEqual(keysOf(columns, 'urgency'));
+    }
+  });
+
+  it('puts codes the rubric does not list after the listed ones', () => {
+    expect(['other', 'untriaged', 'zz_new', 'symptom'].sort(groupOrder('category'))).toEqual([
+      'symptom',
+      'other',
+      'zz_new',
+      'untriaged',
+    ]);
   });
 });
