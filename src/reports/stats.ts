@@ -8,7 +8,7 @@
  * middle values. Every figure is a value that was actually measured; a group without any value for
  * an interval has no figure (shown as —), never 0.
  */
-import { INTERVALS, SLOT } from './measure-layout';
+import { EDIT_CLASSES, INTERVALS, SLA_STATUSES, SLOT } from './measure-layout';
 import type { AggregateRow } from './repository';
 import { CATEGORY_FILTERS, URGENCY_FILTERS, type Dimension } from './query';
 
@@ -264,31 +264,18 @@ export class MeasureColumns {
       return list;
     };
     const g: GroupStats = {
-      key,
-      bucket,
+      ...emptyGroup(key, bucket),
       count: rows.length,
       wall: lazyStats(this.wall),
       business: lazyStats(this.business),
-      sla: { met: 0, missed: 0, pending: 0 },
-      sent: 0,
-      closed: 0,
-      open: 0,
-      approved: 0,
-      fromDraft: 0,
-      edit: { unchanged: 0, light: 0, heavy: 0 },
-      regenerations: 0,
-      regenerated: 0,
-      feedback: { useful: 0, notUseful: 0 },
     };
-    const slaNames = ['met', 'missed', 'pending'] as const;
-    const editNames = [null, 'unchanged', 'light', 'heavy'] as const;
     for (let r = 0; r < rows.length; r++) {
       const o = rows[r] * 12;
-      g.sla[slaNames[this.ints[o + 5]]]++;
+      g.sla[SLA_STATUSES[this.ints[o + 5]]]++;
       if (this.ints[o + 6] >= 0) g.approved++;
       if (this.ints[o + 6] === 1) g.fromDraft++;
-      const edit = editNames[this.ints[o + 7]];
-      if (edit) g.edit[edit]++;
+      // 0: not a draft-started approved reply; else 1 + its EDIT_CLASSES index.
+      if (this.ints[o + 7] > 0) g.edit[EDIT_CLASSES[this.ints[o + 7] - 1]]++;
       g.regenerations += this.ints[o + 8];
       if (this.ints[o + 8] > 0) g.regenerated++;
       g.feedback.useful += this.ints[o + 9];
