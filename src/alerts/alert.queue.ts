@@ -110,7 +110,7 @@ export async function postAlert(
 }
 
 async function storeBrief(deps: AlertDeps, message: Message, alert: Alert): Promise<Alert> {
-  const brief = await readPatientBrief(deps.chartSource, message.patient_ref, new Date());
+  const brief = await readPatientBrief(deps.chart, message.patient_ref, new Date());
   const patient_brief = JSON.stringify(brief);
   await deps.db.updateTable('alerts').set({ patient_brief }).where('message_id', '=', message.id).execute();
   return { ...alert, patient_brief: brief };

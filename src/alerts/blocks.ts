@@ -174,6 +174,16 @@ export function ownerReminderText(ownerSlackUser: string | undefined): string {
   return `${who}: acknowledged, but the patient has no reply yet.`;
 }
 
+/**
+ * The reply to an alerted message could not be sent: said in the alert's thread and broadcast to the
+ * channel, because the patient is waiting on it. The reason is a fixed code (e.g. http_422).
+ */
+export function sendFailedText(errorKind: string | null, inboxUrl: string, onCallGroup?: string): string {
+  const who = onCallGroup ? `<!subteam^${onCallGroup}>` : '<!here>';
+  const why = errorKind && /^[a-z0-9_]{1,40}$/.test(errorKind) ? ` (${errorKind})` : '';
+  return `${who} the reply to this message could not be sent to the patient's portal${why}. Retry it or call the patient: <${inboxUrl}|open in the inbox>.`;
+}
+
 export function outcomeText(outcome: 'sent' | 'closed'): string {
   return outcome === 'sent' ? 'Reply sent to the patient.' : 'Closed in the inbox.';
 }

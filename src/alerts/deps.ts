@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { DelayedError } from 'bullmq';
 import type { Logger } from 'pino';
-import type { FhirClientOptions } from '../context';
+import type { FhirClient } from '../portal/fhir-client';
 import type { Db } from '../db';
 import type { Queues } from '../queue';
 import type { AlertSettings } from './settings';
@@ -15,7 +15,8 @@ export interface AlertDeps {
   settings: AlertSettings;
   /** Absent when Slack is not configured. */
   slack?: SlackClient;
-  chartSource: FhirClientOptions;
+  /** The portal client, for the one Patient read of an alert's brief. */
+  chart: Pick<FhirClient, 'read'>;
   timeZone: string;
 }
 

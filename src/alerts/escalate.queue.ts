@@ -8,15 +8,15 @@ import { z } from 'zod';
 import { recordEvent } from '../audit';
 import type { Alert } from '../db';
 import { enqueue } from '../queue';
-import { escalationText, ownerReminderText, reminderText } from './blocks';
+import { escalationText, ownerReminderText, reminderText, sendFailedText } from './blocks';
 import { rethrowForRetry, type AlertDeps } from './deps';
-import { nextReminderDelayMs, OWNER_REMINDER_LEVEL, SYNC_LEVEL } from './escalation';
+import { nextReminderDelayMs, OWNER_REMINDER_LEVEL, SEND_FAILED_LEVEL, SYNC_LEVEL } from './escalation';
 import { slackUserForOwner } from './people';
 import { findMessage } from '../messages/repository';
 import { findAlert, markOwnerReminded, setEscalationLevel } from './repository';
 import { escalateAfterMs } from './settings';
 import { syncOutcome } from './sync';
-import { alertLevelOf } from './view';
+import { alertLevelOf, inboxUrl } from './view';
 
 const ACTOR = 'worker:escalate';
 const EscalateJobData = z.object({ messageId: z.uuid(), level: z.number().int().min(0).max(1000) });
@@ -48,6 +48,9 @@ async function escalate(deps: AlertDeps, messageId: string, level: number): Prom
   }
   if (level === SYNC_LEVEL || alert.resolved_at) return 'nothing_to_do';
   if (level === OWNER_REMINDER_LEVEL) return remindOwner(deps, alert);
+  if (level > SEND_FAILED_LEVEL) {
+    return message.status === 'send_failed' ? noticeSendFailed(deps, alert) : 'nothing_to_do';
+  }
   if (alert.acked_at) return 'acknowledged';
   if (alert.escalation_level >= level) return 'already_done';
 
@@ -78,6 +81,31 @@ async function escalate(deps: AlertDeps, messageId: string, level: number): Prom
     );
   }
   return `escalated_${level}`;
+}
+
+async function noticeSendFailed(deps: AlertDeps, alert: Alert): Promise<string> {
+  const reply = await deps.db
+    .selectFrom('replies')
+    .select(['last_error', 'send_round'])
+    .where('message_id', '=', alert.message_id)
+    .executeTakeFirst();
+  await deps.slack!.chat.postMessage({
+    channel: alert.channel,
+    thread_ts: alert.slack_ts!,
+    reply_broadcast: true,
+    text: sendFailedText(
+      reply?.last_error ?? null,
+      inboxUrl(deps.settings.appBaseUrl, alert.message_id),
+      deps.settings.slack?.onCallGroup,
+    ),
+  });
+  await recordEvent(deps.db, {
+    actor: ACTOR,
+    action: 'alert.send_failed_noticed',
+    messageId: alert.message_id,
+    data: { round: reply?.send_round ?? null, errorKind: reply?.last_error ?? null },
+  });
+  return 'send_failed_noticed';
 }
 
 async function remindOwner(deps: AlertDeps, alert: Alert): Promise<string> {

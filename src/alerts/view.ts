@@ -2,8 +2,7 @@
  * Builds an AlertView from the database: the message's level and red-flag concept, the patient
  * brief stored with the alert, and the alert's status. Also reads the brief from the chart once.
  */
-import type { FhirClientOptions } from '../context';
-import { createFhirReader } from '../context/fhir-fetch';
+import type { FhirClient } from '../portal/fhir-client';
 import { patientSchema } from '../context/fhir-schemas';
 import { mapPatient } from '../context/map-patient';
 import { slaDueAt, type ClinicSettings } from '../clinic';
@@ -20,15 +19,14 @@ export function inboxUrl(appBaseUrl: string, messageId: string): string {
  * a Patient that cannot be read gives an empty brief and the alert still goes.
  */
 export async function readPatientBrief(
-  chartSource: FhirClientOptions,
+  portal: Pick<FhirClient, 'read'>,
   patientRef: string,
   now: Date,
 ): Promise<PatientBrief> {
   const id = patientIdOf(patientRef);
   if (!id) return {};
   try {
-    const reader = createFhirReader(chartSource);
-    const raw = await reader.getJson(new URL(`Patient/${id}`, reader.base), 'Patient read');
+    const raw = await portal.read('Patient', id);
     const parsed = patientSchema.safeParse(raw);
     if (!parsed.success) return {};
     const patient = mapPatient(parsed.data, now, []);

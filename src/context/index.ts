@@ -2,10 +2,10 @@
 export { chartFromBundle, chartFromResources, ChartInputError, MAX_BUNDLE_ENTRIES } from './from-bundle';
 export {
   fetchChart,
-  createFhirReader,
-  FhirError,
-  type FhirClientOptions,
-  type FhirErrorKind,
+  isTransientChartError,
+  chartErrorKind,
+  type ChartPortal,
+  type ChartReadOptions,
 } from './fhir-fetch';
 export { selectRelevant } from './select';
 export { toTriageFacts, knownIdentifiers, type KnownIdentifiers } from './facts';

@@ -16,8 +16,25 @@ export type Json = ColumnType<unknown, string, string>;
 /** text[] with a default of '{}'. */
 export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 
-export const MESSAGE_STATUSES = ['new', 'triaged', 'ready', 'sending', 'sent', 'closed'] as const;
+export const MESSAGE_STATUSES = [
+  'new',
+  'triaged',
+  'ready',
+  'sending',
+  'send_failed',
+  'sent',
+  'closed',
+] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+/** Waiting on a person: the inbox's open view (send_failed needs a retry or a close). */
+export const OPEN_STATUSES = [
+  'new',
+  'triaged',
+  'ready',
+  'send_failed',
+] as const satisfies readonly MessageStatus[];
+/** A reply can still be written and approved. */
+export const REPLYABLE_STATUSES = ['new', 'triaged', 'ready'] as const satisfies readonly MessageStatus[];
 export const USER_ROLES = ['staff', 'nurse', 'manager', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const DRAFT_SOURCES = ['llm', 'template', 'escalation'] as const;
@@ -108,6 +125,8 @@ export interface MessagesTable {
   /** migrations/0004: routed to the nurse queue by staff; cleared when a nurse claims it. */
   routed_to: 'nurse' | null;
   assigned_at: Timestamp | null;
+  /** migrations/0007: the original text (or raw resource) escaped as a JSON string, when normalised. */
+  original_escaped: Generated<string | null>;
 }
 
 export interface DraftsTable {
@@ -140,6 +159,8 @@ export interface RepliesTable {
   send_attempts: Generated<number>;
   last_error: string | null;
   created_at: DefaultTimestamp;
+  /** migrations/0007: the send round; a person's retry starts a new one (and a new job id). */
+  send_round: Generated<number>;
 }
 
 export interface AlertsTable {

@@ -7,7 +7,7 @@ import { recordEvent } from '../audit';
 import { fetchChart } from '../context';
 import type { ChartContext } from '../context/types';
 import { draftReply, pickStyleExamples, type DraftResult } from '../drafting';
-import { enqueue } from '../queue';
+import { enqueue, jobPriority } from '../queue';
 import {
   CATEGORIES,
   URGENCIES,
@@ -73,7 +73,7 @@ async function readChart(
   const patientId = patientIdOf(message.patient_ref);
   if (!patientId) return { problem: 'not_a_patient_reference' };
   try {
-    return { chart: await fetchChart(deps.chartSource, patientId, deps.now?.() ?? new Date()) };
+    return { chart: await fetchChart(deps.chart, patientId, deps.now?.() ?? new Date()) };
   } catch (err) {
     if (options.retryTransientChart && isTransientChartError(err)) throw err;
     return { problem: errorKind(err) };
@@ -102,7 +102,9 @@ async function reconsider(deps: PipelineDeps, message: Message, triage: TriageRe
       });
     }
   });
-  if (raised && needsAlert(second.urgency)) await enqueue(deps.queues, 'alert', { messageId: message.id });
+  if (raised && needsAlert(second.urgency)) {
+    await enqueue(deps.queues, 'alert', { messageId: message.id }, { priority: jobPriority(second.urgency) });
+  }
   return second;
 }
 

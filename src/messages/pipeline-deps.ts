@@ -1,21 +1,22 @@
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Logger } from 'pino';
-import { FhirError, type FhirClientOptions as ChartSourceOptions } from '../context';
+import { chartErrorKind, type ChartPortal } from '../context';
+import { FhirClientError } from '../portal/fhir-client';
 import type { Db } from '../db';
 import type { PromptSet } from '../drafting';
 import type { Queues } from '../queue';
 
-export type { ChartSourceOptions };
+export { isTransientChartError } from '../context';
 
 /** What the triage and draft steps need; built once by the worker entry point and passed in. */
 export interface PipelineDeps {
   db: Db;
   queues: Queues;
   logger: Logger;
-  /** Where charts are read from (the portal's FHIR base). */
-  chartSource: ChartSourceOptions;
-  /** Chart reads during triage get less time: an alert must not wait long on a slow portal. */
-  triageChartTimeoutMs?: number;
+  /** Where charts are read from: the portal's FHIR client (with its retries). */
+  chart: ChartPortal;
+  /** Chart reads during triage: a quicker client, because an alert must not wait on a slow portal. */
+  triageChart?: ChartPortal;
   /** null: no model configured, templates draft and rules triage alone. */
   model: ChatOpenAI | null;
   modelName?: string;
@@ -31,16 +32,9 @@ export function patientIdOf(patientRef: string): string | undefined {
   return m?.[1];
 }
 
-/** Worth trying the chart again later: the portal was slow or failing, not saying "no such patient". */
-export function isTransientChartError(err: unknown): boolean {
-  if (!(err instanceof FhirError)) return false;
-  if (err.kind === 'timeout' || err.kind === 'network') return true;
-  return err.kind === 'http' && err.status !== undefined && (err.status >= 500 || err.status === 429);
-}
-
 /** A short, PHI-free name for an error, for events and logs. */
 export function errorKind(err: unknown): string {
-  if (err instanceof FhirError) return `chart_${err.kind}${err.status ? `_${err.status}` : ''}`;
+  if (err instanceof FhirClientError) return chartErrorKind(err);
   const name = (err as { name?: unknown })?.name;
   return typeof name === 'string' && /^[A-Za-z]{1,60}$/.test(name) ? name : 'Error';
 }

@@ -17,11 +17,12 @@ import { closeQueues, createQueues, createRedisConnection, type Queues } from '.
 import { startWorkers, type RunningWorkers } from '../queue/workers';
 import { processDraftJob } from './draft.queue';
 import type { PipelineDeps } from './pipeline-deps';
-import { smartHeaders } from '../portal/portal-auth';
 import type { SmartAuthOptions } from '../portal/smart-auth';
 import { processTriageJob } from './triage.queue';
 import { processAlertJob, processEscalateJob, createSlackClient, type AlertSettings } from '../alerts';
-import { enqueueAlertSync } from '../alerts/escalation';
+import { enqueueAlertSync, enqueueSendFailedNotice } from '../alerts/escalation';
+import { startMaintenance } from './maintenance';
+import { reconcileOnce } from './reconcile';
 import { defaultAlertSettings } from '../alerts/settings';
 
 export interface PipelineSettings {
@@ -47,6 +48,8 @@ export interface PipelineSettings {
   timeZone?: string;
   /** Slack alerts (alertSettingsFromEnv); absent: alerts are recorded as not_configured. */
   alerts?: AlertSettings;
+  /** How often the poll schedule is re-asserted and the reconciler runs; default the poll interval. */
+  maintenanceIntervalMs?: number;
 }
 
 export interface RunningPipeline {
@@ -75,16 +78,20 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     retries: s.portalRetries ?? 2,
     auth: s.portalAuth,
   });
+  // Triage reads the chart with less patience: an alert must not wait long on a slow portal.
+  const triageTimeoutMs = Math.min(timeoutMs, 3000);
+  const triagePortal = createFhirClient({
+    baseUrl: s.portalFhirUrl,
+    timeoutMs: triageTimeoutMs,
+    retries: 1,
+    auth: s.portalAuth,
+  });
   const deps: PipelineDeps = {
     db,
     queues,
     logger: s.logger,
-    chartSource: {
-      baseUrl: s.portalFhirUrl,
-      timeoutMs,
-      headers: s.portalAuth ? smartHeaders(s.portalAuth, timeoutMs) : undefined,
-    },
-    triageChartTimeoutMs: Math.min(timeoutMs, 3000),
+    chart: portal,
+    triageChart: triagePortal,
     model,
     modelName: s.llm.model,
     prompts,
@@ -99,7 +106,7 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     slack: alertSettings.slack
       ? createSlackClient(alertSettings.slack, alertSettings.slack.timeoutMs)
       : undefined,
-    chartSource: { ...deps.chartSource, timeoutMs: deps.triageChartTimeoutMs ?? timeoutMs },
+    chart: triagePortal,
     timeZone: s.timeZone ?? 'America/Chicago',
   };
   const c = s.concurrency ?? {};
@@ -121,6 +128,7 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
           portal,
           logger: s.logger,
           onSent: (id) => enqueueAlertSync(queues, id),
+          onFailed: (failure) => enqueueSendFailedNotice(queues, failure.messageId, failure.round),
         }),
         concurrency: c.send ?? 4,
       },
@@ -128,16 +136,39 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
       escalate: { processor: processEscalateJob(alertDeps), concurrency: 2 },
     },
   });
+  const assertSchedule = () => schedulePolling(queues, s.pollIntervalMs, DEFAULT_CURSOR);
+  const maintenance = startMaintenance({
+    intervalMs: s.maintenanceIntervalMs ?? s.pollIntervalMs,
+    logger: s.logger,
+    tasks: [
+      { name: 'poll_schedule', run: assertSchedule },
+      {
+        name: 'reconcile',
+        run: () =>
+          reconcileOnce({
+            db,
+            queues,
+            logger: s.logger,
+            onSendFailed: (f) => enqueueSendFailedNotice(queues, f.messageId, f.round),
+          }),
+      },
+    ],
+  });
+  // After a reconnect the Redis may be a new, empty one: put the schedule back at once.
+  const onReady = () => void assertSchedule().catch(() => undefined);
+  connection.on('ready', onReady);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      connection.off('ready', onReady);
+      await maintenance.stop();
       await workers.close();
       await closeQueues(queues);
       await connection.quit().catch(() => connection.disconnect());
       await db.destroy();
     })());
   try {
-    await schedulePolling(queues, s.pollIntervalMs, DEFAULT_CURSOR);
+    await assertSchedule();
   } catch (err) {
     await close();
     throw err;

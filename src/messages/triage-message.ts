@@ -5,13 +5,12 @@
  */
 import { recordEvent } from '../audit';
 import { fetchChart, toTriageFacts } from '../context';
-import { enqueue } from '../queue';
+import { enqueue, jobPriority } from '../queue';
 import { classify, type PatientFacts, type TriageResult } from '../triage';
 import { errorKind, patientIdOf, type PipelineDeps } from './pipeline-deps';
 import { applyTriage, findMessage, markReady, markUntriagedUrgent } from './repository';
 
 const ACTOR = 'worker:triage';
-const DEFAULT_TRIAGE_CHART_TIMEOUT_MS = 3000;
 
 /** The message row is gone: retrying cannot help. */
 export class MessageGoneError extends Error {
@@ -43,11 +42,7 @@ async function patientFacts(
   const patientId = patientIdOf(patientRef);
   if (!patientId) return { problem: 'not_a_patient_reference' };
   try {
-    const chart = await fetchChart(
-      { ...deps.chartSource, timeoutMs: deps.triageChartTimeoutMs ?? DEFAULT_TRIAGE_CHART_TIMEOUT_MS },
-      patientId,
-      deps.now?.() ?? new Date(),
-    );
+    const chart = await fetchChart(deps.triageChart ?? deps.chart, patientId, deps.now?.() ?? new Date());
     return { facts: toTriageFacts(chart) };
   } catch (err) {
     // Triage without facts is still triage: the rules read the text, and the flag tells the nurse.
@@ -65,10 +60,17 @@ export async function triageMessage(deps: PipelineDeps, messageId: string): Prom
     if (message.status === 'triaged') await enqueueNext(deps, messageId, message.urgency);
     return 'already_done';
   }
-  const { facts, problem } = await patientFacts(deps, message.patient_ref);
   let result: TriageResult;
+  let problem: string | undefined;
   try {
-    result = classify(message.body, facts);
+    // The text alone first: when it already says emergent, no chart fact can raise it, so the alert
+    // does not wait on the portal (up to 3 s a message, much more behind a backlog).
+    result = classify(message.body);
+    if (result.urgency !== 'emergent') {
+      const chart = await patientFacts(deps, message.patient_ref);
+      problem = chart.problem;
+      if (chart.facts) result = classify(message.body, chart.facts);
+    }
   } catch (err) {
     throw new TriageCrashError({ cause: err });
   }
@@ -109,9 +111,11 @@ export async function triageMessage(deps: PipelineDeps, messageId: string): Prom
 }
 
 async function enqueueNext(deps: PipelineDeps, messageId: string, urgency: string | null): Promise<void> {
-  // The alert first: it is the one a patient may be waiting on.
-  if (needsAlert(urgency)) await enqueue(deps.queues, 'alert', { messageId });
-  await enqueue(deps.queues, 'draft', { messageId });
+  // The alert first: it is the one a patient may be waiting on. Both jobs go by urgency, so an
+  // emergency is never queued behind a backlog of routine work.
+  const priority = jobPriority(urgency);
+  if (needsAlert(urgency)) await enqueue(deps.queues, 'alert', { messageId }, { priority });
+  await enqueue(deps.queues, 'draft', { messageId }, { priority });
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The triage queue: one job per message, data `{ messageId }`. */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import { enqueue } from '../queue';
+import { enqueue, jobPriority } from '../queue';
 import { isLastAttempt } from '../queue/workers';
 import type { PipelineDeps } from './pipeline-deps';
 import { failToReady, MessageGoneError, TriageCrashError, triageMessage } from './triage-message';
@@ -26,7 +26,7 @@ export function processTriageJob(deps: PipelineDeps) {
       // before BullMQ forgets the job.
       // Failing safe means urgent, and urgent means a nurse is alerted.
       if (await failToReady(deps, messageId, 'triage', err))
-        await enqueue(deps.queues, 'alert', { messageId });
+        await enqueue(deps.queues, 'alert', { messageId }, { priority: jobPriority('urgent') });
       return 'failed_to_ready';
     }
   };

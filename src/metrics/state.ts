@@ -138,8 +138,8 @@ export function registerStateMetrics(registry: Registry, deps: StateMetricsDeps)
     (p) => p.ingestedTotal,
   );
   poller(
-    'inbox_poller_skipped_messages',
-    'Malformed portal messages passed over, all time',
-    (p) => p.skippedTotal,
+    'inbox_poller_unreadable_messages',
+    'Unreadable portal messages stored as inbox items for staff, all time',
+    (p) => p.unreadableTotal,
   );
 }

@@ -84,3 +84,17 @@ export class FhirAuthError extends FhirClientError {
 export function isFhirNotFound(err: unknown): boolean {
   return err instanceof FhirHttpError && (err.status === 404 || err.status === 410);
 }
+
+/** A short, PHI-free name for what went wrong, for health reports, events and log lines. */
+export function portalErrorKind(err: unknown): string {
+  if (err instanceof FhirTimeoutError) return 'timeout';
+  if (err instanceof FhirNetworkError) return 'network';
+  if (err instanceof FhirHttpError) return `http_${err.status}`;
+  if (err instanceof FhirPagingError) return 'paging';
+  if (err instanceof FhirResponseError) return 'invalid_response';
+  if (err instanceof FhirAuthError) return 'auth';
+  if (err instanceof FhirClientError) return 'invalid_request';
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return 'database';
+  return 'internal';
+}

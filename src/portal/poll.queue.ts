@@ -1,11 +1,12 @@
 /**
  * The poll queue: a repeatable job (a BullMQ job scheduler) every POLL_INTERVAL_MS. A failed poll
  * is not retried by BullMQ: the next tick is the retry, so a struggling portal is asked at most once
- * per interval. Health is written either way, and the pipeline is reconciled either way.
+ * per interval. Health is written either way. The schedule lives in Redis, which can forget it (a
+ * flush, a restart without data): every worker re-asserts it on a timer and after reconnecting (see
+ * the pipeline runtime), so intake resumes by itself.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import { reconcilePipeline, type ReconcileDeps } from '../messages/reconcile';
 import type { Queues } from '../queue';
 import { emptyPollStats, pollPortal, type PollerDeps, type PollStats } from './poller';
 import { portalErrorKind, recordPollFailure, recordPollSuccess } from './poller-health';
@@ -13,7 +14,7 @@ import { portalErrorKind, recordPollFailure, recordPollSuccess } from './poller-
 export const POLL_SCHEDULER_ID = 'portal-poll';
 const PollJobData = z.object({ cursor: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/) });
 
-export type PollJobDeps = PollerDeps & ReconcileDeps;
+export type PollJobDeps = PollerDeps;
 
 export function processPollJob(deps: PollJobDeps) {
   return async (job: Job): Promise<PollStats> => {
@@ -24,7 +25,7 @@ export function processPollJob(deps: PollJobDeps) {
       await pollPortal(deps, parsed.data.cursor, stats);
       await recordPollSuccess(deps.db, stats);
       // Most ticks find nothing; say so only at debug level.
-      deps.logger[stats.ingested + stats.skipped > 0 ? 'info' : 'debug']({ ...stats }, 'poll done');
+      deps.logger[stats.ingested + stats.unreadable > 0 ? 'info' : 'debug']({ ...stats }, 'poll done');
       return stats;
     } catch (err) {
       const kind = portalErrorKind(err);
@@ -33,16 +34,11 @@ export function processPollJob(deps: PollJobDeps) {
         deps.logger.error({ errorKind: portalErrorKind(healthErr) }, 'could not record poller health'),
       );
       throw err;
-    } finally {
-      // Heals gaps even while the portal is down: the database and Redis may well be fine.
-      await reconcilePipeline(deps).catch((recErr: unknown) =>
-        deps.logger.error({ errorKind: portalErrorKind(recErr) }, 'reconcile failed'),
-      );
     }
   };
 }
 
-/** Installs (or updates) the repeatable poll; safe to call from every worker at start. */
+/** Installs (or updates) the repeatable poll; safe to call from every worker, as often as wanted. */
 export async function schedulePolling(queues: Queues, everyMs: number, cursor: string): Promise<void> {
   await queues.poll.upsertJobScheduler(
     POLL_SCHEDULER_ID,

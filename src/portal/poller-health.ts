@@ -5,14 +5,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db';
-import {
-  FhirAuthError,
-  FhirHttpError,
-  FhirNetworkError,
-  FhirPagingError,
-  FhirResponseError,
-  FhirTimeoutError,
-} from './fhir-errors';
+export { portalErrorKind } from './fhir-errors';
 
 const HEALTH_KEY = 'portal_poller_health';
 
@@ -22,8 +15,8 @@ const StoredHealth = z.object({
   lastFailureAt: z.string().nullable().default(null),
   consecutiveFailures: z.number().int().nonnegative().default(0),
   lastErrorKind: z.string().nullable().default(null),
-  /** Malformed Communications passed over since the poller first ran. */
-  skippedTotal: z.number().int().nonnegative().default(0),
+  /** Unreadable Communications stored as inbox items since the poller first ran. */
+  unreadableTotal: z.number().int().nonnegative().default(0),
   ingestedTotal: z.number().int().nonnegative().default(0),
 });
 type Stored = z.infer<typeof StoredHealth>;
@@ -35,7 +28,7 @@ export interface PollerHealth {
   consecutiveFailures: number;
   /** timeout, network, http_500, invalid_response, paging, auth, database, internal; null after a success. */
   lastErrorKind: string | null;
-  skippedTotal: number;
+  unreadableTotal: number;
   ingestedTotal: number;
 }
 
@@ -56,7 +49,7 @@ export async function getPollerHealth(db: Db): Promise<PollerHealth> {
     lastFailureAt: toDate(s.lastFailureAt),
     consecutiveFailures: s.consecutiveFailures,
     lastErrorKind: s.lastErrorKind,
-    skippedTotal: s.skippedTotal,
+    unreadableTotal: s.unreadableTotal,
     ingestedTotal: s.ingestedTotal,
   };
 }
@@ -88,7 +81,7 @@ async function updateHealth(db: Db, change: (s: Stored, now: string) => Stored):
 
 export async function recordPollSuccess(
   db: Db,
-  counts: { ingested: number; skipped: number },
+  counts: { ingested: number; unreadable: number },
 ): Promise<void> {
   await updateHealth(db, (s, now) => ({
     ...s,
@@ -96,7 +89,7 @@ export async function recordPollSuccess(
     lastSuccessAt: now,
     consecutiveFailures: 0,
     lastErrorKind: null,
-    skippedTotal: s.skippedTotal + counts.skipped,
+    unreadableTotal: s.unreadableTotal + counts.unreadable,
     ingestedTotal: s.ingestedTotal + counts.ingested,
   }));
 }
@@ -104,7 +97,7 @@ export async function recordPollSuccess(
 export async function recordPollFailure(
   db: Db,
   kind: string,
-  counts: { ingested: number; skipped: number },
+  counts: { ingested: number; unreadable: number },
 ): Promise<void> {
   await updateHealth(db, (s, now) => ({
     ...s,
@@ -112,20 +105,7 @@ export async function recordPollFailure(
     lastFailureAt: now,
     consecutiveFailures: s.consecutiveFailures + 1,
     lastErrorKind: kind,
-    skippedTotal: s.skippedTotal + counts.skipped,
+    unreadableTotal: s.unreadableTotal + counts.unreadable,
     ingestedTotal: s.ingestedTotal + counts.ingested,
   }));
-}
-
-/** A short, PHI-free name for what went wrong, for health reports and log lines. */
-export function portalErrorKind(err: unknown): string {
-  if (err instanceof FhirTimeoutError) return 'timeout';
-  if (err instanceof FhirNetworkError) return 'network';
-  if (err instanceof FhirHttpError) return `http_${err.status}`;
-  if (err instanceof FhirPagingError) return 'paging';
-  if (err instanceof FhirResponseError) return 'invalid_response';
-  if (err instanceof FhirAuthError) return 'auth';
-  const code = (err as { code?: unknown })?.code;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return 'database';
-  return 'internal';
 }

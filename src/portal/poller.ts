@@ -2,19 +2,33 @@
  * Reads patient → clinic Communications since a durable cursor. Each page is one transaction:
  * messages in, events recorded, cursor moved, together; so a crash anywhere re-reads from the last
  * committed page and the unique portal id makes the re-read harmless (invariant 1).
+ *
+ * Poison never stalls (invariant 8): a page the database refuses is committed again one resource at
+ * a time, and a resource it still refuses becomes an "unreadable message" item; a page too large to
+ * read is read again in smaller pages. The cursor always moves on.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { recordEvent } from '../audit';
 import type { Db, NewMessage } from '../db';
-import { enqueue, type Queues } from '../queue';
+import { enqueue, jobPriority, type Queues } from '../queue';
 import { insertMessages, threadsOfPortalIds, type DbOrTrx } from '../messages/repository';
-import { parseCommunication, type IncomingMessage, type ParsedCommunication } from './communication';
-import type { FhirClient } from './fhir-client';
+import { provisionalTriagePriority } from '../messages/triage-priority';
+import {
+  parseCommunication,
+  type IncomingMessage,
+  type ParsedCommunication,
+  type UnreadableCommunication,
+} from './communication';
+import { FhirResponseError, type FhirClient } from './fhir-client';
+import { escapedOriginal } from './storable-text';
 
 export const DEFAULT_CURSOR = 'portal-communications';
 const ACTOR = 'worker:poller';
-const SKIPPED_ACTION = 'portal.communication_skipped';
+const UNREADABLE_ACTION = 'message.unreadable';
+/** The level an unreadable item gets: it may hold anything, so a nurse looks at it in the portal. */
+const UNREADABLE_URGENCY = 'urgent';
 
 export interface PollerDeps {
   db: Db;
@@ -32,17 +46,23 @@ export interface PollStats {
   pages: number;
   seen: number;
   ingested: number;
-  skipped: number;
+  /** Resources that could not be read: stored as unreadable items, never skipped. */
+  unreadable: number;
   ignored: number;
 }
 
 export function emptyPollStats(): PollStats {
-  return { pages: 0, seen: 0, ingested: 0, skipped: 0, ignored: 0 };
+  return { pages: 0, seen: 0, ingested: 0, unreadable: 0, ignored: 0 };
 }
 
 interface Position {
   lastUpdated: Date;
   id: string;
+}
+
+interface PageOutcome {
+  inserted: { id: string; priority: number }[];
+  unreadable: { id: string; reason: string }[];
 }
 
 function isAfter(a: Position, b: Position | null): boolean {
@@ -60,6 +80,11 @@ async function readCursor(db: DbOrTrx, name: string): Promise<Position | null> {
   return row?.last_updated ? { lastUpdated: row.last_updated, id: row.last_id ?? '' } : null;
 }
 
+/** Too large to read: the same search in smaller pages may fit; one resource alone may not. */
+function isTooLarge(err: unknown): boolean {
+  return err instanceof FhirResponseError && err.problem.startsWith('response larger than');
+}
+
 /**
  * One run: every page since the cursor, up to maxPages. The search asks `ge` the cursor's instant,
  * re-reading that instant on purpose: servers order equal timestamps as they like, and re-reading
@@ -71,10 +96,25 @@ export async function pollPortal(
   /** Filled in as pages commit, so a caller still knows what got in when a later page fails. */
   stats: PollStats = emptyPollStats(),
 ): Promise<PollStats> {
+  let pageSize = deps.pageSize ?? 100;
+  for (;;) {
+    try {
+      await pollPages(deps, cursorName, stats, pageSize);
+      return stats;
+    } catch (err) {
+      if (!isTooLarge(err) || pageSize === 1) throw err;
+      // Committed pages stay committed; the walk resumes from the cursor with smaller pages.
+      pageSize = Math.max(1, Math.floor(pageSize / 4));
+      deps.logger.warn({ pageSize }, 'portal page too large to read; reading smaller pages');
+    }
+  }
+}
+
+async function pollPages(deps: PollerDeps, cursorName: string, stats: PollStats, pageSize: number) {
   const cursor = await readCursor(deps.db, cursorName);
   const params = {
     _sort: '_lastUpdated',
-    _count: deps.pageSize ?? 100,
+    _count: pageSize,
     _lastUpdated: cursor ? `ge${cursor.lastUpdated.toISOString()}` : undefined,
   };
   const pages = deps.portal.searchPages('Communication', params, { maxPages: deps.maxPages ?? 20 });
@@ -85,32 +125,94 @@ export async function pollPortal(
     const parsed = resources.map(parseCommunication);
     stats.pages += 1;
     stats.seen += parsed.length;
-    const outcome = await deps.db.transaction().execute((trx) => commitPage(trx, cursorName, parsed));
-    stats.ingested += outcome.ingested;
-    stats.skipped += outcome.skipped;
+    const outcome = await commitPageSafely(deps, cursorName, parsed);
+    stats.ingested += outcome.inserted.length;
+    stats.unreadable += outcome.unreadable.length;
     stats.ignored += parsed.filter((p) => p.kind === 'ignored').length;
     // After the commit, never before: a triage job must find its message. A crash right here is
-    // healed by the reconciler, which enqueues every message still `new`.
+    // healed by the reconciler, which re-drives every message still `new`.
     if (deps.queues) {
-      for (const id of outcome.insertedIds) await enqueue(deps.queues, 'triage', { messageId: id });
+      for (const m of outcome.inserted) {
+        await enqueue(deps.queues, 'triage', { messageId: m.id }, { priority: m.priority });
+      }
+      for (const u of outcome.unreadable) {
+        await enqueue(
+          deps.queues,
+          'alert',
+          { messageId: u.id },
+          { priority: jobPriority(UNREADABLE_URGENCY) },
+        );
+      }
     }
-    for (const r of outcome.newlySkipped) {
-      deps.logger.warn(
-        { portalId: r.portalId ?? null, reason: r.reason },
-        'skipped a malformed Communication',
-      );
+    for (const u of outcome.unreadable) {
+      deps.logger.warn({ messageId: u.id, reason: u.reason }, 'stored an unreadable Communication for staff');
     }
   }
-  return stats;
 }
 
-type Rejected = Extract<ParsedCommunication, { kind: 'rejected' }>;
+/** SQLSTATE classes of a refusal caused by the data itself (not a connection or server problem). */
+function isDataRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^(22|23|54)/.test(code) && code !== '23505';
+}
+
+async function commitPageSafely(
+  deps: PollerDeps,
+  cursorName: string,
+  parsed: ParsedCommunication[],
+): Promise<PageOutcome> {
+  try {
+    return await deps.db.transaction().execute((trx) => commitPage(trx, cursorName, parsed));
+  } catch (err) {
+    if (!isDataRefusal(err)) throw err;
+  }
+  // One resource in the page is poison: commit each alone, in order, so only it is singled out.
+  const outcome: PageOutcome = { inserted: [], unreadable: [] };
+  for (const p of parsed) {
+    let one: PageOutcome;
+    try {
+      one = await deps.db.transaction().execute((trx) => commitPage(trx, cursorName, [p]));
+    } catch (err) {
+      if (!isDataRefusal(err)) throw err;
+      const refused: ParsedCommunication = {
+        kind: 'unreadable',
+        lastUpdated: p.lastUpdated,
+        item: {
+          portalId:
+            p.kind === 'message'
+              ? p.message.portalId
+              : p.kind === 'unreadable'
+                ? p.item.portalId
+                : p.portalId,
+          reason: 'database_rejected',
+          patientRef: p.kind === 'message' ? p.message.patientRef : undefined,
+          rawEscaped: escapedOriginal(p.kind === 'message' ? p.message : null, 100_000),
+        },
+      };
+      one = await deps.db.transaction().execute((trx) => commitPage(trx, cursorName, [refused]));
+    }
+    outcome.inserted.push(...one.inserted);
+    outcome.unreadable.push(...one.unreadable);
+  }
+  return outcome;
+}
+
+function portalIdOf(p: ParsedCommunication): string | undefined {
+  if (p.kind === 'message') return p.message.portalId;
+  if (p.kind === 'unreadable') return p.item.portalId ?? unreadableId(p.item);
+  return p.portalId;
+}
+
+/** A resource without a usable id is named by its content, so a re-read finds the same item. */
+function unreadableId(item: UnreadableCommunication): string {
+  return `unreadable-${createHash('sha256').update(item.rawEscaped).digest('hex').slice(0, 40)}`;
+}
 
 async function commitPage(
   trx: DbOrTrx,
   cursorName: string,
   parsed: ParsedCommunication[],
-): Promise<{ ingested: number; insertedIds: string[]; skipped: number; newlySkipped: Rejected[] }> {
+): Promise<PageOutcome> {
   // The cursor row lock makes overlapping polls take turns page by page.
   await trx
     .insertInto('poll_cursors')
@@ -123,6 +225,7 @@ async function commitPage(
   const incoming = parsed.flatMap((p) => (p.kind === 'message' ? [p.message] : []));
   const rows = await toRows(trx, incoming);
   const inserted = await insertMessages(trx, rows);
+  const bodies = new Map(rows.map((r) => [r.portal_id, r.body]));
   for (const m of inserted) {
     await recordEvent(trx, {
       actor: ACTOR,
@@ -132,22 +235,16 @@ async function commitPage(
     });
   }
 
-  const rejected = parsed.filter((p): p is Rejected => p.kind === 'rejected');
-  const newlySkipped: Rejected[] = [];
-  for (const r of rejected) {
-    // A boundary re-read meets the same bad resource again; note it once.
-    if (r.portalId && (await skipAlreadyRecorded(trx, r.portalId))) continue;
-    newlySkipped.push(r);
-    await recordEvent(trx, {
-      actor: ACTOR,
-      action: SKIPPED_ACTION,
-      data: { portalId: r.portalId ?? null, reason: r.reason },
-    });
+  const unreadable: PageOutcome['unreadable'] = [];
+  for (const p of parsed) {
+    if (p.kind !== 'unreadable') continue;
+    const stored = await insertUnreadable(trx, p.item, p.lastUpdated);
+    if (stored) unreadable.push({ id: stored, reason: p.item.reason });
   }
 
   let last: Position | null = null;
   for (const p of parsed) {
-    const id = p.kind === 'message' ? p.message.portalId : p.portalId;
+    const id = portalIdOf(p);
     if (p.lastUpdated && id) last = { lastUpdated: p.lastUpdated, id };
   }
   // Forward only: an overlapping poll that read an older page must not pull the cursor back.
@@ -159,22 +256,65 @@ async function commitPage(
       .execute();
   }
   return {
-    ingested: inserted.length,
-    insertedIds: inserted.map((m) => m.id),
-    skipped: newlySkipped.length,
-    newlySkipped,
+    inserted: inserted.map((m) => ({
+      id: m.id,
+      priority: provisionalTriagePriority(bodies.get(m.portal_id) ?? ''),
+    })),
+    unreadable,
   };
 }
 
-async function skipAlreadyRecorded(trx: DbOrTrx, portalId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('events')
-    .select('id')
-    .where('action', '=', SKIPPED_ACTION)
-    .where(sql<boolean>`data->>'portalId' = ${portalId}`)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/**
+ * An unreadable resource becomes an inbox item at once (`ready`, urgent, flagged) with its portal id:
+ * a person opens it in the portal. Returns its id, or undefined when a re-read finds it stored.
+ */
+async function insertUnreadable(
+  trx: DbOrTrx,
+  item: UnreadableCommunication,
+  lastUpdated: Date | undefined,
+): Promise<string | undefined> {
+  const portalId = item.portalId ?? unreadableId(item);
+  const [row] = await insertMessages(trx, [
+    {
+      portal_id: portalId,
+      thread_ref: `Communication/${portalId}`,
+      patient_ref: item.patientRef ?? 'unknown',
+      subject: null,
+      body: '',
+      received_at: lastUpdated ?? new Date(),
+      status: 'ready',
+      urgency: UNREADABLE_URGENCY,
+      category: 'other',
+      categories: ['other'],
+      needs_reply: true,
+      triage_reasons: [
+        `urgent: the portal sent a message this system could not read (${item.reason.replace(/_/g, ' ')}) — ` +
+          `open Communication ${portalId} in the portal and read it now`,
+      ],
+      flags: ['unreadable'],
+      original_escaped: item.rawEscaped,
+    },
+  ]);
+  if (!row) return undefined;
+  await recordEvent(trx, {
+    actor: ACTOR,
+    action: 'message.ingested',
+    messageId: row.id,
+    data: { portalId },
+  });
+  await recordEvent(trx, {
+    actor: ACTOR,
+    action: UNREADABLE_ACTION,
+    messageId: row.id,
+    data: { portalId, reason: item.reason },
+  });
+  await recordEvent(trx, {
+    actor: ACTOR,
+    action: 'message.ready',
+    messageId: row.id,
+    data: { urgency: UNREADABLE_URGENCY, flags: ['unreadable'] },
+  });
+  return row.id;
 }
 
 /** partOf names the thread; else a reply to a known Communication joins its thread; else a new thread. */
@@ -205,6 +345,7 @@ async function toRows(trx: DbOrTrx, incoming: IncomingMessage[]): Promise<NewMes
       body: m.body,
       received_at: m.receivedAt,
       flags: m.flags,
+      ...(m.originalEscaped ? { original_escaped: m.originalEscaped } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
 import type { PortalSmartSettings } from '../config';
-import { createSmartTokenProvider, type SmartAuthOptions } from './smart-auth';
+import type { SmartAuthOptions } from './smart-auth';
 
 /** Reads the private key named by the settings: a PKCS#8 PEM file, or a JSON file holding one private JWK. */
 export function loadSmartAuth(settings: PortalSmartSettings): SmartAuthOptions {
@@ -26,16 +26,4 @@ export function loadSmartAuth(settings: PortalSmartSettings): SmartAuthOptions {
   } catch {
     throw new Error('PORTAL_SMART_PRIVATE_KEY_FILE holds neither a PEM private key nor a JSON private JWK');
   }
-}
-
-/**
- * Authorization headers for code that reads FHIR with its own fetch (the chart reader): a bearer
- * token from SMART Backend Services, cached until shortly before it expires.
- */
-export function smartHeaders(
-  auth: SmartAuthOptions,
-  timeoutMs: number,
-): () => Promise<Record<string, string>> {
-  const tokens = createSmartTokenProvider(auth, { fetch, timeoutMs });
-  return async () => ({ Authorization: `Bearer ${await tokens.getToken()}` });
 }

@@ -1,7 +1,8 @@
 /**
- * The send queue: one job per approved reply, data `{ replyId }`. Writes the reply to the portal
- * (conditionally, so never twice), then records it sent. A permanent refusal, or the last retry
- * failing, leaves the message flagged `send_failed` with the error kind, for a person to act on.
+ * The send queue: one job per approved reply and send round, data `{ replyId, round? }`. Writes the
+ * reply to the portal (conditionally, so never twice), then records it sent. A permanent refusal, or
+ * the last retry failing, moves the message to `send_failed` with the error kind, for a person to
+ * retry or close, and tells the nurses when the message was urgent (onFailed).
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { sql } from 'kysely';
@@ -9,14 +10,15 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
-import { addMessageFlags, findMessage, findReply } from '../messages/repository';
+import { findMessage, findReply } from '../messages/repository';
+import { recordSendFailure, type SendFailure } from '../messages/send-failure';
 import { isLastAttempt } from '../queue/workers';
 import { FhirClientError, type FhirClient } from './fhir-client';
 import { portalErrorKind } from './poller-health';
 import { writeReplyToPortal } from './reply-writer';
 
 const ACTOR = 'worker:send';
-const SendJobData = z.object({ replyId: z.uuid() });
+const SendJobData = z.object({ replyId: z.uuid(), round: z.number().int().min(1).max(10_000).optional() });
 
 export interface SendDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface SendDeps {
   logger: Logger;
   /** Told once a reply is recorded sent (the Slack alert is updated in place from here). */
   onSent?: (messageId: string) => Promise<void>;
+  /** Told once per round when a reply could not be sent (the nurses hear of an urgent one). */
+  onFailed?: (failure: SendFailure) => Promise<void>;
 }
 
 export type SendOutcome = 'sent' | 'already_sent';
@@ -66,7 +70,8 @@ export async function sendReply(deps: SendDeps, replyId: string): Promise<SendOu
       .updateTable('messages')
       .set((eb) => ({ status: 'sent', version: eb('version', '+', 1), updated_at: sql<Date>`now()` }))
       .where('id', '=', message.id)
-      .where('status', '=', 'sending')
+      // send_failed too: a round that was still in flight when an earlier one gave up got through.
+      .where('status', 'in', ['sending', 'send_failed'])
       .execute();
     await recordEvent(trx, {
       actor: ACTOR,
@@ -89,27 +94,6 @@ export async function sendReply(deps: SendDeps, replyId: string): Promise<SendOu
   return done ? 'sent' : 'already_sent';
 }
 
-async function recordSendFailure(deps: SendDeps, replyId: string, err: unknown): Promise<void> {
-  const kind = portalErrorKind(err);
-  await deps.db.transaction().execute(async (trx) => {
-    const reply = await trx
-      .updateTable('replies')
-      .set({ last_error: kind })
-      .where('id', '=', replyId)
-      .where('sent_at', 'is', null)
-      .returning(['message_id', 'send_attempts'])
-      .executeTakeFirst();
-    if (!reply) return;
-    await addMessageFlags(trx, reply.message_id, ['send_failed']);
-    await recordEvent(trx, {
-      actor: ACTOR,
-      action: 'reply.send_failed',
-      messageId: reply.message_id,
-      data: { replyId, errorKind: kind, attempts: reply.send_attempts },
-    });
-  });
-}
-
 /** Refusals that will not change on retry: the portal rejected the resource itself. */
 function isPermanent(err: unknown): boolean {
   return err instanceof FhirClientError && !err.retryable;
@@ -126,7 +110,8 @@ export function processSendJob(deps: SendDeps) {
       if (err instanceof ReplyGoneError) throw new UnrecoverableError(err.message);
       const permanent = isPermanent(err);
       if (permanent || isLastAttempt(job)) {
-        await recordSendFailure(deps, replyId, err);
+        const failure = await recordSendFailure(deps, replyId, portalErrorKind(err));
+        if (failure) await deps.onFailed?.(failure);
         if (permanent) throw new UnrecoverableError(`send refused by the portal (${portalErrorKind(err)})`);
       } else {
         await deps.db

@@ -9,7 +9,8 @@ export interface JobDataByQueue {
   poll: { cursor: string };
   triage: { messageId: string };
   draft: { messageId: string };
-  send: { replyId: string };
+  /** round: the send round (replies.send_round); absent means 1. */
+  send: { replyId: string; round?: number };
   alert: { messageId: string };
   escalate: { messageId: string; level: number };
 }
@@ -17,8 +18,11 @@ export interface JobDataByQueue {
 /** Deterministic job ids make a second enqueue of the same work a no-op (BullMQ dedupes by id). */
 export function jobIdFor<Q extends QueueName>(queue: Q, data: JobDataByQueue[Q]): string {
   switch (queue) {
-    case 'send':
-      return `send-${(data as JobDataByQueue['send']).replyId}`;
+    case 'send': {
+      // Round 1 keeps the plain id; a person's retry starts a round whose id no old job holds.
+      const d = data as JobDataByQueue['send'];
+      return d.round && d.round > 1 ? `send-${d.replyId}-r${d.round}` : `send-${d.replyId}`;
+    }
     case 'escalate': {
       const d = data as JobDataByQueue['escalate'];
       return `escalate-${d.messageId}-${d.level}`;

@@ -16,15 +16,78 @@ export function createQueues(connection: Redis, prefix = 'inbox'): Queues {
   return Object.fromEntries(entries) as Queues;
 }
 
+export interface EnqueueOptions {
+  delayMs?: number;
+  /** BullMQ priority: 1 runs first. See jobPriority(). */
+  priority?: number;
+}
+
 /** Adds a job under its deterministic id, so enqueuing the same work twice runs it once. */
 export async function enqueue<Q extends QueueName>(
   queues: Queues,
   queue: Q,
   data: JobDataByQueue[Q],
-  options: { delayMs?: number } = {},
+  options: EnqueueOptions = {},
 ): Promise<void> {
   const target = queues[queue] as unknown as Queue<JobDataByQueue[Q]>;
-  await target.add(queue as never, data as never, { jobId: jobIdFor(queue, data), delay: options.delayMs });
+  await target.add(queue as never, data as never, {
+    jobId: jobIdFor(queue, data),
+    delay: options.delayMs,
+    ...(options.priority ? { priority: options.priority } : {}),
+  });
+}
+
+/**
+ * Emergencies first across a backlog: a job's priority from the message's urgency (known or
+ * provisional). BullMQ runs lower numbers first and equal numbers in arrival order.
+ */
+export function jobPriority(urgency: string | null | undefined): number {
+  switch (urgency) {
+    case 'emergent':
+      return 1;
+    case 'urgent':
+      return 2;
+    case 'routine':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+export type RedriveOutcome = 'in_flight' | 'queued' | 'requeued' | 'failed';
+
+/**
+ * Makes sure the work has a live job: nothing when one is waiting, active or delayed; a new one when
+ * there is none (Redis lost it) or the old one completed (its effect did not stick); 'failed' when
+ * the job failed for good, for the caller to decide (a failed job keeps its id, so adding is a no-op).
+ * One Redis read per call in the common case (the job hash), because reconciling a burst asks often.
+ */
+export async function redrive<Q extends QueueName>(
+  queues: Queues,
+  queue: Q,
+  data: JobDataByQueue[Q],
+  options: EnqueueOptions = {},
+): Promise<RedriveOutcome> {
+  const job = await queues[queue].getJob(jobIdFor(queue, data));
+  if (job) {
+    if (!job.finishedOn) return 'in_flight';
+    const state = await job.getState();
+    if (state === 'failed') return 'failed';
+    if (state !== 'completed' && state !== 'unknown') return 'in_flight';
+    await job.remove().catch(() => undefined);
+  }
+  await enqueue(queues, queue, data, options);
+  return job ? 'requeued' : 'queued';
+}
+
+/** Removes a job that failed for good, so the same id can run again. */
+export async function removeFailedJob<Q extends QueueName>(
+  queues: Queues,
+  queue: Q,
+  data: JobDataByQueue[Q],
+): Promise<void> {
+  const job = await queues[queue].getJob(jobIdFor(queue, data));
+  if (job && (await job.getState()) === 'failed') await job.remove();
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {

@@ -8,7 +8,7 @@
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Logger } from 'pino';
 import { recordEvent } from '../../audit';
-import { fetchChart, type FhirClientOptions } from '../../context';
+import { fetchChart, type ChartPortal } from '../../context';
 import type { ChartContext } from '../../context/types';
 import type { Db } from '../../db';
 import { draftReply, pickStyleExamples, type DraftResult, type PromptSet } from '../../drafting';
@@ -31,7 +31,8 @@ export interface RegenerateDeps {
   prompts: () => PromptSet;
   instructions: () => Record<RegenerateInstruction, string>;
   /** Absent when no portal is configured: the draft is made without the chart (flagged). */
-  chartSource?: FhirClientOptions;
+  /** The portal client; absent when no portal is configured. */
+  chart?: ChartPortal;
   timeZone: string;
   now?: () => Date;
 }
@@ -63,10 +64,10 @@ async function readChart(
   now: Date,
 ): Promise<{ chart?: ChartContext; problem?: string }> {
   const patientId = patientIdOf(patientRef);
-  if (!deps.chartSource) return { problem: 'no_portal_configured' };
+  if (!deps.chart) return { problem: 'no_portal_configured' };
   if (!patientId) return { problem: 'not_a_patient_reference' };
   try {
-    return { chart: await fetchChart(deps.chartSource, patientId, now) };
+    return { chart: await fetchChart(deps.chart, patientId, now) };
   } catch (err) {
     return { problem: errorKind(err) };
   }

@@ -3,10 +3,11 @@
  * (or null), the prompt files (read on first regenerate), the chart source and the alert settings.
  */
 import { alertSettingsFromEnv, type AlertSettings } from '../../alerts/settings';
-import type { FhirClientOptions } from '../../context';
+import type { ChartPortal } from '../../context';
 import { DEFAULT_PROMPTS_DIR, loadPrompts, type PromptSet } from '../../drafting';
 import { createChatModel } from '../../llm/chat-model';
-import { loadSmartAuth, smartHeaders } from '../../portal/portal-auth';
+import { createFhirClient, type FhirClient } from '../../portal/fhir-client';
+import { loadSmartAuth } from '../../portal/portal-auth';
 import type { RegenerateDeps } from '../actions/regenerate';
 import { loadRegenerateInstructions } from '../actions/regenerate-instructions';
 import type { InboxDeps } from '../routes';
@@ -26,25 +27,31 @@ function once<T>(load: () => T): () => T {
   return () => (value ??= load());
 }
 
-function lazyHeaders(make: () => () => Promise<Record<string, string>>) {
+/** The portal client, built on first use: the SMART key file is read then, so pages work without it. */
+function lazyPortal(make: () => FhirClient): ChartPortal {
   const get = once(make);
-  return () => get()();
+  return {
+    read: (...args) => get().read(...args),
+    search: (...args) => get().search(...args),
+  };
 }
 
 export function messageDeps(deps: InboxDeps, options: { promptsDir?: string } = {}): MessageDeps {
   const env = deps.config.env;
   const promptsDir = options.promptsDir ?? DEFAULT_PROMPTS_DIR;
   const model = createChatModel(deps.config.llm);
-  let chartSource: FhirClientOptions | undefined;
-  if (env.PORTAL_FHIR_URL) {
-    const smart = deps.config.portalSmart;
-    chartSource = {
-      baseUrl: env.PORTAL_FHIR_URL,
-      timeoutMs: CHART_TIMEOUT_MS,
-      // The key file is read on the first chart read, not at start-up: pages work without it.
-      headers: smart ? lazyHeaders(() => smartHeaders(loadSmartAuth(smart), CHART_TIMEOUT_MS)) : undefined,
-    };
-  }
+  const portalUrl = env.PORTAL_FHIR_URL;
+  const smart = deps.config.portalSmart;
+  const chart = portalUrl
+    ? lazyPortal(() =>
+        createFhirClient({
+          baseUrl: portalUrl,
+          timeoutMs: CHART_TIMEOUT_MS,
+          retries: 1,
+          auth: smart ? loadSmartAuth(smart) : undefined,
+        }),
+      )
+    : undefined;
   const clock = deps.now ?? (() => new Date());
   return {
     ...deps,
@@ -59,7 +66,7 @@ export function messageDeps(deps: InboxDeps, options: { promptsDir?: string } = 
       modelName: deps.config.llm.model,
       prompts: once((): PromptSet => loadPrompts(promptsDir)),
       instructions: once(() => loadRegenerateInstructions(promptsDir)),
-      chartSource,
+      chart,
       timeZone: env.CLINIC_TIME_ZONE,
       now: clock,
     },

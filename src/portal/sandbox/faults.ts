@@ -12,6 +12,8 @@ export const FaultSettingsSchema = z.strictObject({
   failNext: z.number().int().min(0).max(1_000_000).default(0),
   latencyMs: z.number().int().min(0).max(120_000).default(0),
   hang: z.boolean().default(false),
+  /** Only requests with these methods misbehave (e.g. POST: the portal refuses our replies). */
+  methods: z.array(z.enum(['GET', 'POST', 'PUT', 'DELETE'])).optional(),
 });
 export type FaultSettings = z.output<typeof FaultSettingsSchema>;
 export type FaultSettingsInput = z.input<typeof FaultSettingsSchema>;
@@ -33,6 +35,10 @@ export function createFaultState(
 export function faultMiddleware(state: FaultState) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const s = state.settings;
+    if (s.methods && !(s.methods as string[]).includes(req.method)) {
+      next();
+      return;
+    }
     if (s.hang) {
       state.hanging += 1;
       res.on('close', () => {

@@ -1,3 +1,4 @@
+import { createFhirClient } from '../../../src/portal/fhir-client';
 import type { Job } from 'bullmq';
 import pino from 'pino';
 import { processEscalateJob } from '../../../src/alerts/escalate.queue';
@@ -107,7 +108,7 @@ describe('close without reply', () => {
       logger: pino({ level: 'silent' }),
       settings,
       slack: client,
-      chartSource: { baseUrl: 'http://127.0.0.1:9/fhir/R4', timeoutMs: 100 },
+      chart: createFhirClient({ baseUrl: 'http://127.0.0.1:9/fhir/R4', timeoutMs: 100, retries: 0 }),
       timeZone: 'America/Chicago',
     })(job as Job);
     expect(outcome).toBe('resolved');

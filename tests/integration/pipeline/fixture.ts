@@ -14,6 +14,7 @@ import {
   type PipelineSettings,
   type RunningPipeline,
 } from '../../../src/messages/pipeline-runtime';
+import { createFhirClient } from '../../../src/portal/fhir-client';
 import { startSeededSandbox, type RunningSandbox } from '../../../src/portal/sandbox';
 import { patientMessage } from '../../../src/portal/sandbox/synthetic';
 import { createQueues, createRedisConnection, closeQueues, type Queues } from '../../../src/queue';
@@ -96,7 +97,7 @@ export function fixtureDeps(f: PipelineFixture): PipelineDeps {
     db: f.db,
     queues: f.queues,
     logger: f.logger,
-    chartSource: { baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 3000 },
+    chart: createFhirClient({ baseUrl: f.sandbox.fhirBaseUrl, timeoutMs: 3000, retries: 1, backoffMs: 50 }),
     model: null,
     prompts: loadPrompts(DEFAULT_PROMPTS_DIR),
   };

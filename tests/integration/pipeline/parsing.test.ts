@@ -1,5 +1,5 @@
 /** The pure parts of the pipeline: reading a portal Communication, and measuring an edit. */
-import { parseCommunication } from '../../../src/portal/communication';
+import { MAX_STORED_BODY_CHARS, parseCommunication } from '../../../src/portal/communication';
 import { summarizeEdit } from '../../../src/messages/text-diff';
 
 const base = {
@@ -45,27 +45,64 @@ describe('parseCommunication', () => {
     expect(parsed).toMatchObject({ kind: 'message', message: { body: '', flags: ['non_text_payload'] } });
   });
 
-  it('ignores what is not a patient writing in, and rejects what is malformed', () => {
+  it('ignores what is not a patient writing in, and keeps what is malformed as unreadable', () => {
     expect(parseCommunication({ ...base, sender: { reference: 'Practitioner/d1' } }).kind).toBe('ignored');
     expect(parseCommunication({ ...base, status: 'entered-in-error' }).kind).toBe('ignored');
     expect(parseCommunication({ ...base, payload: [] })).toMatchObject({
-      kind: 'rejected',
-      reason: 'no_payload',
+      kind: 'unreadable',
+      item: { reason: 'no_payload', portalId: 'c1', patientRef: 'Patient/p1' },
     });
-    expect(parseCommunication({ ...base, sender: undefined })).toMatchObject({ reason: 'no_sender' });
+    expect(parseCommunication({ ...base, sender: undefined })).toMatchObject({
+      item: { reason: 'no_sender' },
+    });
     expect(parseCommunication({ ...base, sender: { display: 'Me' } })).toMatchObject({
-      reason: 'sender_not_a_reference',
+      item: { reason: 'sender_not_a_reference' },
     });
     expect(parseCommunication({ ...base, payload: 'text' })).toMatchObject({
-      kind: 'rejected',
-      portalId: 'c1',
-      reason: 'invalid_shape',
+      kind: 'unreadable',
+      item: { portalId: 'c1', reason: 'invalid_shape' },
       lastUpdated: new Date('2026-03-01T10:00:00.123Z'),
     });
-    expect(parseCommunication(null)).toMatchObject({ kind: 'rejected', reason: 'invalid_shape' });
-    expect(parseCommunication({ ...base, payload: [{ contentString: 'x'.repeat(100_001) }] })).toMatchObject({
-      reason: 'body_too_long',
+    // Malformed and from a clinician: not a patient's message at all.
+    expect(parseCommunication({ ...base, sender: { reference: 'Practitioner/d1' }, payload: 'x' }).kind).toBe(
+      'ignored',
+    );
+    const nothing = parseCommunication(null);
+    expect(nothing).toMatchObject({
+      kind: 'unreadable',
+      item: { reason: 'invalid_shape', rawEscaped: 'null' },
     });
+  });
+
+  it('normalises text PostgreSQL cannot store, flags it and keeps the original escaped', () => {
+    const text = 'chest pain\u0000 since \ud800 an hour';
+    const parsed = parseCommunication({
+      ...base,
+      topic: { text: 'Hi\u0000' },
+      payload: [{ contentString: text }],
+    });
+    if (parsed.kind !== 'message') throw new Error('not a message');
+    expect(parsed.message.body).toBe('chest pain\ufffd since \ufffd an hour');
+    expect(parsed.message.subject).toBe('Hi\ufffd');
+    expect(parsed.message.flags).toEqual(['text_normalised']);
+    expect(parsed.message.originalEscaped).not.toContain('\u0000');
+    expect(JSON.parse(parsed.message.originalEscaped!)).toEqual({ subject: 'Hi\u0000', body: text });
+    // A well-formed surrogate pair (an emoji) is left alone.
+    const emoji = parseCommunication({ ...base, payload: [{ contentString: 'ok 😀' }] });
+    expect(emoji).toMatchObject({ message: { body: 'ok 😀', flags: [], originalEscaped: null } });
+  });
+
+  it('keeps long messages whole up to the limit, and beyond it keeps the start and the end', () => {
+    const long = parseCommunication({ ...base, payload: [{ contentString: 'word '.repeat(30_000) }] });
+    expect(long).toMatchObject({ message: { flags: ['long_message'], originalEscaped: null } });
+    if (long.kind !== 'message') throw new Error('not a message');
+    expect(long.message.body.length).toBe(150_000);
+    const huge = 'x'.repeat(MAX_STORED_BODY_CHARS * 1.5) + ' crushing chest pain';
+    const parsed = parseCommunication({ ...base, payload: [{ contentString: huge }] });
+    if (parsed.kind !== 'message') throw new Error('not a message');
+    expect(parsed.message.flags).toEqual(['long_message', 'body_shortened']);
+    expect(parsed.message.body.endsWith('crushing chest pain')).toBe(true);
+    expect(parsed.message.body.length).toBeLessThan(huge.length);
   });
 });
 

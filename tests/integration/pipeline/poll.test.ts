@@ -101,7 +101,7 @@ describe('poller', () => {
     expect(byId[answer].in_response_to_ref).toBe(`Communication/${first}`);
   });
 
-  it('skips malformed Communications with an event, never a valid neighbour, and does not stall', async () => {
+  it('keeps malformed Communications as unreadable inbox items, never a valid neighbour, and does not stall', async () => {
     const before = await postPatientMessage(f.sandbox, f.patientIds[2], 'Before the bad ones?');
     const noPayload = await plantRaw(f.sandbox, {
       resourceType: 'Communication',
@@ -112,6 +112,13 @@ describe('poller', () => {
       resourceType: 'Communication',
       status: 'completed',
       sender: { reference: `Patient/${f.patientIds[2]}` },
+      payload: 'not an array',
+    });
+    // From a clinician, unreadable: not a patient's message, so not an inbox item.
+    const fromStaff = await plantRaw(f.sandbox, {
+      resourceType: 'Communication',
+      status: 'completed',
+      sender: { reference: 'Practitioner/dr-1' },
       payload: 'not an array',
     });
     // Unknown patient: well-formed, so it is kept (its chart will be unreadable, and flagged).
@@ -127,23 +134,36 @@ describe('poller', () => {
       id: 'poll-test',
       data: { cursor: 'portal-communications' },
     } as unknown as Job);
-    expect(first.skipped).toBe(2);
-    // Polling again re-reads the boundary but notes each bad resource only once.
+    expect(first.unreadable).toBe(2);
+    // Polling again re-reads the boundary but stores each bad resource only once.
     await pollPortal(pollerDeps(2));
-    const skipped = await f.db
+    const noted = await f.db
       .selectFrom('events')
       .select('data')
-      .where('action', '=', 'portal.communication_skipped')
+      .where('action', '=', 'message.unreadable')
       .execute();
-    expect(skipped.map((e) => e.data.portalId).sort()).toEqual([noPayload, wrongTypes].sort());
-    expect(skipped.map((e) => e.data.reason).sort()).toEqual(['invalid_shape', 'no_payload']);
+    expect(noted.map((e) => e.data.portalId).sort()).toEqual([noPayload, wrongTypes].sort());
+    expect(noted.map((e) => e.data.reason).sort()).toEqual(['invalid_shape', 'no_payload']);
 
-    const kept = await f.db.selectFrom('messages').select('portal_id').execute();
+    const kept = await f.db.selectFrom('messages').selectAll().execute();
     const keptIds = kept.map((k) => k.portal_id);
-    expect(keptIds).toEqual(expect.arrayContaining([before, ghost, after]));
-    expect(keptIds).not.toContain(noPayload);
+    expect(keptIds).toEqual(expect.arrayContaining([before, ghost, after, noPayload, wrongTypes]));
+    expect(keptIds).not.toContain(fromStaff);
+    const unreadable = kept.find((k) => k.portal_id === wrongTypes)!;
+    // Visible at once, urgent, flagged, for the patient it names, with the raw resource kept escaped.
+    expect(unreadable).toMatchObject({
+      status: 'ready',
+      urgency: 'urgent',
+      flags: ['unreadable'],
+      patient_ref: `Patient/${f.patientIds[2]}`,
+      body: '',
+    });
+    expect(unreadable.triage_reasons[0]).toContain(wrongTypes);
+    expect(JSON.parse(unreadable.original_escaped!)).toMatchObject({ payload: 'not an array' });
+    // Its alert is queued like any urgent message's.
+    expect(await f.queues.alert.getJob(`alert-${unreadable.id}`)).toBeDefined();
     const health = await getPollerHealth(f.db);
-    expect(health.skippedTotal).toBe(2);
+    expect(health.unreadableTotal).toBe(2);
     expect(health.consecutiveFailures).toBe(0);
     expect(health.lastSuccessAt).toBeInstanceOf(Date);
     // The log names ids and reasons, never the text.

@@ -107,7 +107,7 @@ describe('/readyz', () => {
   });
 
   it('reports a poller failing repeatedly, and recovers after a success', async () => {
-    for (let i = 0; i < 3; i++) await recordPollFailure(fx.db, 'http_500', { ingested: 0, skipped: 0 });
+    for (let i = 0; i < 3; i++) await recordPollFailure(fx.db, 'http_500', { ingested: 0, unreadable: 0 });
     const failing = await request(fx.app).get('/readyz').expect(503);
     expect(failing.body.failing).toEqual(['poller']);
     expect(failing.body.checks.poller.detail).toMatchObject({
@@ -118,7 +118,7 @@ describe('/readyz', () => {
     const metrics = await request(fx.app).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/^inbox_poller_consecutive_failures\{role="web"\} 3$/m);
 
-    await recordPollSuccess(fx.db, { ingested: 2, skipped: 1 });
+    await recordPollSuccess(fx.db, { ingested: 2, unreadable: 1 });
     await request(fx.app).get('/readyz').expect(200);
     const after = await request(fx.app).get('/metrics').expect(200);
     expect(after.text).toMatch(/^inbox_poller_consecutive_failures\{role="web"\} 0$/m);
@@ -128,7 +128,7 @@ describe('/readyz', () => {
 
 describe('/readyz and a stopped poller', () => {
   it('reports the poller failed when its last attempt is far older than the poll interval', async () => {
-    await recordPollSuccess(fx.db, { ingested: 0, skipped: 0 });
+    await recordPollSuccess(fx.db, { ingested: 0, unreadable: 0 });
     await request(fx.app).get('/readyz').expect(200);
     // As if no worker had polled for an hour: the health row's times moved back.
     await fx.db
@@ -141,7 +141,7 @@ describe('/readyz and a stopped poller', () => {
     const res = await request(fx.app).get('/readyz').expect(503);
     expect(res.body.failing).toEqual(['poller']);
     expect(res.body.checks.poller.detail).toMatchObject({ stale: true, consecutiveFailures: 0 });
-    await recordPollSuccess(fx.db, { ingested: 0, skipped: 0 });
+    await recordPollSuccess(fx.db, { ingested: 0, unreadable: 0 });
     await request(fx.app).get('/readyz').expect(200);
   });
 });

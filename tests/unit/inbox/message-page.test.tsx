@@ -17,6 +17,7 @@ function message(overrides: Partial<Message> = {}): Message {
   return {
     id: '11111111-1111-4111-8111-111111111111',
     portal_id: 'c-1',
+    original_escaped: null,
     thread_ref: null,
     part_of_ref: null,
     in_response_to_ref: null,
