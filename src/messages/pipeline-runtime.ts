@@ -75,7 +75,8 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
   const portal = createFhirClient({
     baseUrl: s.portalFhirUrl,
     timeoutMs,
-    retries: s.portalRetries ?? 2,
+    // Reads retry each request: a portal failing half its requests still gives a chart (8+ reads).
+    retries: s.portalRetries ?? 4,
     auth: s.portalAuth,
   });
   // Triage reads the chart with less patience: an alert must not wait long on a slow portal.

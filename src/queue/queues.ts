@@ -9,10 +9,14 @@ export type Queues = { [Q in QueueName]: Queue<JobDataByQueue[Q]> };
  * The queues, sharing one connection. `prefix` separates deployments (and test files) on one Redis.
  */
 export function createQueues(connection: Redis, prefix = 'inbox'): Queues {
-  const entries = QUEUE_NAMES.map((name) => [
-    name,
-    new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] }),
-  ]);
+  const entries = QUEUE_NAMES.map((name) => {
+    const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] });
+    // BullMQ prints a queue's connection errors with console.error when nobody listens: six raw lines
+    // per reconnect attempt during an outage. The shared connection's own 'error' listener (set by
+    // whoever made it) reports the outage once, in the JSON log; a failed command still rejects.
+    queue.on('error', () => undefined);
+    return [name, queue];
+  });
   return Object.fromEntries(entries) as Queues;
 }
 
