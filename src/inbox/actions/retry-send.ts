@@ -12,8 +12,8 @@ import { ActionConflictError } from './errors';
 
 const FRIENDLY: Record<string, string> = {
   not_ready:
-    'This reply is not waiting for a retry any more (it is being sent, it was sent, or the message was ' +
-    'closed). Nothing was sent again. Reload to see where it is.',
+    'There is no failed send to retry here any more (the reply is being sent or was sent, the message ' +
+    'was closed, or no reply was approved). Nothing was sent again. Reload to see where it is.',
   stale_version:
     'This message changed since you opened it (someone else acted on it). Nothing was sent again. ' +
     'Reload to see the change.',
