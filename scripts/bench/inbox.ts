@@ -16,7 +16,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { hashPassword } from '../../src/auth/login';
 import { loadConfig } from '../../src/config';
-import { createDb, migrateToLatest, type Db } from '../../src/db';
+import { createDb, migrateToLatest, OPEN_STATUSES, type Db } from '../../src/db';
 import { createApp } from '../../src/http/app';
 import { createLogger } from '../../src/logging/logger';
 import { closeQueues, createQueues, createRedisConnection } from '../../src/queue';
@@ -149,7 +149,7 @@ async function timeBaseline(db: Db): Promise<number[]> {
     await db
       .selectFrom('messages')
       .select(['id', 'urgency', 'subject', 'received_at'])
-      .where('status', 'in', ['new', 'triaged', 'ready'])
+      .where('status', 'in', [...OPEN_STATUSES])
       .orderBy('urgency_rank')
       .orderBy('received_at')
       .orderBy('id')
@@ -205,7 +205,7 @@ export const section: BenchSection = {
         const open = await db
           .selectFrom('messages')
           .select(sql<number>`count(*)::int`.as('n'))
-          .where('status', 'in', ['new', 'triaged', 'ready'])
+          .where('status', 'in', [...OPEN_STATUSES])
           .executeTakeFirstOrThrow();
         console.log(
           `seeded ${size} messages (${open.n} open) in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -71,6 +71,7 @@ export function appRoutes(deps: RouteDeps): Router {
   router.use('/api', json({ limit: '200kb' }), auth.apiGate);
   router.use('/api', auth.api);
   router.post('/api/messages/:id/approve', requirePermission('messages.approve'));
+  router.post('/api/messages/:id/retry-send', requirePermission('messages.approve'));
   router.use(
     '/api/messages',
     requirePermission('messages.read'),

@@ -62,10 +62,12 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
         .forUpdate()
         .executeTakeFirst();
       if (!message) throw new MessageNotFoundError(input.messageId);
-      if (message.status === 'sending' || message.status === 'sent') {
+      if (message.status === 'sending' || message.status === 'sent' || message.status === 'send_failed') {
         throw new ConflictError(
           'already_approved',
-          'a reply to this message was already approved',
+          message.status === 'send_failed'
+            ? 'a reply to this message was already approved; sending it failed, so retry sending it instead'
+            : 'a reply to this message was already approved',
           message.version,
         );
       }

@@ -13,6 +13,7 @@ import type { Queues } from '../queue';
 import { alertStateFor } from '../alerts/state';
 import { approveReply } from './approve';
 import { getMessageDetail, listMessages } from './queries';
+import { retrySend } from './retry-send';
 
 export interface MessageHandlerDeps {
   db: Db;
@@ -44,6 +45,11 @@ const ApproveBody = z.object({
   body: z.string().trim().min(1).max(20_000),
   draftId: z.uuid().nullable(),
   expectedVersion: z.number().int().min(1),
+});
+
+/** Optional: a script that read the message first passes its version, so a stale retry is refused. */
+const RetrySendBody = z.object({
+  expectedVersion: z.number().int().min(1).optional(),
 });
 
 function badRequest(error: z.ZodError): BadRequestError {
@@ -104,6 +110,21 @@ export function approveMessageHandler(deps: MessageHandlerDeps): RequestHandler 
       author: principalOf(res).userId,
       body: parsed.data.body,
       draftId: parsed.data.draftId,
+      expectedVersion: parsed.data.expectedVersion,
+    });
+    res.status(202).json(result);
+  };
+}
+
+/** A reply whose send failed, sent again as approved: 202 with the new round; 409 unless send_failed. */
+export function retrySendHandler(deps: MessageHandlerDeps): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const messageId = messageIdOf(req);
+    const parsed = RetrySendBody.safeParse(req.body ?? {});
+    if (!parsed.success) throw badRequest(parsed.error);
+    const result = await retrySend(deps.db, deps.queues, {
+      messageId,
+      userId: principalOf(res).userId,
       expectedVersion: parsed.data.expectedVersion,
     });
     res.status(202).json(result);

@@ -151,6 +151,10 @@ export interface MessageDetail {
     approvedAt: string | null;
     sentAt: string | null;
     sendAttempts: number;
+    /** Why the last send attempt failed (http_422, timeout, network, job_failed…); null once sent. */
+    lastError: string | null;
+    /** 1, plus one per retry after a failed send. */
+    sendRound: number;
   } | null;
 }
 
@@ -165,6 +169,8 @@ function replyJson(r: Reply): MessageDetail['reply'] {
     approvedAt: iso(r.approved_at),
     sentAt: iso(r.sent_at),
     sendAttempts: r.send_attempts,
+    lastError: r.last_error,
+    sendRound: r.send_round,
   };
 }
 

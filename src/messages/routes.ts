@@ -4,6 +4,7 @@ import {
   approveMessageHandler,
   getMessageHandler,
   listMessagesHandler,
+  retrySendHandler,
   type MessageHandlerDeps,
 } from './handlers';
 
@@ -12,5 +13,6 @@ export function messageRoutes(deps: MessageHandlerDeps): Router {
   router.get('/', listMessagesHandler(deps));
   router.get('/:id', getMessageHandler(deps));
   router.post('/:id/approve', approveMessageHandler(deps));
+  router.post('/:id/retry-send', retrySendHandler(deps));
   return router;
 }

@@ -20,7 +20,9 @@ export interface InboxApproveInput {
 }
 
 const FRIENDLY: Record<string, string> = {
-  already_approved: 'Someone else already approved a reply to this message. Nothing more was sent.',
+  already_approved:
+    'A reply to this message was already approved (if sending it failed, use "Retry sending" on its page). ' +
+    'Nothing more was sent.',
   not_ready:
     'This message is not ready to answer (it is still being processed, or it is closed). Nothing was sent.',
   stale_version:

@@ -5,26 +5,39 @@
  */
 import type { Transaction } from 'kysely';
 import { recordEvent } from '../../audit';
-import type { Database, Db } from '../../db';
+import type { Database, Db, MessageStatus } from '../../db';
 import { MessageNotFoundError } from '../../messages/errors';
 import { actorOf, type Actor } from './context';
 import { ActionConflictError } from './errors';
-import { isOpen, lockMessage, setAssignment, userName, type LockedMessage } from './repository';
+import { isOpen, isReplyable, lockMessage, setAssignment, userName, type LockedMessage } from './repository';
 
 export type ClaimOutcome = 'claimed' | 'already_yours';
+
+/**
+ * What an action needs of the message: `open` (waiting on a person: claim, route, close, change the
+ * urgency, also after a failed send) or `replyable` (a reply can still be written: start, save).
+ */
+export type MessageNeed = 'open' | 'replyable';
+
+function notAvailable(status: MessageStatus): string {
+  if (status === 'closed') return 'This message is closed.';
+  if (status === 'send_failed')
+    return 'A reply to this message was already approved, but sending it failed: retry sending it or close the message.';
+  return 'A reply to this message was already approved.';
+}
 
 export async function openMessageOrThrow(
   trx: Transaction<Database>,
   messageId: string,
+  need: MessageNeed = 'open',
 ): Promise<LockedMessage> {
   const message = await lockMessage(trx, messageId);
   if (!message) throw new MessageNotFoundError(messageId);
-  if (!isOpen(message.status)) {
-    const why =
-      message.status === 'closed'
-        ? 'This message is closed.'
-        : 'A reply to this message was already approved.';
-    throw new ActionConflictError('not_open', `${why} Nothing was changed.`, { status: message.status });
+  const allowed = need === 'open' ? isOpen(message.status) : isReplyable(message.status);
+  if (!allowed) {
+    throw new ActionConflictError('not_open', `${notAvailable(message.status)} Nothing was changed.`, {
+      status: message.status,
+    });
   }
   return message;
 }

@@ -9,8 +9,6 @@ export const MAX_REPLY_CHARS = 20_000;
 export const MAX_NOTE_CHARS = 500;
 export const MAX_FEEDBACK_NOTE_CHARS = 2000;
 
-export const OPEN_STATUSES = ['new', 'triaged', 'ready'] as const;
-
 export const CLOSE_REASONS = [
   'handled_by_phone',
   'no_reply_needed',
@@ -68,6 +66,11 @@ export const ApproveBody = z.object({
   revision: z.preprocess(blankToUndefined, int(0).default(0)),
   expectedVersion: int(1),
   draftId: z.preprocess(blankToUndefined, z.uuid().optional()),
+});
+
+/** The page sends the version it showed, so a retry after someone else acted is refused. */
+export const RetrySendBody = z.object({
+  expectedVersion: z.preprocess(blankToUndefined, int(1).optional()),
 });
 
 export const RegenerateBody = z.object({

@@ -18,7 +18,7 @@ import { errorKind, patientIdOf } from '../../messages/pipeline-deps';
 import { findMessage, insertDraft, recentSentReplies } from '../../messages/repository';
 import { actorOf, type Actor } from './context';
 import { ActionConflictError } from './errors';
-import { isOpen } from './repository';
+import { isReplyable } from './repository';
 import type { RegenerateInstruction } from './input';
 
 export interface RegenerateDeps {
@@ -94,10 +94,10 @@ export async function regenerateDraft(
   }
   const message = await findMessage(deps.db, messageId);
   if (!message) throw new MessageNotFoundError(messageId);
-  if (!isOpen(message.status)) {
+  if (!isReplyable(message.status)) {
     throw new ActionConflictError(
       'not_open',
-      'This message is no longer open, so its draft cannot be regenerated.',
+      'A reply to this message was already approved, or it is closed, so its draft cannot be regenerated.',
     );
   }
   const previous = await deps.db

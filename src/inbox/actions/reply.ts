@@ -63,7 +63,7 @@ export async function startReply(
 ): Promise<{ revision: number; draftId: string | null; claimed: boolean }> {
   return withCollisionCheck(db, input.messageId, 'start', () =>
     db.transaction().execute(async (trx) => {
-      const message = await openMessageOrThrow(trx, input.messageId);
+      const message = await openMessageOrThrow(trx, input.messageId, 'replyable');
       const latest = await latestRevision(trx, input.messageId);
       if ((latest?.revision ?? 0) !== input.revision) throw await staleRevision(db, input.messageId, 'start');
       let draft: { id: string; body: string } | undefined;
@@ -109,7 +109,7 @@ export async function saveReply(
 ): Promise<{ revision: number; saved: boolean }> {
   return withCollisionCheck(db, input.messageId, 'save', () =>
     db.transaction().execute(async (trx) => {
-      await openMessageOrThrow(trx, input.messageId);
+      await openMessageOrThrow(trx, input.messageId, 'replyable');
       const latest = await latestRevision(trx, input.messageId);
       if (!latest) {
         throw new ActionConflictError(

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, MessageStatus, UrgencyValue } from '../../db';
-import { OPEN_STATUSES } from './input';
+import { OPEN_STATUSES, REPLYABLE_STATUSES } from '../../db/schema';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -31,7 +31,11 @@ export async function lockMessage(
     .executeTakeFirst();
 }
 
+/** Waiting on a person (send_failed included: it needs a retry or a close). */
 export const isOpen = (status: MessageStatus) => (OPEN_STATUSES as readonly string[]).includes(status);
+/** A reply can still be written or approved (not once one was approved, even if its send failed). */
+export const isReplyable = (status: MessageStatus) =>
+  (REPLYABLE_STATUSES as readonly string[]).includes(status);
 
 export async function userName(db: Conn, userId: string | null): Promise<string | null> {
   if (!userId) return null;

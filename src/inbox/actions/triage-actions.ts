@@ -41,7 +41,8 @@ export async function closeWithoutReply(
   input: { reason: CloseReason; note?: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await openMessageOrThrow(trx, messageId);
+    // Open includes send_failed: a person who handled it another way (by phone) closes it here.
+    const message = await openMessageOrThrow(trx, messageId);
     await closeMessage(trx, messageId, {
       closedBy: user.id,
       closeReason: input.note ? `${input.reason}: ${input.note}` : input.reason,
@@ -50,7 +51,11 @@ export async function closeWithoutReply(
       actor: actorOf(user),
       action: 'message.closed',
       messageId,
-      data: { reason: input.reason },
+      // The approved reply that never reached the portal stays on record, unsent.
+      data:
+        message.status === 'send_failed'
+          ? { reason: input.reason, replyUnsent: true }
+          : { reason: input.reason },
     });
   });
   // As the send path does after a reply: the worker resolves the Slack alert in place (a no-op

@@ -67,7 +67,7 @@
     var focusedIndex = currentIndex();
     var focusedId = focusedIndex >= 0 ? links()[focusedIndex].closest('tr').dataset.id : null;
     old.replaceWith(document.adoptNode(fresh));
-    ['level-counts', 'pager'].forEach(function (id) {
+    ['send-failed-notice', 'level-counts', 'pager'].forEach(function (id) {
       var next = doc.getElementById(id);
       var prev = document.getElementById(id);
       if (next && prev) prev.replaceWith(document.adoptNode(next));

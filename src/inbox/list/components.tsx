@@ -63,7 +63,9 @@ function Row({ row }: { row: RowView }) {
       </td>
       <td class={`alert-state alert-${row.alert.kind}`}>{row.alert.text}</td>
       <td class="handling">
-        {row.open ? <span class="status">{row.statusLabel}</span> : null}
+        {row.open ? (
+          <span class={row.sendFailed ? 'status status-send-failed' : 'status'}>{row.statusLabel}</span>
+        ) : null}
         {row.claimedBy ? <span class="claimed">Claimed by {row.claimedBy}</span> : null}
         {row.nurseQueue ? <span class="nurse-queue">Nurse queue</span> : null}
         <PresenceList id={row.id} people={row.presence} />
@@ -136,6 +138,25 @@ export function LevelCountsNav({ counts, filter }: { counts: LevelCounts; filter
   );
 }
 
+/**
+ * Replies that could not be sent, counted over the whole inbox: a link to the "Send failed" view
+ * whenever there are any, on every view. The empty element stays so a live refresh can fill it.
+ */
+export function SendFailedNotice({ count, filter }: { count: number; filter: ListFilter }) {
+  if (count === 0) return <div id="send-failed-notice" />;
+  const showing = filter.status === 'send_failed';
+  const what = count === 1 ? '1 approved reply' : `${count} approved replies`;
+  return (
+    <div id="send-failed-notice" class="send-failed-notice" role="status">
+      <p>
+        <strong>Send failed</strong> <span class="count">{count}</span>: {what} could not be sent to the
+        patient’s portal. Retry sending, or close the message if it was handled another way.{' '}
+        {showing ? null : <a href={listHref({ status: 'send_failed' })}>Show the Send failed view</a>}
+      </p>
+    </div>
+  );
+}
+
 export function Pager({ filter, nextCursor }: { filter: ListFilter; nextCursor: string | null }) {
   if (!filter.cursor && !nextCursor) return <nav id="pager" class="pager" aria-label="Pages" />;
   return (
@@ -155,6 +176,7 @@ export function RowsFragment(props: {
   rows: RowView[];
   empty: string;
   counts: LevelCounts;
+  sendFailed: number;
   filter: ListFilter;
   nextCursor: string | null;
 }) {
@@ -163,6 +185,7 @@ export function RowsFragment(props: {
       <table>
         <RowsBody rows={props.rows} empty={props.empty} />
       </table>
+      <SendFailedNotice count={props.sendFailed} filter={props.filter} />
       <LevelCountsNav counts={props.counts} filter={props.filter} />
       <Pager filter={props.filter} nextCursor={props.nextCursor} />
     </div>

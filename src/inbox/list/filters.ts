@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { BadRequestError } from '../../http/errors';
 import { CATEGORIES } from '../../triage/types';
-import type { MessageStatus } from '../../db/schema';
+import { OPEN_STATUSES, type MessageStatus } from '../../db/schema';
 
 export const LEVELS = ['emergent', 'urgent', 'routine', 'non_clinical', 'untriaged'] as const;
 export type LevelCode = (typeof LEVELS)[number];
@@ -24,13 +24,13 @@ export const STATUS_FILTERS = [
   'new',
   'triaged',
   'ready',
+  'send_failed',
   'sending',
   'sent',
   'closed',
   'all',
 ] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
-export const OPEN_STATUSES: MessageStatus[] = ['new', 'triaged', 'ready'];
 
 export const ASSIGNEE_FILTERS = ['everyone', 'mine', 'unassigned', 'nurse'] as const;
 export type AssigneeFilter = (typeof ASSIGNEE_FILTERS)[number];
@@ -89,7 +89,7 @@ export function parseListFilter(query: Record<string, unknown>): ListFilter {
 /** The statuses a status filter stands for; undefined = every status. */
 export function statusesOf(status: StatusFilter): MessageStatus[] | undefined {
   if (status === 'all') return undefined;
-  if (status === 'open') return OPEN_STATUSES;
+  if (status === 'open') return [...OPEN_STATUSES];
   return [status];
 }
 

@@ -156,10 +156,11 @@ export const CATEGORY_LABELS: Record<string, string> = {
 };
 
 export const STATUS_LABELS: Record<string, string> = {
-  open: 'Open (new, triaged, ready)',
+  open: 'Open (new, triaged, ready, send failed)',
   new: 'New',
   triaged: 'Triaged',
   ready: 'Ready',
+  send_failed: 'Send failed',
   sending: 'Sending',
   sent: 'Sent',
   closed: 'Closed',

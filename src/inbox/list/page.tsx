@@ -13,7 +13,7 @@ import {
   LEVEL_LABELS,
   STATUS_LABELS,
 } from './format';
-import { HelpDialog, LevelCountsNav, MessagesTable, Pager } from './components';
+import { HelpDialog, LevelCountsNav, MessagesTable, Pager, SendFailedNotice } from './components';
 import type { LevelCounts } from './repository';
 import type { RowView } from './view-model';
 
@@ -147,6 +147,8 @@ export function captionOf(filter: ListFilter): string {
 export function emptyTextOf(filter: ListFilter): string {
   const filtered = filter.level || filter.category || filter.language || filter.assignee !== 'everyone';
   if (!filtered && filter.status === 'open') return 'The inbox is clear: no open messages.';
+  if (!filtered && filter.status === 'send_failed')
+    return 'No reply is waiting for a retry: every send went through.';
   return 'No messages match these filters.';
 }
 
@@ -155,6 +157,7 @@ export interface ListPageModel {
   filter: ListFilter;
   rows: RowView[];
   counts: LevelCounts;
+  sendFailed: number;
   nextCursor: string | null;
 }
 
@@ -177,6 +180,7 @@ export function renderListPage(m: ListPageModel): string {
         <h1>Inbox</h1>
         <SearchForm csrfToken={m.ctx.csrfToken} />
         <FiltersForm filter={m.filter} />
+        <SendFailedNotice count={m.sendFailed} filter={m.filter} />
         <LevelCountsNav counts={m.counts} filter={m.filter} />
         <Toolbar />
         <MessagesTable caption={captionOf(m.filter)} rows={m.rows} empty={emptyTextOf(m.filter)} />

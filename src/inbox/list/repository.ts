@@ -21,6 +21,8 @@ export interface ListRow {
   status: MessageStatus;
   subject: string | null;
   bodyHead: string;
+  /** Message flags (e.g. 'unreadable': an item with no text, to be read in the portal). */
+  flags: string[];
   language: string | null;
   receivedAt: Date;
   version: number;
@@ -52,6 +54,7 @@ function rowsQuery(db: Db) {
       'messages.status',
       'messages.subject',
       sql<string>`left(messages.body, ${sql.lit(BODY_HEAD_CHARS)})`.as('body_head'),
+      'messages.flags',
       'messages.language',
       'messages.received_at',
       sql<string>`messages.received_at::text`.as('received_at_text'),
@@ -80,6 +83,7 @@ function toRow(r: RawRow): ListRow {
     status: r.status,
     subject: r.subject,
     bodyHead: r.body_head,
+    flags: r.flags,
     language: r.language,
     receivedAt: r.received_at,
     version: r.version,
@@ -171,6 +175,20 @@ export async function countByLevel(db: Db, filter: ListFilter, userId: string): 
     if (level) counts[level] = r.n;
   }
   return counts;
+}
+
+/**
+ * How many replies wait for a person because sending them failed, whatever the filters: the list
+ * shows this beside every view so a failed send is never out of sight. Served by the open-inbox
+ * partial index (its predicate includes send_failed).
+ */
+export async function countSendFailed(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('status', '=', 'send_failed')
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 /** The messages of the given patients, newest first: a search looks for a person's history. */

@@ -13,6 +13,7 @@ import { presenceFor, type PresenceEntry } from '../presence';
 import type { ListFilter } from './filters';
 import {
   countByLevel,
+  countSendFailed,
   listInboxPage,
   messagesOfPatients,
   type LevelCounts,
@@ -67,6 +68,8 @@ function recordListed(deps: ListDeps, viewer: Viewer, action: string, data: Reco
 export interface ListView {
   rows: RowView[];
   counts: LevelCounts;
+  /** Replies whose send failed, over the whole inbox (whatever the filters). */
+  sendFailed: number;
   nextCursor: string | null;
 }
 
@@ -77,9 +80,10 @@ export async function showInboxList(
   filter: ListFilter,
   view: 'page' | 'rows',
 ): Promise<ListView> {
-  const [page, counts, settings] = await Promise.all([
+  const [page, counts, sendFailed, settings] = await Promise.all([
     listInboxPage(deps.db, filter, viewer.userId, PAGE_SIZE),
     countByLevel(deps.db, filter, viewer.userId),
+    countSendFailed(deps.db),
     loadClinicSettings(deps.db, deps.timeZone),
   ]);
   const ids = page.rows.map((r) => r.id);
@@ -89,7 +93,7 @@ export async function showInboxList(
     ids.length > 0 ? recordListed(deps, viewer, 'messages.listed', { messageIds: ids, view }) : undefined,
   ]);
   const rows = toViews(page.rows, { now: deps.now(), settings, userId: viewer.userId, presence });
-  return { rows, counts, nextCursor: page.nextCursor };
+  return { rows, counts, sendFailed, nextCursor: page.nextCursor };
 }
 
 export type SearchKind = 'name' | 'record_number';

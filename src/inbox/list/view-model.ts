@@ -4,7 +4,8 @@
  */
 import { slaClock, type ClinicSettings } from '../../clinic';
 import type { PresenceEntry } from '../presence';
-import { OPEN_STATUSES, type LevelCode } from './filters';
+import { OPEN_STATUSES } from '../../db/schema';
+import type { LevelCode } from './filters';
 import {
   ageText,
   alertText,
@@ -19,6 +20,9 @@ import {
 } from './format';
 import type { ListRow } from './repository';
 
+/** An unreadable Communication has no text here: the row says where to read it. */
+export const UNREADABLE_FIRST_LINE = 'Unreadable message: open it in the portal';
+
 export interface RowView {
   id: string;
   href: string;
@@ -31,6 +35,8 @@ export interface RowView {
   receivedAt: string;
   waiting: string;
   open: boolean;
+  /** The approved reply could not be sent: a person must retry or close it. */
+  sendFailed: boolean;
   statusLabel: string;
   sla: SlaText | null;
   alert: { kind: AlertKind; text: string };
@@ -48,7 +54,7 @@ export interface RowContext {
 
 export function rowView(row: ListRow, ctx: RowContext): RowView {
   const level: LevelCode = row.urgency ?? 'untriaged';
-  const open = OPEN_STATUSES.includes(row.status);
+  const open = (OPEN_STATUSES as readonly string[]).includes(row.status);
   let sla: SlaText | null = null;
   if (open) {
     const clock = slaClock(ctx.settings.calendar, ctx.settings.sla, row.urgency, row.receivedAt, ctx.now);
@@ -63,10 +69,14 @@ export function rowView(row: ListRow, ctx: RowContext): RowView {
     categoryLabel: row.category ? CATEGORY_LABELS[row.category] : 'Not categorised',
     patientName: row.patient?.name ?? null,
     age: ageText(row.patient?.birthDate ?? null, ctx.now, ctx.settings.calendar.timeZone),
-    firstLine: firstLineOf(row.subject, row.bodyHead),
+    firstLine:
+      row.flags.includes('unreadable') && !row.bodyHead.trim()
+        ? UNREADABLE_FIRST_LINE
+        : firstLineOf(row.subject, row.bodyHead),
     receivedAt: row.receivedAt.toISOString(),
     waiting: formatDuration(ctx.now.getTime() - row.receivedAt.getTime()),
     open,
+    sendFailed: row.status === 'send_failed',
     statusLabel: STATUS_LABELS[row.status],
     sla,
     alert: alertText(row.alert),

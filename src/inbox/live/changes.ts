@@ -6,13 +6,16 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db';
-import type { MessageStatus } from '../../db/schema';
+import { OPEN_STATUSES, type MessageStatus } from '../../db/schema';
+
+/** Literals, not parameters: the planner must see them to use the open-inbox partial index. */
+const OPEN_LIST = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
 
 /** max(updated_at) of messages, the open count and the latest alert change, as one string. */
 export async function readChangeMarker(db: Db): Promise<{ marker: string; open: number }> {
   const { rows } = await sql<{ m: string | null; open: number; a: string | null }>`
     select (select max(updated_at) from messages)::text as m,
-           (select count(*) from messages where status in ('new', 'triaged', 'ready'))::int as open,
+           (select count(*) from messages where status in (${OPEN_LIST}))::int as open,
            (select max(greatest(created_at, posted_at, acked_at, last_attempt_at, resolved_at))
               from alerts)::text as a`.execute(db);
   const r = rows[0];

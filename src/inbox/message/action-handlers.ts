@@ -10,12 +10,14 @@ import {
   FeedbackBody,
   parseBody,
   RegenerateBody,
+  RetrySendBody,
   SaveBody,
   StartBody,
   UrgencyBody,
 } from '../actions/input';
 import { regenerateDraft } from '../actions/regenerate';
 import { saveReply, startReply } from '../actions/reply';
+import { retrySendFromInbox } from '../actions/retry-send';
 import { changeMessageUrgency, closeWithoutReply, routeToNurse } from '../actions/triage-actions';
 import type { MessageDeps } from './deps';
 import { levelLabel } from './format';
@@ -55,6 +57,17 @@ export const runApprove =
     return {
       flash: 'Reply approved; it is being sent to the patient’s portal.',
       json: { replyId: approved.replyId },
+    };
+  };
+
+export const runRetrySend =
+  (deps: MessageDeps): ActionRun =>
+  async ({ req, id, user }) => {
+    const { expectedVersion } = parseBody(RetrySendBody, req.body);
+    const retried = await retrySendFromInbox(deps.db, deps.queues, user, { messageId: id, expectedVersion });
+    return {
+      flash: `Sending again (send round ${retried.round}): the approved reply is on its way to the patient’s portal.`,
+      json: { replyId: retried.replyId, round: retried.round, version: retried.version },
     };
   };
 

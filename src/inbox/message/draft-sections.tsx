@@ -2,10 +2,8 @@
 import { REGENERATE_INSTRUCTIONS } from '../actions/input';
 import { explainDraftFlag } from './flags';
 import { clinicTime, INSTRUCTION_LABELS, isoTime, SOURCE_LABELS, words } from './format';
-import { errorFor, kept, messagePath, type MessagePageInput } from './page-model';
+import { errorFor, isOpen, isReplyable, kept, messagePath, type MessagePageInput } from './page-model';
 import { BidiSafe, Csrf, TextBlock } from './text';
-
-const isOpen = (input: MessagePageInput) => ['new', 'triaged', 'ready'].includes(input.view.message.status);
 
 function FormError({ id, text }: { id: string; text?: string }) {
   return text ? (
@@ -147,7 +145,7 @@ function RegenerateForm({ input }: { input: MessagePageInput }) {
 
 export function DraftSection({ input }: { input: MessagePageInput }) {
   const { draft } = input.view;
-  const open = isOpen(input);
+  const replyable = isReplyable(input);
   const flags = draft ? draft.flags.map(explainDraftFlag) : [];
   return (
     <section class="panel" aria-labelledby="draft-heading">
@@ -186,8 +184,8 @@ export function DraftSection({ input }: { input: MessagePageInput }) {
             : 'There is no draft for this message.'}
         </p>
       )}
-      {input.can.edit && open ? <StartForms input={input} /> : null}
-      {input.can.edit && open && input.modelConfigured ? <RegenerateForm input={input} /> : null}
+      {input.can.edit && replyable ? <StartForms input={input} /> : null}
+      {input.can.edit && replyable && input.modelConfigured ? <RegenerateForm input={input} /> : null}
     </section>
   );
 }

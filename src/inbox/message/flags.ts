@@ -50,6 +50,20 @@ const MESSAGE_FLAGS: Record<string, string> = {
   needs_translation: 'The patient wrote in a language the clinic does not draft in.',
   draft_failed: 'Drafting failed for this message.',
   triage_failed: 'The triage rules could not read this message; it was marked urgent to be safe.',
+  unreadable:
+    'The portal sent something this system could not read, so there is no text here. Open it in the ' +
+    'portal by its portal id and read it there; it was marked urgent to be safe.',
+  text_normalised:
+    'Some characters could not be stored as sent (a null character or a broken character code) and ' +
+    'show as �. The original is kept below, escaped.',
+  long_message: 'A very long message (over 10,000 characters). It is kept whole: read all of it.',
+  body_shortened:
+    'Longer than 1,000,000 characters: only its beginning and its end are kept here. Read the whole ' +
+    'message in the portal.',
+  send_failed:
+    'Sending the approved reply failed at least once. The reply section says whether it has gone since.',
+  non_text_payload:
+    'The patient also sent something that is not text (an attachment). Look at it in the portal.',
 };
 
 export interface ExplainedFlag {

@@ -47,6 +47,7 @@ export const STATUS_LABELS: Record<string, string> = {
   triaged: 'Triaged (draft being written)',
   ready: 'Ready to answer',
   sending: 'Reply approved, sending',
+  send_failed: 'Reply approved, but sending failed: retry or close',
   sent: 'Reply sent',
   closed: 'Closed without reply',
 };

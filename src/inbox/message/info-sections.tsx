@@ -10,7 +10,8 @@ import {
   STATUS_LABELS,
   words,
 } from './format';
-import { messagePath, type MessagePageInput } from './page-model';
+import { OriginalEscaped, UnreadableNotice } from './original-sections';
+import { isOpen, messagePath, type MessagePageInput } from './page-model';
 import { BidiSafe, Csrf, TextBlock } from './text';
 
 function Time({ at, zone }: { at: Date; zone: string }) {
@@ -28,10 +29,12 @@ function closeReasonText(raw: string | null): string {
 export function MessageSection({ input }: { input: MessagePageInput }) {
   const { message: m, patient, closedBy } = input.view;
   const age = patient ? ageYears(patient.birthDate, input.now, input.zone) : undefined;
-  const open = ['new', 'triaged', 'ready'].includes(m.status);
+  const open = isOpen(input);
+  const unreadable = m.flags.includes('unreadable');
   return (
     <section class="panel" aria-labelledby="message-heading">
       <h2 id="message-heading">Patient’s message</h2>
+      <UnreadableNotice message={m} />
       <dl class="facts">
         <dt>Patient</dt>
         <dd>
@@ -69,7 +72,10 @@ export function MessageSection({ input }: { input: MessagePageInput }) {
           </>
         ) : null}
       </dl>
-      <TextBlock text={m.body} label="Patient’s message text" id="patient-text" />
+      {unreadable && !m.body ? null : (
+        <TextBlock text={m.body} label="Patient’s message text" id="patient-text" />
+      )}
+      <OriginalEscaped message={m} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { alertStateFor, type AlertState } from '../../alerts/state';
-import type { Db, Draft, Message } from '../../db';
+import { OPEN_STATUSES, type Db, type Draft, type Message } from '../../db';
 import { latestRevision, type ReplyRevision } from '../actions/repository';
 
 export interface PatientInfo {
@@ -52,6 +52,7 @@ export interface MessageView {
     sentAt: Date | null;
     sendAttempts: number;
     lastError: string | null;
+    sendRound: number;
   } | null;
   alert: AlertState | null;
   assignee: { id: string; name: string } | null;
@@ -163,6 +164,7 @@ export async function loadMessageView(
         'replies.sent_at',
         'replies.send_attempts',
         'replies.last_error',
+        'replies.send_round',
         'users.display_name',
       ])
       .where('replies.message_id', '=', messageId)
@@ -200,6 +202,7 @@ export async function loadMessageView(
           sentAt: reply.sent_at,
           sendAttempts: reply.send_attempts,
           lastError: reply.last_error,
+          sendRound: reply.send_round,
         }
       : null,
     alert,
@@ -220,7 +223,7 @@ export async function neighbourOf(
   const row = await db
     .selectFrom('messages')
     .select('id')
-    .where('status', 'in', ['new', 'triaged', 'ready'])
+    .where('status', 'in', [...OPEN_STATUSES])
     // The current row's own values, compared inside PostgreSQL: no microseconds lost in a JS Date.
     .where(
       sql<boolean>`(urgency_rank, received_at, id) ${sql.raw(next ? '>' : '<')}

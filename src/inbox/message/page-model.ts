@@ -1,4 +1,5 @@
 /** What the message page is rendered from, beyond the data in MessageView. */
+import { OPEN_STATUSES, REPLYABLE_STATUSES } from '../../db/schema';
 import type { PageContext } from '../../http/page-context';
 import type { MessageView } from './load';
 
@@ -6,6 +7,7 @@ export type FormName =
   | 'start'
   | 'reply'
   | 'regenerate'
+  | 'retry'
   | 'route'
   | 'close'
   | 'urgency'
@@ -73,3 +75,11 @@ export function errorFor(input: MessagePageInput, form: FormName): string | unde
 }
 
 export const presenceText = (p: Presence) => `${p.name} is ${p.mode}`;
+
+/** Waiting on a person: claim, route, close and change the urgency apply (send_failed included). */
+export const isOpen = (input: MessagePageInput) =>
+  (OPEN_STATUSES as readonly string[]).includes(input.view.message.status);
+
+/** A reply can still be started, edited, regenerated and approved. */
+export const isReplyable = (input: MessagePageInput) =>
+  (REPLYABLE_STATUSES as readonly string[]).includes(input.view.message.status);

@@ -7,10 +7,17 @@ import {
   URGENCY_LEVELS,
 } from '../actions/input';
 import { CLOSE_REASON_LABELS, clinicTime, FEEDBACK_REASON_LABELS, isoTime, levelLabel } from './format';
-import { errorFor, kept, keptList, messagePath, type MessagePageInput } from './page-model';
+import {
+  errorFor,
+  isOpen,
+  isReplyable,
+  kept,
+  keptList,
+  messagePath,
+  type MessagePageInput,
+} from './page-model';
+import { isRefusal, sendErrorText } from './send-errors';
 import { Csrf, TextBlock } from './text';
-
-const isOpen = (input: MessagePageInput) => ['new', 'triaged', 'ready'].includes(input.view.message.status);
 
 function FormError({ id, text }: { id: string; text?: string }) {
   return text ? (
@@ -23,6 +30,7 @@ function FormError({ id, text }: { id: string; text?: string }) {
 
 function SentReply({ input }: { input: MessagePageInput }) {
   const r = input.view.reply!;
+  const unsentAndClosed = !r.sentAt && input.view.message.status === 'closed';
   return (
     <>
       <p id="reply-state">
@@ -39,11 +47,78 @@ function SentReply({ input }: { input: MessagePageInput }) {
             Sent to the portal at <time dateTime={isoTime(r.sentAt)}>{clinicTime(r.sentAt, input.zone)}</time>
             .
           </>
+        ) : unsentAndClosed ? (
+          'Never sent: sending it failed and the message was closed without it.'
         ) : (
           `Sending${r.sendAttempts > 0 ? ` (attempt ${r.sendAttempts}${r.lastError ? ', the last one failed' : ''})` : ''}.`
         )}
       </p>
-      <TextBlock text={r.body} label="Reply sent to the patient" />
+      <TextBlock
+        text={r.body}
+        label={r.sentAt ? 'Reply sent to the patient' : 'Approved reply, not sent yet'}
+      />
+    </>
+  );
+}
+
+const times = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
+
+/**
+ * A reply the portal would not take: the text as approved, why it failed in plain words, how often it
+ * was tried, and "Retry sending" (the same text, a new send round). Closing stays in Other actions.
+ */
+function FailedReply({ input }: { input: MessagePageInput }) {
+  const r = input.view.reply!;
+  const m = input.view.message;
+  const error = errorFor(input, 'retry');
+  return (
+    <>
+      <div class="send-failed" id="send-failed">
+        <h3>Sending failed</h3>
+        <p id="send-failed-reason">{sendErrorText(r.lastError)}</p>
+        <p class="muted" id="send-failed-attempts">
+          {times(r.sendAttempts)} to reach the portal
+          {r.sendRound > 1 ? `, over ${r.sendRound} rounds (it was retried before)` : ''}
+          {r.lastError ? (
+            <>
+              ; error code <code>{r.lastError}</code>
+            </>
+          ) : null}
+          .
+        </p>
+        {isRefusal(r.lastError) ? (
+          <p>
+            The portal turned this reply down, so sending the same text again will probably fail again. If the
+            patient was answered another way (by phone), close the message instead.
+          </p>
+        ) : null}
+      </div>
+      <p id="reply-state">
+        Approved by {r.authorName ?? 'someone'}
+        {r.approvedAt ? (
+          <>
+            {' '}
+            at <time dateTime={isoTime(r.approvedAt)}>{clinicTime(r.approvedAt, input.zone)}</time>
+          </>
+        ) : null}
+        . Not sent to the patient.
+      </p>
+      <TextBlock text={r.body} label="Approved reply, not sent" id="approved-reply" />
+      {input.can.approve ? (
+        <form method="post" action={messagePath(m.id, 'retry-send')} id="retry-form">
+          <Csrf token={input.ctx.csrfToken} />
+          <input type="hidden" name="expectedVersion" value={String(m.version)} />
+          <FormError id="retry-error" text={error} />
+          <p class="hint" id="retry-hint">
+            Sends the text above again, unchanged. The portal never keeps the same reply twice.
+          </p>
+          <button type="submit" class="primary" id="retry-button" aria-describedby="retry-hint">
+            Retry sending
+          </button>
+        </form>
+      ) : (
+        <p class="muted">Someone who may approve replies can retry sending it.</p>
+      )}
     </>
   );
 }
@@ -102,11 +177,13 @@ function Editor({ input }: { input: MessagePageInput }) {
 
 export function ReplySection({ input }: { input: MessagePageInput }) {
   const { reply, replyDraft, message: m } = input.view;
-  const editing = !reply && isOpen(input) && (replyDraft || input.feedback?.form === 'reply');
+  const editing = !reply && isReplyable(input) && (replyDraft || input.feedback?.form === 'reply');
   return (
     <section class="panel" aria-labelledby="reply-heading">
       <h2 id="reply-heading">Reply</h2>
-      {reply ? (
+      {reply && m.status === 'send_failed' ? (
+        <FailedReply input={input} />
+      ) : reply ? (
         <SentReply input={input} />
       ) : editing && (input.can.edit || input.can.approve) ? (
         <Editor input={input} />
@@ -114,7 +191,7 @@ export function ReplySection({ input }: { input: MessagePageInput }) {
         <TextBlock text={replyDraft.body} label="Reply being written" />
       ) : (
         <p class="muted">
-          {!isOpen(input)
+          {!isReplyable(input)
             ? m.status === 'closed'
               ? 'Closed without a reply.'
               : 'No reply.'

@@ -9,6 +9,7 @@
  *   POST /:id/reply           messages.edit      reply.autosaved
  *   POST /:id/regenerate      messages.edit      draft.regenerated
  *   POST /:id/approve         messages.approve   reply.approved
+ *   POST /:id/retry-send      messages.approve   reply.send_retried (a send_failed reply, a new round)
  *   POST /:id/route           messages.edit      message.routed
  *   POST /:id/close           messages.close     message.closed
  *   POST /:id/urgency         messages.change_urgency   message.urgency_changed
@@ -27,6 +28,7 @@ import {
   runFeedback,
   runRegenerate,
   runRelease,
+  runRetrySend,
   runRoute,
   runSave,
   runStart,
@@ -47,6 +49,11 @@ export function messagePageRoutes(inbox: InboxDeps, options: { promptsDir?: stri
   router.post('/:id/reply', edit, action(deps, 'reply', runSave(deps)));
   router.post('/:id/regenerate', edit, action(deps, 'regenerate', runRegenerate(deps)));
   router.post('/:id/approve', requirePermission('messages.approve'), action(deps, 'reply', runApprove(deps)));
+  router.post(
+    '/:id/retry-send',
+    requirePermission('messages.approve'),
+    action(deps, 'retry', runRetrySend(deps)),
+  );
   router.post('/:id/route', edit, action(deps, 'route', runRoute(deps)));
   router.post('/:id/close', requirePermission('messages.close'), action(deps, 'close', runClose(deps)));
   router.post(

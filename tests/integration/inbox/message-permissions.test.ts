@@ -32,6 +32,7 @@ const ACTIONS: { action: string; allowed: UserRole[]; body: (draftId: string) =>
       allowed: EDITORS,
       body: () => ({ body: 'Hello', revision: '0', expectedVersion: '1' }),
     },
+    { action: 'retry-send', allowed: EDITORS, body: () => ({}) },
     { action: 'route', allowed: EDITORS, body: () => ({}) },
     { action: 'close', allowed: EDITORS, body: () => ({ reason: 'duplicate' }) },
     { action: 'urgency', allowed: CLINICAL, body: () => ({ urgency: 'urgent', reason: 'worse' }) },

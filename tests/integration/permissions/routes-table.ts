@@ -151,6 +151,15 @@ export const ROUTES: RouteEntry[] = [
     okStatus: [400],
   },
 
+  {
+    // The fixture's message is ready, not send_failed: past the guard, the retry is refused (409).
+    route: 'POST /api/messages/:id/retry-send',
+    access: { kind: 'api', permission: 'messages.approve' },
+    path: (ids) => `/api/messages/${ids.message}/retry-send`,
+    body: {},
+    okStatus: [409],
+  },
+
   // Operations dashboard.
   {
     route: 'MOUNT /admin/queues',
@@ -240,6 +249,7 @@ export const ROUTES: RouteEntry[] = [
       ['reply', 'messages.edit'],
       ['regenerate', 'messages.edit'],
       ['approve', 'messages.approve'],
+      ['retry-send', 'messages.approve'],
       ['route', 'messages.edit'],
       ['close', 'messages.close'],
       ['urgency', 'messages.change_urgency'],

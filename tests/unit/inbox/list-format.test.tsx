@@ -2,10 +2,10 @@
 import { renderToString } from 'preact-render-to-string';
 import { defaultCalendar, defaultSlaTargets, slaClock } from '../../../src/clinic';
 import { foldText, nameWords, searchTermsFor, displayNameOf } from '../../../src/inbox/patients';
-import { RowsBody } from '../../../src/inbox/list/components';
+import { RowsBody, SendFailedNotice } from '../../../src/inbox/list/components';
 import { parseListFilter, InvalidFilterError, listHref } from '../../../src/inbox/list/filters';
 import { ageText, alertText, firstLineOf, formatDuration, slaText } from '../../../src/inbox/list/format';
-import { rowView } from '../../../src/inbox/list/view-model';
+import { rowView, UNREADABLE_FIRST_LINE } from '../../../src/inbox/list/view-model';
 import type { ListRow } from '../../../src/inbox/list/repository';
 
 const NOW = new Date('2025-03-12T16:00:00Z');
@@ -121,6 +121,7 @@ test('a row renders patient text as text, inside <bdi>', () => {
     status: 'ready',
     subject: '<img src=x onerror=alert(1)>\u202Egnp.exe',
     bodyHead: '',
+    flags: [],
     language: 'en',
     receivedAt: new Date('2025-03-12T14:00:00Z'),
     version: 1,
@@ -140,4 +141,55 @@ test('a row renders patient text as text, inside <bdi>', () => {
   expect(renderToString(<RowsBody rows={[]} empty="Nothing here" />)).toContain(
     '<td colspan="8">Nothing here</td>',
   );
+});
+
+test('a send_failed row is open (SLA clock running) and says so; an unreadable item says where to read it', () => {
+  const base: ListRow = {
+    id: '00000000-0000-4000-8000-000000000002',
+    urgency: 'urgent',
+    urgencyRank: 1,
+    category: 'other',
+    status: 'send_failed',
+    subject: null,
+    bodyHead: 'Chest feels tight',
+    flags: ['send_failed'],
+    language: 'en',
+    receivedAt: new Date('2025-03-12T14:00:00Z'),
+    version: 3,
+    routedTo: null,
+    assignedTo: null,
+    assigneeName: null,
+    patient: null,
+    alert: null,
+  };
+  const settings = { calendar: defaultCalendar(ZONE), sla: defaultSlaTargets() };
+  const ctx = { now: NOW, settings, userId: 'me', presence: new Map() };
+  const failed = rowView(base, ctx);
+  expect(failed).toMatchObject({ open: true, sendFailed: true, statusLabel: 'Send failed' });
+  expect(failed.sla).not.toBeNull();
+  const html = renderToString(<RowsBody rows={[failed]} empty="none" />);
+  expect(html).toContain('<span class="status status-send-failed">Send failed</span>');
+
+  const unreadable = rowView({ ...base, status: 'ready', bodyHead: '', flags: ['unreadable'] }, ctx);
+  expect(unreadable.firstLine).toBe(UNREADABLE_FIRST_LINE);
+  expect(unreadable.sendFailed).toBe(false);
+  // A flag alone never hides text the patient wrote.
+  expect(rowView({ ...base, flags: ['unreadable'] }, ctx).firstLine).toBe('Chest feels tight');
+});
+
+test('the Send failed notice: a count and a link when non-zero, an empty placeholder otherwise', () => {
+  const filter = parseListFilter({});
+  expect(renderToString(<SendFailedNotice count={0} filter={filter} />)).toBe(
+    '<div id="send-failed-notice"></div>',
+  );
+  const two = renderToString(<SendFailedNotice count={2} filter={filter} />);
+  expect(two).toContain('<span class="count">2</span>');
+  expect(two).toContain('2 approved replies could not be sent');
+  expect(two).toContain('href="/inbox?status=send_failed"');
+  const inView = renderToString(
+    <SendFailedNotice count={1} filter={parseListFilter({ status: 'send_failed' })} />,
+  );
+  expect(inView).toContain('1 approved reply could not be sent');
+  expect(inView).not.toContain('href=');
+  expect(parseListFilter({ status: 'send_failed' }).status).toBe('send_failed');
 });

@@ -1,7 +1,8 @@
 import type { Draft, Message } from '../../../src/db';
 import { parseRegenerateInstructions } from '../../../src/inbox/actions/regenerate-instructions';
 import { promptsWithInstruction } from '../../../src/inbox/actions/regenerate';
-import { explainDraftFlag } from '../../../src/inbox/message/flags';
+import { explainDraftFlag, explainMessageFlag } from '../../../src/inbox/message/flags';
+import { isRefusal, sendErrorText } from '../../../src/inbox/message/send-errors';
 import { ageYears, duration } from '../../../src/inbox/message/format';
 import type { MessageView } from '../../../src/inbox/message/load';
 import { renderMessagePage } from '../../../src/inbox/message/page';
@@ -156,7 +157,164 @@ describe('renderMessagePage', () => {
   });
 });
 
+describe('a reply whose send failed', () => {
+  const failedReply = {
+    body: `Please come in tomorrow. ${HOSTILE}`,
+    authorName: 'Sam Ortiz',
+    approvedAt: new Date('2026-03-03T16:00:00Z'),
+    sentAt: null,
+    sendAttempts: 3,
+    lastError: 'http_422',
+    sendRound: 1,
+  };
+
+  it('shows the approved text, the reason in plain words, the attempts, Retry sending and Close', () => {
+    const html = renderMessagePage(
+      input({}, { message: message({ status: 'send_failed', version: 7 }), reply: failedReply }),
+    );
+    expect(html).toContain('Sending failed');
+    expect(html).toContain('The patient portal refused the reply as invalid (HTTP 422)');
+    expect(html).toContain('3 attempts to reach the portal');
+    expect(html).toContain('<code>http_422</code>');
+    expect(html).toContain('sending the same text again will probably fail again');
+    expect(html).toContain('Please come in tomorrow. &lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('action="/inbox/messages/11111111-1111-4111-8111-111111111111/retry-send"');
+    expect(html).toMatch(
+      /id="retry-form"[^]*name="_csrf" value="tok&quot;en"[^]*name="expectedVersion" value="7"/,
+    );
+    expect(html).toContain('>Retry sending</button>');
+    expect(html).toContain('>Close without reply</button>');
+    expect(html).toContain('Reply approved, but sending failed: retry or close');
+    // A reply was approved: nothing to start, edit or approve any more.
+    for (const name of ['Start with draft', 'Start blank', 'Regenerate', 'Approve and send']) {
+      expect(html).not.toContain(`>${name}</button>`);
+    }
+    expect(html).not.toContain('id="reply-body"');
+  });
+
+  it('offers no retry without messages.approve, and explains a retried timeout', () => {
+    const html = renderMessagePage(
+      input(
+        { can: { edit: true, approve: false, close: true, changeUrgency: false, acknowledge: false } },
+        {
+          message: message({ status: 'send_failed' }),
+          reply: { ...failedReply, sendAttempts: 1, lastError: 'timeout', sendRound: 2 },
+        },
+      ),
+    );
+    expect(html).not.toContain('>Retry sending</button>');
+    expect(html).toContain('Someone who may approve replies can retry sending it.');
+    expect(html).toContain('did not answer in time');
+    expect(html).toContain('1 attempt to reach the portal, over 2 rounds');
+    expect(html).not.toContain('will probably fail again');
+  });
+
+  it('says a reply closed after a failed send was never sent', () => {
+    const html = renderMessagePage(
+      input({}, { message: message({ status: 'closed', closed_at: new Date() }), reply: failedReply }),
+    );
+    expect(html).toContain('Never sent: sending it failed and the message was closed without it.');
+    expect(html).not.toContain('>Retry sending</button>');
+  });
+});
+
+describe('unreadable and normalised messages', () => {
+  const rawResource = JSON.stringify({
+    resourceType: 'Communication',
+    id: 'c-77',
+    payload: [{ contentString: `${HOSTILE}\u0000\u202Eevil` }],
+  });
+
+  it('shows the portal id prominently and the raw resource, escaped, as inert text in a details control', () => {
+    const html = renderMessagePage(
+      input(
+        {},
+        {
+          message: message({
+            portal_id: 'c-77',
+            subject: null,
+            body: '',
+            flags: ['unreadable'],
+            triage_reasons: ['urgent: the portal sent a message this system could not read (invalid shape)'],
+            original_escaped: JSON.stringify(`${rawResource}\u202E<iframe src=x>`),
+          }),
+          draft: null,
+          snapshot: null,
+        },
+      ),
+    );
+    expect(html).toContain('This message could not be read here');
+    expect(html).toContain('Portal id <code id="unreadable-portal-id">c-77</code>');
+    expect(html).toContain('Open it in the portal');
+    expect(html).not.toContain('id="patient-text"');
+    expect(html).toMatch(
+      /<details class="original-escaped" id="original-escaped"><summary>Show what the portal sent \(escaped\)<\/summary>/,
+    );
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('&lt;iframe src=x>');
+    expect(html).not.toContain('<iframe');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    // The stored escapes stay escapes; a real override character is shown, not obeyed.
+    expect(html).toContain('\\u0000');
+    expect(html).toContain('[RLO]');
+    expect(html).not.toMatch(/<[a-z][^>]*\s(style|on[a-z]+)=/i);
+    expect(html).toContain('The portal sent something this system could not read');
+  });
+
+  it('shows the message as stored and its escaped original for normalised text', () => {
+    const html = renderMessagePage(
+      input(
+        {},
+        {
+          message: message({
+            body: 'Dose \uFFFD question',
+            flags: ['text_normalised'],
+            original_escaped: JSON.stringify({ subject: 'Q', body: 'Dose \u0000 question' }),
+          }),
+        },
+      ),
+    );
+    expect(html).toContain('id="patient-text"');
+    expect(html).toContain('Show the original text (escaped)');
+    expect(html).toContain('Dose \\u0000 question');
+    expect(html).toContain('Some characters could not be stored as sent');
+    expect(html).not.toContain('This message could not be read here');
+  });
+
+  it('shows no original when nothing was changed', () => {
+    const html = renderMessagePage(input());
+    expect(html).not.toContain('original-escaped');
+    expect(html).not.toContain('unreadable-notice');
+  });
+});
+
 describe('helpers', () => {
+  it('explains the intake and sending flags in plain words', () => {
+    for (const code of ['unreadable', 'text_normalised', 'long_message', 'body_shortened', 'send_failed']) {
+      expect(explainMessageFlag(code).explanation).not.toMatch(/^Flag “/);
+    }
+    expect(explainMessageFlag('unreadable').explanation).toContain('portal');
+    expect(explainMessageFlag('long_message').explanation).toContain('10,000');
+  });
+
+  it('explains every send error code, and names an unknown one', () => {
+    expect(sendErrorText('http_500')).toContain('error of its own (HTTP 500)');
+    expect(sendErrorText('http_503')).toContain('(HTTP 503)');
+    expect(sendErrorText('http_418')).toContain('refused the reply (HTTP 418)');
+    expect(sendErrorText('network')).toContain('could not be reached');
+    expect(sendErrorText('invalid_response')).toContain('could not understand');
+    expect(sendErrorText('job_failed')).toContain('stopped without finishing');
+    expect(sendErrorText('something_new')).toBe('The send failed (something new).');
+    expect(sendErrorText(null)).toBe('The reason was not recorded.');
+    expect([
+      isRefusal('http_422'),
+      isRefusal('http_429'),
+      isRefusal('http_500'),
+      isRefusal('timeout'),
+    ]).toEqual([true, false, false, false]);
+  });
+
   it('explains flags in plain words and keeps their detail apart', () => {
     expect(explainDraftFlag('promised_action: refill sent')).toEqual({
       code: 'promised_action',
