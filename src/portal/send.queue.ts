@@ -30,7 +30,7 @@ export interface SendDeps {
   onFailed?: (failure: SendFailure) => Promise<void>;
 }
 
-export type SendOutcome = 'sent' | 'already_sent';
+export type SendOutcome = 'sent' | 'already_sent' | 'cancelled';
 
 class ReplyGoneError extends Error {
   override name = 'ReplyGoneError';
@@ -42,6 +42,8 @@ export async function sendReply(deps: SendDeps, replyId: string): Promise<SendOu
   if (reply.sent_at) return 'already_sent';
   const message = await findMessage(deps.db, reply.message_id);
   if (!message) throw new ReplyGoneError(`message of reply ${replyId} does not exist`);
+  // A person closed it after a failed send (handled by phone): a round still queued must not send.
+  if (message.status === 'closed') return 'cancelled';
   const attempt = await deps.db
     .updateTable('replies')
     .set((eb) => ({ send_attempts: eb('send_attempts', '+', 1) }))
