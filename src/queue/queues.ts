@@ -7,11 +7,18 @@ export type Queues = { [Q in QueueName]: Queue<JobDataByQueue[Q]> };
 
 /**
  * The queues, sharing one connection. `prefix` separates deployments (and test files) on one Redis.
+ * `failFast` (the web role, over createRequestRedisConnection): the queues neither wait for Redis to
+ * be ready nor ask its version first, so an add while Redis is down fails at once instead of waiting.
  */
-export function createQueues(connection: Redis, prefix = 'inbox'): Queues {
+export function createQueues(
+  connection: Redis,
+  prefix = 'inbox',
+  options: { failFast?: boolean } = {},
+): Queues {
+  const failFast = options.failFast ? { skipWaitingForReady: true, skipVersionCheck: true } : {};
   const entries = QUEUE_NAMES.map((name) => [
     name,
-    new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] }),
+    new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name], ...failFast }),
   ]);
   return Object.fromEntries(entries) as Queues;
 }

@@ -13,6 +13,7 @@ import {
   LEVEL_LABELS,
   STATUS_LABELS,
 } from './format';
+import { RedisDegradedNotice } from '../degraded-notice';
 import { HelpDialog, LevelCountsNav, MessagesTable, Pager } from './components';
 import type { LevelCounts } from './repository';
 import type { RowView } from './view-model';
@@ -156,6 +157,8 @@ export interface ListPageModel {
   rows: RowView[];
   counts: LevelCounts;
   nextCursor: string | null;
+  /** False: Redis did not answer, and the page says presence is missing. Default true. */
+  presenceAvailable?: boolean;
 }
 
 export function renderListPage(m: ListPageModel): string {
@@ -175,6 +178,7 @@ export function renderListPage(m: ListPageModel): string {
     body: (
       <>
         <h1>Inbox</h1>
+        {m.presenceAvailable === false ? <RedisDegradedNotice /> : null}
         <SearchForm csrfToken={m.ctx.csrfToken} />
         <FiltersForm filter={m.filter} />
         <LevelCountsNav counts={m.counts} filter={m.filter} />
