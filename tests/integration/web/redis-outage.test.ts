@@ -10,7 +10,8 @@ import request from 'supertest';
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
 import { createWebRedis, type WebRedis } from '../../../src/http/deps';
-import { createLogger } from '../../../src/logging/logger';
+import { createLiveHub } from '../../../src/inbox/live/hub';
+import { createLogger, type Logger } from '../../../src/logging/logger';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { startPrivateRedis, type PrivateRedis } from '../../helpers/private-redis';
 import { uniqueQueuePrefix } from '../../helpers/redis';
@@ -31,6 +32,8 @@ let redisServer: PrivateRedis;
 let database: TestDatabase;
 let web: WebRedis;
 let app: Express;
+let prefix: string;
+let logger: Logger;
 const logs: string[] = [];
 let staff: TestUser & { agent: Agent; csrf: string };
 let admin: Agent;
@@ -39,14 +42,14 @@ let token: string;
 beforeAll(async () => {
   redisServer = await startPrivateRedis();
   database = await createTestDatabase();
-  const prefix = uniqueQueuePrefix();
+  prefix = uniqueQueuePrefix();
   const config = loadConfig({
     NODE_ENV: 'test',
     QUEUE_PREFIX: prefix,
     DATABASE_URL: database.url,
     REDIS_URL: redisServer.url,
   });
-  const logger = createLogger({
+  logger = createLogger({
     level: 'info',
     role: 'web',
     destination: { write: (line: string) => logs.push(line) },
@@ -179,6 +182,21 @@ describe.each(faults)('with Redis $name', (fault) => {
     const page = await within(staff.agent.get(messageUrl(byForm.id)).set('Accept', 'text/html'));
     expect(page.text).toContain('Reply approved and saved.');
     expect(page.text).toContain('sending will start automatically');
+  });
+
+  it('keeps telling open pages that the list changed (presence is what pauses)', async () => {
+    const events: string[] = [];
+    const hub = createLiveHub({ db: database.db, redis: web.redis, prefix, logger, intervalMs: 200 });
+    const off = hub.subscribe({ send: (name) => events.push(name), comment: () => undefined });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the first tick only primes
+      await seedMessage(database.db);
+      await waitUntil('a list event', () => events.includes('list'), 10_000);
+      expect(logs.filter((l) => l.includes('inbox live presence unavailable')).length).toBeGreaterThan(0);
+    } finally {
+      off();
+      hub.close();
+    }
   });
 
   it('answers 503 naming Redis where nothing works without it, with no detail behind it', async () => {
