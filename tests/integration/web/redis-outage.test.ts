@@ -36,6 +36,7 @@ let prefix: string;
 let logger: Logger;
 const logs: string[] = [];
 let staff: TestUser & { agent: Agent; csrf: string };
+let nurse: { agent: Agent; csrf: string };
 let admin: Agent;
 let token: string;
 
@@ -62,6 +63,7 @@ beforeAll(async () => {
   app = createApp({ config, db: database.db, redis: web.redis, queues: web.queues, logger });
   const user = await userWithPassword(database.db, 'staff');
   staff = { ...user, ...(await loggedIn(app, user)) };
+  nurse = await loggedIn(app, await userWithPassword(database.db, 'nurse'));
   admin = (await loggedIn(app, await userWithPassword(database.db, 'admin'))).agent;
   token = (await userWithToken(database.db, 'staff')).token;
 });
@@ -182,6 +184,37 @@ describe.each(faults)('with Redis $name', (fault) => {
     const page = await within(staff.agent.get(messageUrl(byForm.id)).set('Accept', 'text/html'));
     expect(page.text).toContain('Reply approved and saved.');
     expect(page.text).toContain('sending will start automatically');
+  });
+
+  it('closes and raises urgency: committed, and the page says what has not gone out', async () => {
+    const toClose = await seedMessage(database.db);
+    const toRaise = await seedMessage(database.db);
+    const closed = await within(
+      staff.agent
+        .post(messageUrl(toClose.id, 'close'))
+        .type('form')
+        .send({ _csrf: staff.csrf, reason: 'handled_by_phone' }),
+    );
+    expect(closed.status).toBe(303);
+    expect(await statusOf(toClose.id)).toBe('closed');
+    const closedPage = await within(staff.agent.get(messageUrl(toClose.id)).set('Accept', 'text/html'));
+    expect(closedPage.text).toContain('Closed without a reply. The queue service is not answering');
+
+    const raised = await within(
+      nurse.agent
+        .post(messageUrl(toRaise.id, 'urgency'))
+        .type('form')
+        .send({ _csrf: nurse.csrf, urgency: 'urgent', reason: 'Called back: worse since this morning' }),
+    );
+    expect(raised.status).toBe(303);
+    const row = await database.db
+      .selectFrom('messages')
+      .select('urgency')
+      .where('id', '=', toRaise.id)
+      .executeTakeFirstOrThrow();
+    expect(row.urgency).toBe('urgent');
+    const raisedPage = await within(nurse.agent.get(messageUrl(toRaise.id)).set('Accept', 'text/html'));
+    expect(raisedPage.text).toContain('the nurse alert has not gone out yet');
   });
 
   it('keeps telling open pages that the list changed (presence is what pauses)', async () => {
