@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
-import { enqueue, jobIdFor, type Queues } from '../queue';
+import { enqueue, jobIdFor, queueAfterCommit, type Queues } from '../queue';
 import { ackText } from './blocks';
 import { cancelReminders, OWNER_REMINDER_LEVEL } from './escalation';
 import { inboxUserFor } from './people';
@@ -46,12 +46,23 @@ export async function acknowledgeAlert(
     return true;
   });
   if (!first) return 'already_acknowledged';
-  await cancelReminders(deps.queues, messageId, deps.settings.escalationLimit);
-  await enqueue(
-    deps.queues,
-    'escalate',
-    { messageId, level: OWNER_REMINDER_LEVEL },
-    { delayMs: deps.settings.ownerReminderMs },
+  // The acknowledgement is committed. With Redis down the reminders cannot be cancelled (each finds
+  // the alert acknowledged and does nothing) nor the owner reminder scheduled: logged, not an error.
+  await queueAfterCommit(
+    async () => {
+      await cancelReminders(deps.queues, messageId, deps.settings.escalationLimit);
+      await enqueue(
+        deps.queues,
+        'escalate',
+        { messageId, level: OWNER_REMINDER_LEVEL },
+        { delayMs: deps.settings.ownerReminderMs },
+      );
+    },
+    (err) =>
+      deps.logger.warn(
+        { messageId, errorKind: (err as Error)?.name },
+        'acknowledged; owner reminder not scheduled (redis unavailable)',
+      ),
   );
   try {
     await updateInPlace(deps, messageId);

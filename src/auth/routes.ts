@@ -81,7 +81,7 @@ export function createAuth(deps: AuthDeps): Auth {
   pages.post(
     '/login',
     ...form,
-    loginRateLimit(deps.redis, deps.redisPrefix, answerLoginError),
+    loginRateLimit(deps.redis, deps.redisPrefix, answerLoginError, deps.logger),
     loginHandler({
       db: deps.db,
       checkLogin,

@@ -31,6 +31,11 @@ const envSchema = z.object({
   CLINIC_TIME_ZONE: timeZone,
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
+  /**
+   * The web role's bound on each Redis command on a request path (presence, login counters,
+   * enqueues from actions, /readyz): past it the page carries on without Redis or answers 503.
+   */
+  REDIS_REQUEST_TIMEOUT_MS: intFromEnv(1000, 50),
   PORTAL_FHIR_URL: optionalUrl,
   POLL_INTERVAL_MS: intFromEnv(5000, 100),
   /** SMART Backend Services for the portal (Epic, Oracle Health): all three, or none. */

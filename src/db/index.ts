@@ -43,6 +43,10 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   // An idle client losing its connection (database restart) must not crash the process;
   // the next query gets a fresh connection or a clear error.
   pool.on('error', (err) => options.onIdleConnectionError?.(err));
+  // A connection that fails while checked out but between queries (a transaction awaiting other
+  // work) emits 'error' on its client, where pg attaches no listener: unheard, it would crash the
+  // process whenever PostgreSQL restarts. The operation holding it fails on its next query instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // The cursor lets `.stream()` read big results (report exports) in chunks, in constant memory.
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 }

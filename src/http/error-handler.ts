@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
+import { isDatabaseUnavailableError } from '../db/unavailable';
 import { redactForLog } from '../privacy';
-import { HttpError, NotFoundError } from './errors';
+import { isRedisUnavailableError } from '../queue';
+import { DependencyUnavailableError, HttpError, NotFoundError } from './errors';
+import { renderUnavailablePage } from './unavailable-page';
 
 interface BodyParserError {
   type?: string;
@@ -22,21 +25,43 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
   }
 }
 
+/** Redis or PostgreSQL down or not answering: a 503 naming it, not a 500 that hides it. */
+function fromDependency(err: unknown): DependencyUnavailableError | undefined {
+  if (err instanceof DependencyUnavailableError) return err;
+  if (isRedisUnavailableError(err)) return new DependencyUnavailableError('redis');
+  if (isDatabaseUnavailableError(err)) return new DependencyUnavailableError('database');
+  return undefined;
+}
+
+/** A person's browser (not a script, not the JSON API) gets a page rather than JSON. */
+const wantsPage = (req: Request) =>
+  !req.originalUrl.startsWith('/api/') && req.accepts(['json', 'html']) === 'html';
+
 /** Express 5 hands unmatched routes here as a NotFoundError, so 404s share the one JSON shape. */
 export function notFoundHandler(_req: Request, _res: Response): void {
   throw new NotFoundError('no such endpoint');
 }
 
 /**
- * The one error path: typed errors become their status and message; everything else is logged with
- * the request id and answered with a generic 500, never a stack, SQL or upstream detail.
+ * The one error path: typed errors become their status and message; a dependency that is down
+ * becomes 503 naming it (a plain page for a browser); everything else is logged with the request
+ * id and answered with a generic 500, never a stack, SQL or upstream detail.
  */
-export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
     next(err);
     return;
   }
-  const known = err instanceof HttpError ? err : fromBodyParser(err as BodyParserError);
+  const unavailable = fromDependency(err);
+  if (unavailable) {
+    res.locals.log?.warn({ dependency: unavailable.dependency }, 'dependency unavailable');
+    res.setHeader('Retry-After', '30');
+    if (wantsPage(req)) {
+      res.status(503).type('html').send(renderUnavailablePage(unavailable.dependency));
+      return;
+    }
+  }
+  const known = unavailable ?? (err instanceof HttpError ? err : fromBodyParser(err as BodyParserError));
   const requestId = res.locals.requestId;
   if (known) {
     res.status(known.status).json({

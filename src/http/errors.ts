@@ -45,3 +45,20 @@ export class ConflictHttpError extends HttpError {
     super(409, 'conflict', message, details);
   }
 }
+
+/** A service the request needs is down or not answering; its name is in `dependency`. */
+export type Dependency = 'redis' | 'database';
+
+export class DependencyUnavailableError extends HttpError {
+  constructor(readonly dependency: Dependency) {
+    super(503, 'dependency_unavailable', DEPENDENCY_MESSAGES[dependency], { dependency });
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
+/** For the JSON API: what is down and what it stops, in words a script's author can act on. */
+const DEPENDENCY_MESSAGES: Record<Dependency, string> = {
+  redis:
+    'the queue service (Redis) is not answering: presence and queueing work are unavailable; try again shortly',
+  database: 'the database (PostgreSQL) is not answering; nothing was changed; try again shortly',
+};

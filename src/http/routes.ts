@@ -10,6 +10,7 @@ import type { Registry } from '../metrics';
 import { createQueueBoard } from '../queue';
 import type { AppDeps } from './app';
 import { healthz, readyz } from './health';
+import { requireRedis } from './require-redis';
 import { slackReadiness } from '../alerts/health';
 import { clinicSettingsRoutes } from '../clinic/routes';
 import { inboxRoutes } from '../inbox/routes';
@@ -63,6 +64,7 @@ export function appRoutes(deps: RouteDeps): Router {
     auth.requireLogin,
     requirePermission('queues.admin'),
     auth.requireSameOrigin,
+    requireRedis(deps.redis),
     relaxedStylesForQueueBoard(deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false),
     createQueueBoard(deps.queues, '/admin/queues'),
   );

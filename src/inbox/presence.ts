@@ -8,6 +8,7 @@
  * live-update ticker find messages whose presence changed, including by expiry, without scanning keys.
  */
 import type { Redis } from 'ioredis';
+import { isRedisUnavailableError } from '../queue';
 
 export type PresenceMode = 'viewing' | 'replying';
 
@@ -116,6 +117,10 @@ export async function presenceFor(
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.hgetall(presenceKey(prefix, id));
   const replies = (await pipeline.exec()) ?? [];
+  // A pipeline resolves even when Redis never answered, with the error per command: that is no
+  // presence known, not "nobody is here", so callers learn it the way a single command tells them.
+  const unreachable = replies.find(([err]) => isRedisUnavailableError(err));
+  if (unreachable) throw unreachable[0];
   const stale = redis.pipeline();
   let staleCount = 0;
   ids.forEach((id, i) => {

@@ -3,11 +3,13 @@
  * checks the message is ready at the version the person saw, stores the reply (unique per message),
  * moves the message to `sending` and records who approved and how much they changed the draft; the
  * send job is enqueued after the commit (and re-enqueued by the reconciler if that enqueue is lost).
+ * An enqueue that fails (Redis down) does not fail the approval: it is committed, and the answer
+ * says sending will start once the reconciler queues it.
  */
 import { z } from 'zod';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
-import { enqueue, type Queues } from '../queue';
+import { enqueue, queueAfterCommit, type Queues } from '../queue';
 import { ConflictError, InvalidApprovalError, MessageNotFoundError } from './errors';
 import { summarizeEdit } from './text-diff';
 
@@ -36,6 +38,11 @@ export interface ApprovedReply {
   messageId: string;
   version: number;
   approvedAt: Date;
+  /**
+   * Whether the send job was queued now. False: Redis was unavailable; the reply is committed as
+   * `sending` and the worker's reconciler queues it once Redis is back.
+   */
+  sendQueued: boolean;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -51,7 +58,7 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
     });
   }
   const input = parsed.data;
-  let approved: ApprovedReply;
+  let approved: Omit<ApprovedReply, 'sendQueued'>;
   try {
     approved = await db.transaction().execute(async (trx) => {
       // The row lock serializes two approvers: the second one sees `sending` and gets a conflict.
@@ -146,6 +153,6 @@ export async function approveReply(db: Db, queues: Queues, raw: ApproveReplyInpu
     }
     throw err;
   }
-  await enqueue(queues, 'send', { replyId: approved.replyId });
-  return approved;
+  const sendQueued = await queueAfterCommit(() => enqueue(queues, 'send', { replyId: approved.replyId }));
+  return { ...approved, sendQueued };
 }

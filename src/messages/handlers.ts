@@ -100,6 +100,10 @@ export function getMessageHandler(deps: MessageHandlerDeps): RequestHandler {
   };
 }
 
+/** What a script is told when the approval is saved but the send job could not be queued yet. */
+export const SEND_DEFERRED_NOTICE =
+  'approved and saved; the send queue (Redis) is unavailable right now, so sending starts automatically once it is back';
+
 export function approveMessageHandler(deps: MessageHandlerDeps): RequestHandler {
   return async (req: Request, res: Response) => {
     const messageId = messageIdOf(req);
@@ -112,6 +116,12 @@ export function approveMessageHandler(deps: MessageHandlerDeps): RequestHandler 
       draftId: parsed.data.draftId,
       expectedVersion: parsed.data.expectedVersion,
     });
+    if (!result.sendQueued) {
+      // Committed all the same: the reconciler queues the send once Redis is back.
+      res.locals.log?.warn({ replyId: result.replyId }, 'approved; send not queued (redis unavailable)');
+      res.status(202).json({ ...result, notice: SEND_DEFERRED_NOTICE });
+      return;
+    }
     res.status(202).json(result);
   };
 }

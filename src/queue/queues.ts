@@ -7,10 +7,22 @@ export type Queues = { [Q in QueueName]: Queue<JobDataByQueue[Q]> };
 
 /**
  * The queues, sharing one connection. `prefix` separates deployments (and test files) on one Redis.
+ * `failFast` (the web role, over createRequestRedisConnection): the queues neither wait for Redis to
+ * be ready nor ask its version first, so an add while Redis is down fails at once instead of waiting.
  */
-export function createQueues(connection: Redis, prefix = 'inbox'): Queues {
+export function createQueues(
+  connection: Redis,
+  prefix = 'inbox',
+  options: { failFast?: boolean } = {},
+): Queues {
+  const failFast = options.failFast ? { skipWaitingForReady: true, skipVersionCheck: true } : {};
   const entries = QUEUE_NAMES.map((name) => {
-    const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] });
+    const queue = new Queue(name, {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS[name],
+      ...failFast,
+    });
     // BullMQ prints a queue's connection errors with console.error when nobody listens: six raw lines
     // per reconnect attempt during an outage. The shared connection's own 'error' listener (set by
     // whoever made it) reports the outage once, in the JSON log; a failed command still rejects.

@@ -12,7 +12,7 @@ import { createSlackClient } from '../../alerts/slack';
 import { updateInPlace } from '../../alerts/sync';
 import type { Db } from '../../db';
 import { MessageNotFoundError } from '../../messages/errors';
-import { enqueue, type Queues } from '../../queue';
+import { enqueue, queueAfterCommit, type Queues } from '../../queue';
 import { actorOf, type Actor } from './context';
 import { ActionConflictError } from './errors';
 import { ackAlertFromInbox } from './repository';
@@ -56,12 +56,23 @@ export async function acknowledgeFromInbox(
     return true;
   });
   if (!first) return 'already_acknowledged';
-  await cancelReminders(deps.queues, messageId, deps.settings.escalationLimit);
-  await enqueue(
-    deps.queues,
-    'escalate',
-    { messageId, level: OWNER_REMINDER_LEVEL },
-    { delayMs: deps.settings.ownerReminderMs },
+  // The acknowledgement is committed. With Redis down the reminders cannot be cancelled (each finds
+  // the alert acknowledged and does nothing) nor the owner reminder scheduled: logged, not an error.
+  await queueAfterCommit(
+    async () => {
+      await cancelReminders(deps.queues, messageId, deps.settings.escalationLimit);
+      await enqueue(
+        deps.queues,
+        'escalate',
+        { messageId, level: OWNER_REMINDER_LEVEL },
+        { delayMs: deps.settings.ownerReminderMs },
+      );
+    },
+    (err) =>
+      deps.logger.warn(
+        { messageId, errorKind: (err as Error)?.name },
+        'acknowledged; owner reminder not scheduled (redis unavailable)',
+      ),
   );
   if (deps.settings.slack && alert.slack_ts) {
     try {

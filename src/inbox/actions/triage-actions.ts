@@ -7,7 +7,7 @@
 import { recordEvent } from '../../audit';
 import { enqueueAlertSync } from '../../alerts/escalation';
 import type { Db, UrgencyValue } from '../../db';
-import { enqueue, type Queues } from '../../queue';
+import { enqueue, queueAfterCommit, type Queues } from '../../queue';
 import { openMessageOrThrow } from './claim';
 import { actorOf, type Actor } from './context';
 import { ActionInputError } from './errors';
@@ -39,7 +39,7 @@ export async function closeWithoutReply(
   messageId: string,
   user: Actor,
   input: { reason: CloseReason; note?: string },
-): Promise<void> {
+): Promise<{ alertSyncQueued: boolean }> {
   await db.transaction().execute(async (trx) => {
     // Open includes send_failed: a person who handled it another way (by phone) closes it here.
     const message = await openMessageOrThrow(trx, messageId);
@@ -59,8 +59,9 @@ export async function closeWithoutReply(
     });
   });
   // As the send path does after a reply: the worker resolves the Slack alert in place (a no-op
-  // without one). After the commit, so the worker reads the closed message.
-  await enqueueAlertSync(queues, messageId);
+  // without one). After the commit, so the worker reads the closed message; the close stands even
+  // when Redis is down, and a pending reminder still finds the message closed and resolves the alert.
+  return { alertSyncQueued: await queueAfterCommit(() => enqueueAlertSync(queues, messageId)) };
 }
 
 const ALERTING: readonly UrgencyValue[] = ['emergent', 'urgent'];
@@ -71,7 +72,7 @@ export async function changeMessageUrgency(
   messageId: string,
   user: Actor,
   input: { urgency: UrgencyValue; reason: string },
-): Promise<{ from: UrgencyValue | null; to: UrgencyValue }> {
+): Promise<{ from: UrgencyValue | null; to: UrgencyValue; alertDeferred: boolean }> {
   const from = await db.transaction().execute(async (trx) => {
     const message = await openMessageOrThrow(trx, messageId);
     if (message.urgency === input.urgency) {
@@ -89,9 +90,11 @@ export async function changeMessageUrgency(
     });
     return message.urgency;
   });
-  // Raised to a level that pages a nurse: the alert goes out now, unless one already exists.
+  // Raised to a level that pages a nurse: the alert goes out now, unless one already exists. With
+  // Redis down the change stands and the reconciler queues the alert (urgent, no alert row) later.
+  let alertDeferred = false;
   if (ALERTING.includes(input.urgency) && !(await hasAlert(db, messageId))) {
-    await enqueue(queues, 'alert', { messageId });
+    alertDeferred = !(await queueAfterCommit(() => enqueue(queues, 'alert', { messageId })));
   }
-  return { from, to: input.urgency };
+  return { from, to: input.urgency, alertDeferred };
 }

@@ -13,6 +13,7 @@ import {
   LEVEL_LABELS,
   STATUS_LABELS,
 } from './format';
+import { RedisDegradedNotice } from '../degraded-notice';
 import { HelpDialog, LevelCountsNav, MessagesTable, Pager, SendFailedNotice } from './components';
 import type { LevelCounts } from './repository';
 import type { RowView } from './view-model';
@@ -159,6 +160,8 @@ export interface ListPageModel {
   counts: LevelCounts;
   sendFailed: number;
   nextCursor: string | null;
+  /** False: Redis did not answer, and the page says presence is missing. Default true. */
+  presenceAvailable?: boolean;
 }
 
 export function renderListPage(m: ListPageModel): string {
@@ -178,6 +181,7 @@ export function renderListPage(m: ListPageModel): string {
     body: (
       <>
         <h1>Inbox</h1>
+        {m.presenceAvailable === false ? <RedisDegradedNotice /> : null}
         <SearchForm csrfToken={m.ctx.csrfToken} />
         <FiltersForm filter={m.filter} />
         <SendFailedNotice count={m.sendFailed} filter={m.filter} />

@@ -43,13 +43,19 @@ export interface Viewer {
   via: string;
 }
 
-/** Presence is a courtesy: with Redis unreachable the list still renders, without it. */
-async function presenceOrNothing(deps: ListDeps, ids: string[]): Promise<Map<string, PresenceEntry[]>> {
+/**
+ * Presence is a courtesy: with Redis unreachable (or not answering within its command timeout) the
+ * list still renders, without it, and says so.
+ */
+async function presenceOrNothing(
+  deps: ListDeps,
+  ids: string[],
+): Promise<{ presence: Map<string, PresenceEntry[]>; available: boolean }> {
   try {
-    return await presenceFor(deps.redis, deps.prefix, ids, deps.now());
+    return { presence: await presenceFor(deps.redis, deps.prefix, ids, deps.now()), available: true };
   } catch (err) {
     deps.logger.warn({ errorKind: (err as Error).name }, 'presence unavailable for the inbox list');
-    return new Map();
+    return { presence: new Map(), available: false };
   }
 }
 
@@ -71,6 +77,8 @@ export interface ListView {
   /** Replies whose send failed, over the whole inbox (whatever the filters). */
   sendFailed: number;
   nextCursor: string | null;
+  /** False when Redis did not answer: the rows are right, but who is viewing them is unknown. */
+  presenceAvailable: boolean;
 }
 
 /** Queries run side by side, then the audit event beside the presence read: latency, not load, is the cost. */
@@ -88,12 +96,12 @@ export async function showInboxList(
   ]);
   const ids = page.rows.map((r) => r.id);
   // A list shows subjects, which can carry PHI: one event naming every message shown.
-  const [presence] = await Promise.all([
+  const [{ presence, available }] = await Promise.all([
     presenceOrNothing(deps, ids),
     ids.length > 0 ? recordListed(deps, viewer, 'messages.listed', { messageIds: ids, view }) : undefined,
   ]);
   const rows = toViews(page.rows, { now: deps.now(), settings, userId: viewer.userId, presence });
-  return { rows, counts, sendFailed, nextCursor: page.nextCursor };
+  return { rows, counts, sendFailed, nextCursor: page.nextCursor, presenceAvailable: available };
 }
 
 export type SearchKind = 'name' | 'record_number';
@@ -129,7 +137,7 @@ export async function searchMessages(deps: ListDeps, viewer: Viewer, query: stri
     loadClinicSettings(deps.db, deps.timeZone),
   ]);
   const ids = found.map((r) => r.id);
-  const [presence] = await Promise.all([
+  const [{ presence }] = await Promise.all([
     presenceOrNothing(deps, ids),
     recordListed(deps, viewer, 'messages.searched', { kind, resultCount: ids.length, messageIds: ids }),
   ]);

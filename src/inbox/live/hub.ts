@@ -96,13 +96,24 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     }
   }
 
+  // Presence lives in Redis, the list in PostgreSQL: one down must not stop the other's events.
+  // Redis being down is said once per outage, not once a second.
+  let presenceDown = false;
   async function tick(): Promise<void> {
     if (running) return; // a slow tick is not stacked with the next one
     running = true;
     try {
-      await Promise.all([tickMessages(), tickPresence()]);
-    } catch (err) {
-      options.logger.warn({ errorKind: (err as Error).name }, 'inbox live tick failed');
+      const [messages, presence] = await Promise.allSettled([tickMessages(), tickPresence()]);
+      if (messages.status === 'rejected') {
+        options.logger.warn({ errorKind: (messages.reason as Error)?.name }, 'inbox live tick failed');
+      }
+      if (presence.status === 'rejected' && !presenceDown) {
+        options.logger.warn(
+          { errorKind: (presence.reason as Error)?.name },
+          'inbox live presence unavailable; list updates go on',
+        );
+      }
+      presenceDown = presence.status === 'rejected';
     } finally {
       running = false;
     }

@@ -54,9 +54,16 @@ export const runApprove =
   async ({ req, id, user }) => {
     const input = parseBody(ApproveBody, req.body);
     const approved = await approveFromInbox(deps.db, deps.queues, user, { messageId: id, ...input });
+    if (!approved.sendQueued) {
+      // Committed: the worker's reconciler queues the send once Redis answers again.
+      deps.logger.warn({ replyId: approved.replyId }, 'approved; send not queued (redis unavailable)');
+    }
     return {
-      flash: 'Reply approved; it is being sent to the patient’s portal.',
-      json: { replyId: approved.replyId },
+      flash: approved.sendQueued
+        ? 'Reply approved; it is being sent to the patient’s portal.'
+        : 'Reply approved and saved. The send queue is not answering right now, so sending will start ' +
+          'automatically shortly after it is back; there is nothing more to do.',
+      json: { replyId: approved.replyId, sendQueued: approved.sendQueued },
     };
   };
 
@@ -94,8 +101,14 @@ export const runClose =
   (deps: MessageDeps): ActionRun =>
   async ({ req, id, user }) => {
     const input = parseBody(CloseBody, req.body);
-    await closeWithoutReply(deps.db, deps.queues, id, user, input);
-    return { flash: 'Closed without a reply.' };
+    const closed = await closeWithoutReply(deps.db, deps.queues, id, user, input);
+    if (closed.alertSyncQueued) return { flash: 'Closed without a reply.' };
+    deps.logger.warn({ messageId: id }, 'closed; slack sync not queued (redis unavailable)');
+    return {
+      flash:
+        'Closed without a reply. The queue service is not answering, so an urgent alert about this ' +
+        'message in Slack may still look open for a while.',
+    };
   };
 
 export const runUrgency =
@@ -103,7 +116,14 @@ export const runUrgency =
   async ({ req, id, user }) => {
     const input = parseBody(UrgencyBody, req.body);
     const changed = await changeMessageUrgency(deps.db, deps.queues, id, user, input);
-    return { flash: `Urgency changed from ${levelLabel(changed.from)} to ${levelLabel(changed.to)}.` };
+    const flash = `Urgency changed from ${levelLabel(changed.from)} to ${levelLabel(changed.to)}.`;
+    if (!changed.alertDeferred) return { flash };
+    deps.logger.warn({ messageId: id }, 'urgency raised; alert not queued (redis unavailable)');
+    return {
+      flash:
+        `${flash} The queue service is not answering, so the nurse alert has not gone out yet; ` +
+        'if this cannot wait, contact the nurse directly.',
+    };
   };
 
 export const runFeedback =

@@ -39,15 +39,26 @@ const actorOfRes = (res: Response): Actor => {
   return { id: p.userId, role: p.role };
 };
 
-/** Presence is a convenience: Redis trouble must not keep anyone from a message. */
-async function othersOn(deps: MessageDeps, res: Response, id: string, me: { id: string; name: string }) {
+/**
+ * Presence is a convenience: Redis trouble (down, or slower than its command timeout) must not keep
+ * anyone from a message; the page then says who-is-here is unknown.
+ */
+async function othersOn(
+  deps: MessageDeps,
+  res: Response,
+  id: string,
+  me: { id: string; name: string },
+): Promise<{ others: Presence[]; available: boolean }> {
   try {
     await markPresence(deps.redis, deps.prefix, id, { userId: me.id, name: me.name, mode: 'viewing' });
     const people = (await presenceFor(deps.redis, deps.prefix, [id])).get(id) ?? [];
-    return people.filter((p) => p.userId !== me.id).map((p): Presence => ({ name: p.name, mode: p.mode }));
+    const others = people
+      .filter((p) => p.userId !== me.id)
+      .map((p): Presence => ({ name: p.name, mode: p.mode }));
+    return { others, available: true };
   } catch (err) {
     res.locals.log?.warn({ errorKind: (err as Error)?.name }, 'presence unavailable');
-    return [];
+    return { others: [], available: false };
   }
 }
 
@@ -70,7 +81,7 @@ export async function renderView(
     messageId: id,
     data: { via: 'session', draftId: view.draft?.id ?? null },
   });
-  const others = await othersOn(deps, res, id, ctx.user);
+  const { others, available } = await othersOn(deps, res, id, ctx.user);
   const role = ctx.user.role;
   res
     .status(status)
@@ -82,6 +93,7 @@ export async function renderView(
         zone: deps.zone,
         now: deps.clock(),
         others,
+        presenceAvailable: available,
         can: {
           edit: can(role, 'messages.edit'),
           approve: can(role, 'messages.approve'),
@@ -189,7 +201,8 @@ export function action(deps: MessageDeps, form: FormName, run: ActionRun): Reque
 /** Errors of page routes as pages (403, 404, 409…) for a browser; scripts keep the JSON shape. */
 export function pageErrors(deps: MessageDeps): ErrorRequestHandler {
   return async (err, req, res, next) => {
-    if (!(err instanceof HttpError) || wantsJson(req) || res.headersSent || err.status === 401) {
+    // 503 (a service down) goes to the app's error handler, whose page needs no database.
+    if (!(err instanceof HttpError) || wantsJson(req) || res.headersSent || [401, 503].includes(err.status)) {
       next(err);
       return;
     }

@@ -48,6 +48,8 @@ export interface MessagePageInput {
   now: Date;
   /** Other people on this message right now (never the viewer). */
   others: Presence[];
+  /** False when Redis did not answer: `others` is unknown, and the page says so. Default true. */
+  presenceAvailable?: boolean;
   can: Abilities;
   modelConfigured: boolean;
   flash?: Flash;

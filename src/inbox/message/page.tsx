@@ -4,6 +4,7 @@
  * presence, live notices and keyboard shortcuts, and every action also works as a plain form.
  */
 import { renderPage } from '../../http/page-layout';
+import { RedisDegradedNotice } from '../degraded-notice';
 import { levelLabel } from './format';
 import { AlertSection, ChartSection, MessageSection, ThreadSection, TriageSection } from './info-sections';
 import { AssignmentSection, DraftSection } from './draft-sections';
@@ -57,6 +58,7 @@ function Notices({ input }: { input: MessagePageInput }) {
           {flash.text}
         </p>
       ) : null}
+      {input.presenceAvailable === false ? <RedisDegradedNotice /> : null}
       {/* The same spans window.inboxLive.renderPresence writes when the live stream updates it. */}
       <p id="presence" class="presence" role="status" aria-live="polite">
         {others.map((p, i) => (

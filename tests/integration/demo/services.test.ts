@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createConnection } from 'node:net';
 import IORedis from 'ioredis';
 import { DemoSetupError, ensurePostgres, ensureRedis } from '../../../src/demo/services';
@@ -11,6 +12,12 @@ function portAccepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Pids of the processes listening on a loopback port (ss ships with iproute2). */
+function serverPids(port: number): number[] {
+  const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+  return [...out.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1]));
 }
 
 describe('demo services', () => {
@@ -32,6 +39,17 @@ describe('demo services', () => {
     } finally {
       client.disconnect();
     }
+    await redis.stop();
+    expect(await portAccepts(port)).toBe(false);
+  });
+
+  it('stops at once a redis-server that already died, and says how it ended', async () => {
+    const redis = await ensureRedis(undefined);
+    const port = Number(new URL(redis.url).port);
+    const [pid] = serverPids(port);
+    process.kill(pid, 'SIGKILL');
+    expect(await redis.exited).toBe('signal SIGKILL');
+    // Before the fix this waited for an exit event that had already come and gone: for ever.
     await redis.stop();
     expect(await portAccepts(port)).toBe(false);
   });
