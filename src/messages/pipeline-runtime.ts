@@ -60,6 +60,26 @@ export interface RunningPipeline {
   close: () => Promise<void>;
 }
 
+/** How long each shutdown step may take before the next one goes ahead without it. */
+const CLOSE_GRACE_MS = 15_000;
+
+/** True when `work` settled within `ms` (whatever its outcome); false when it is still going. */
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startPipeline(s: PipelineSettings): Promise<RunningPipeline> {
   // Settings that can be wrong are read before any connection opens, so a bad one leaks nothing.
   const prompts = loadPrompts(s.promptsDir ?? DEFAULT_PROMPTS_DIR);
@@ -163,9 +183,10 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     (closing ??= (async () => {
       connection.off('ready', onReady);
       await maintenance.stop();
-      await workers.close();
-      await closeQueues(queues);
-      await connection.quit().catch(() => connection.disconnect());
+      // Graceful first (jobs in flight finish); a dead Redis must not hang the shutdown for ever.
+      if (!(await within(CLOSE_GRACE_MS, workers.close()))) await within(CLOSE_GRACE_MS, workers.close(true));
+      await within(CLOSE_GRACE_MS, closeQueues(queues));
+      if (!(await within(CLOSE_GRACE_MS, connection.quit()))) connection.disconnect();
       await db.destroy();
     })());
   try {

@@ -32,8 +32,8 @@ export interface StartWorkersOptions {
 
 export interface RunningWorkers {
   workers: Worker[];
-  /** Stops fetching jobs, waits for active ones to finish, then closes. */
-  close: () => Promise<void>;
+  /** Stops fetching jobs, waits for active ones to finish (unless `force`), then closes. */
+  close: (force?: boolean) => Promise<void>;
 }
 
 /** True when this run is the job's last chance: no retry follows a failure. */
@@ -75,8 +75,8 @@ export function startWorkers(options: StartWorkersOptions): RunningWorkers {
   }
   return {
     workers,
-    close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+    close: async (force = false) => {
+      await Promise.all(workers.map((w) => w.close(force)));
     },
   };
 }
