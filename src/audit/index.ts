@@ -9,6 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { canonicalJson } from './canonical-json';
+import { currentClientAddress } from './request-context';
 
 export { CanonicalJsonError } from './canonical-json';
 
@@ -27,6 +28,8 @@ const EventInput = z.object({
   messageId: z.uuid().nullish(),
   data: z.record(z.string(), z.unknown()).optional(),
   at: z.date().optional(),
+  /** Defaults to the address of the request being served (see ./request-context). */
+  clientAddress: z.string().min(1).max(64).nullish(),
 });
 export type RecordEventInput = z.input<typeof EventInput>;
 
@@ -44,6 +47,7 @@ interface HashedFields {
   messageId: string | null;
   data: Record<string, unknown>;
   prevHash: string;
+  clientAddress?: string | null;
 }
 
 export function eventHash(e: HashedFields): string {
@@ -54,6 +58,8 @@ export function eventHash(e: HashedFields): string {
     data: e.data,
     messageId: e.messageId,
     prevHash: e.prevHash,
+    // Only when present: events from before the column existed hash exactly as they did.
+    ...(e.clientAddress ? { clientAddress: e.clientAddress } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -101,6 +107,7 @@ export async function recordEvent(
       messageId: parsed.data.messageId ?? null,
       data,
       prevHash,
+      clientAddress: parsed.data.clientAddress ?? currentClientAddress() ?? null,
     };
     const hash = eventHash(fields);
     const row = await trx
@@ -113,6 +120,7 @@ export async function recordEvent(
         data: dataJson,
         prev_hash: prevHash,
         hash,
+        client_address: fields.clientAddress ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -180,6 +188,7 @@ export async function verifyChain(
         messageId: row.message_id,
         data: row.data,
         prevHash: row.prev_hash,
+        clientAddress: row.client_address,
       });
       if (recomputed !== row.hash) return { ok: false, count, firstBadId: row.id, reason: 'hash_mismatch' };
       if (anchor && row.id === anchor.id) {

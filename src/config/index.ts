@@ -27,6 +27,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: intFromEnv(3000, 0),
   APP_BASE_URL: optionalUrl,
+  /** Reverse proxies in front of the web process (TLS terminator, load balancer): hops to trust. */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === undefined || v === '' ? 0 : Number(v)),
+    z.number().int().min(0).max(10),
+  ),
   /** The clinic's local time zone: appointment times in drafts, business hours, reports. */
   CLINIC_TIME_ZONE: timeZone,
   DATABASE_URL: optionalString,
