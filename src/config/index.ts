@@ -88,6 +88,12 @@ const envSchema = z.object({
   ),
   /** The worker's own /metrics listener (job timings); 0 = off. */
   WORKER_METRICS_PORT: intFromEnv(9464, 0),
+  /** Where the worker notes the audit chain's head (one of the two), and how often (0 = never). */
+  AUDIT_ANCHOR_FILE: optionalString,
+  AUDIT_ANCHOR_URL: optionalUrl,
+  /** Sent as `Authorization: Bearer` to AUDIT_ANCHOR_URL. */
+  AUDIT_ANCHOR_TOKEN: optionalString,
+  AUDIT_ANCHOR_INTERVAL_MS: intFromEnv(300_000, 0),
   /** `npm run demo`: how often a generated patient message arrives in the sandbox; 0 = never. */
   DEMO_MESSAGE_INTERVAL_MS: intFromEnv(20000, 0),
   /** `npm run demo` without DATABASE_URL: where its embedded PostgreSQL keeps data (default .data/postgres). */

@@ -42,11 +42,14 @@ function checkedName(name: string): string {
  * Creates the app role (LOGIN, no other attribute) when it does not exist. Needs a superuser or a
  * role with CREATEROLE. Two migrations racing to create it are both fine.
  */
-export async function ensureAppRole<DB>(ownerDb: Kysely<DB>, spec: AppRoleSpec): Promise<'created' | 'exists'> {
+export async function ensureAppRole<DB>(
+  ownerDb: Kysely<DB>,
+  spec: AppRoleSpec,
+): Promise<'created' | 'exists'> {
   const name = checkedName(spec.name);
-  const found = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${name}`.execute(
-    ownerDb,
-  );
+  const found = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pg_roles where rolname = ${name}`.execute(ownerDb);
   if (found.rows[0].n > 0) return 'exists';
   // format() quotes the name and the password literal; DDL takes no bind parameters.
   const ddl = await sql<{ ddl: string }>`select format(
@@ -128,7 +131,8 @@ export async function checkAppRole<DB>(ownerDb: Kysely<DB>, roleName: string): P
        has_table_privilege(${name}, 'public.events', 'TRIGGER') as can_trigger,
        has_schema_privilege(${name}, 'public', 'CREATE') as can_create`.execute(ownerDb);
   const r = rights.rows[0];
-  if (r.owned > 0) problems.push(`${name} owns ${r.owned} table(s) or sequence(s) (it could drop the triggers)`);
+  if (r.owned > 0)
+    problems.push(`${name} owns ${r.owned} table(s) or sequence(s) (it could drop the triggers)`);
   if (r.owner_member) problems.push(`${name} is, or is a member of, the owner of events`);
   if (!r.can_select || !r.can_insert) problems.push(`${name} cannot read and append events`);
   for (const [right, held] of [

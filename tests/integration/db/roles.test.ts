@@ -81,7 +81,9 @@ describe('the app role', () => {
     const superuser = await checkAppRole(t.ownerDb, new URL(adminDatabaseUrl()).username);
     expect(superuser.join('; ')).toMatch(/superuser/);
     expect(superuser.join('; ')).toMatch(/owns/);
-    expect(await checkAppRole(t.ownerDb, 'no_such_role_here')).toEqual(['role no_such_role_here does not exist']);
+    expect(await checkAppRole(t.ownerDb, 'no_such_role_here')).toEqual([
+      'role no_such_role_here does not exist',
+    ]);
   });
 });
 
@@ -99,7 +101,10 @@ describe('npm run migrate', () => {
       expect(describeMigrate(first)[1]).toBe(
         `app role ${role} created; reads and appends events, cannot change them, owns nothing`,
       );
-      const second = await runMigrate({ DATABASE_OWNER_URL: extra.ownerUrl, DATABASE_URL: appUrl.toString() });
+      const second = await runMigrate({
+        DATABASE_OWNER_URL: extra.ownerUrl,
+        DATABASE_URL: appUrl.toString(),
+      });
       expect(second).toEqual({ applied: [], appRole: { name: role, created: false }, warnings: [] });
       const attrs = await sql<{ rolsuper: boolean; rolcanlogin: boolean; has_password: boolean }>`
         select rolsuper, rolcanlogin, rolpassword is not null as has_password from pg_authid
@@ -122,9 +127,9 @@ describe('npm run migrate', () => {
   });
 
   it('refuses a superuser as the app role, and one role for both in production', async () => {
-    await expect(
-      runMigrate({ DATABASE_OWNER_URL: t.ownerUrl, DATABASE_URL: t.ownerUrl }),
-    ).rejects.toThrow(/app role check failed: .*superuser/);
+    await expect(runMigrate({ DATABASE_OWNER_URL: t.ownerUrl, DATABASE_URL: t.ownerUrl })).rejects.toThrow(
+      /app role check failed: .*superuser/,
+    );
     const single = await runMigrate({ DATABASE_URL: t.ownerUrl });
     expect(single.warnings[0]).toMatch(/DATABASE_OWNER_URL is not set/);
     await expect(runMigrate({ DATABASE_URL: t.ownerUrl, NODE_ENV: 'production' })).rejects.toThrow(
