@@ -13,8 +13,9 @@ import { pruneExpiredSessions } from './session-store';
 export interface LoginHandlerDeps {
   db: Db;
   checkLogin: CheckLogin;
+  /** Clears the (account, address) failure count after a success. */
+  forgetFailures: (req: Request) => Promise<void>;
   sessionMaxMs: number;
-  maxFailures: number;
   lockoutMinutes: number;
 }
 
@@ -24,11 +25,8 @@ const LoginBody = z.object({
 });
 
 /** The same words for every failure, so the page tells nobody which accounts exist or are locked. */
-export function loginFailedMessage(deps: Pick<LoginHandlerDeps, 'maxFailures' | 'lockoutMinutes'>): string {
-  return (
-    `Email or password is wrong. After ${deps.maxFailures} wrong passwords in a row an account is locked ` +
-    `for ${deps.lockoutMinutes} minutes.`
-  );
+export function loginFailedMessage(deps: Pick<LoginHandlerDeps, 'lockoutMinutes'>): string {
+  return `Email or password is wrong. Too many wrong passwords lock the account for ${deps.lockoutMinutes} minutes.`;
 }
 
 const wantsJson = (req: Request) => req.is('application/json') === 'application/json';
@@ -52,6 +50,23 @@ const sessionCall = (req: Request, method: 'regenerate' | 'save' | 'destroy') =>
   new Promise<void>((resolve, reject) =>
     req.session[method]((err: unknown) => (err ? reject(err) : resolve())),
   );
+
+/** A refused (account, address) pair: audited (no email: the actor is unknown here), then answered. */
+export function answerLoginThrottled(db: Db) {
+  return (req: Request, res: Response, error: HttpError): void => {
+    recordEvent(db, {
+      actor: 'anonymous',
+      action: 'auth.login_throttled',
+      data: { ip: req.ip ?? null },
+    }).then(
+      () => answerLoginError(req, res, error),
+      (err: unknown) => {
+        res.locals.log?.error({ errorKind: (err as Error)?.name }, 'audit of a throttled login failed');
+        answerLoginError(req, res, error);
+      },
+    );
+  };
+}
 
 export function loginPageHandler(): RequestHandler {
   return (req: Request, res: Response) => {
@@ -92,6 +107,7 @@ export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
       action: 'auth.login',
       data: { ip: req.ip ?? null },
     });
+    await deps.forgetFailures(req);
     await pruneExpiredSessions(deps.db, deps.sessionMaxMs);
     res.locals.principal = { userId: outcome.userId, role: outcome.role, via: 'session' };
     if (wantsJson(req)) {

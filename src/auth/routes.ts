@@ -2,7 +2,8 @@
  * Accounts and access, as the web app mounts them:
  *   every request          session cookie → res.locals.principal (or a bearer token, which wins)
  *   GET  /login             the login page (with the form's CSRF token)
- *   POST /login             email + password → a new session; rate-limited per address, lockout per account
+ *   POST /login             email + password → a new session; limited per (account, address) and per
+ *                           account, slowed (never refused) when everyone together fails too often
  *   POST /logout            ends the session
  *   /api/*                  session or bearer token required; session state changes need the CSRF token
  *   GET  /api/session       who am I, my permissions, my CSRF token
@@ -33,9 +34,9 @@ import {
   resolvePrincipal,
 } from './authenticate';
 import { createPasswordChecker } from './login';
-import { answerLoginError, loginHandler, loginPageHandler, logoutHandler } from './login-handlers';
+import { answerLoginThrottled, loginHandler, loginPageHandler, logoutHandler } from './login-handlers';
 import { requirePermission } from './permissions';
-import { loginRateLimit } from './rate-limit';
+import { loginLimits } from './rate-limit';
 import { sessionCookieName, sessionMiddleware } from './session';
 
 export { requirePermission } from './permissions';
@@ -71,9 +72,20 @@ export function createAuth(deps: AuthDeps): Auth {
   const https = deps.appBaseUrl?.startsWith('https://') ?? false;
   const cookieName = sessionCookieName(https);
   const checkLogin = createPasswordChecker(deps.db, {
-    maxFailures: deps.auth.maxFailedLogins,
+    maxFailures: deps.auth.accountMaxFailedLogins,
     lockoutMs: deps.auth.lockoutMs,
   });
+  const limits = loginLimits(
+    deps.redis,
+    deps.redisPrefix,
+    {
+      maxFailures: deps.auth.maxFailedLogins,
+      windowMs: deps.auth.lockoutMs,
+      slowdownAfter: deps.auth.slowdownAfter,
+      maxDelayMs: deps.auth.slowdownMaxDelayMs,
+    },
+    answerLoginThrottled(deps.db),
+  );
 
   const pages = Router();
   const form = [urlencoded({ extended: false, limit: '10kb' }), json({ limit: '10kb' })];
@@ -81,12 +93,12 @@ export function createAuth(deps: AuthDeps): Auth {
   pages.post(
     '/login',
     ...form,
-    loginRateLimit(deps.redis, deps.redisPrefix, answerLoginError),
+    ...limits.middleware,
     loginHandler({
       db: deps.db,
       checkLogin,
+      forgetFailures: limits.forgetFailures,
       sessionMaxMs: deps.auth.sessionMaxMs,
-      maxFailures: deps.auth.maxFailedLogins,
       lockoutMinutes: Math.round(deps.auth.lockoutMs / 60_000),
     }),
   );
