@@ -11,6 +11,7 @@
  *   GET|POST /api/users, POST /api/users/:id/disable|enable  accounts          (users.manage)
  * Pages and the other features guard themselves with requirePermission() from ./permissions.
  */
+import cookieParser from 'cookie-parser';
 import { Router, json, urlencoded, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { AuthSettings } from '../config';
@@ -37,7 +38,8 @@ import { createPasswordChecker } from './login';
 import { answerLoginThrottled, loginHandler, loginPageHandler, logoutHandler } from './login-handlers';
 import { requirePermission } from './permissions';
 import { loginLimits } from './rate-limit';
-import { sessionCookieName, sessionMiddleware } from './session';
+import { loginCsrf } from './login-csrf';
+import { sessionCookieName, sessionMiddleware, sessionSecretOf } from './session';
 
 export { requirePermission } from './permissions';
 
@@ -71,6 +73,8 @@ export interface Auth {
 export function createAuth(deps: AuthDeps): Auth {
   const https = deps.appBaseUrl?.startsWith('https://') ?? false;
   const cookieName = sessionCookieName(https);
+  const secret = sessionSecretOf(deps.auth, deps.logger);
+  const csrfBeforeLogin = loginCsrf(secret, https);
   const checkLogin = createPasswordChecker(deps.db, {
     maxFailures: deps.auth.accountMaxFailedLogins,
     lockoutMs: deps.auth.lockoutMs,
@@ -84,12 +88,14 @@ export function createAuth(deps: AuthDeps): Auth {
       slowdownAfter: deps.auth.slowdownAfter,
       maxDelayMs: deps.auth.slowdownMaxDelayMs,
     },
-    answerLoginThrottled(deps.db),
+    answerLoginThrottled(deps.db, csrfBeforeLogin),
   );
 
   const pages = Router();
   const form = [urlencoded({ extended: false, limit: '10kb' }), json({ limit: '10kb' })];
-  pages.get('/login', loginPageHandler());
+  // Unsigned cookies: the login CSRF cookie carries its own HMAC, the return path is re-checked.
+  pages.use(['/login', '/logout'], cookieParser());
+  pages.get('/login', loginPageHandler(csrfBeforeLogin));
   pages.post(
     '/login',
     ...form,
@@ -97,6 +103,7 @@ export function createAuth(deps: AuthDeps): Auth {
     loginHandler({
       db: deps.db,
       checkLogin,
+      loginCsrf: csrfBeforeLogin,
       forgetFailures: limits.forgetFailures,
       sessionMaxMs: deps.auth.sessionMaxMs,
       lockoutMinutes: Math.round(deps.auth.lockoutMs / 60_000),
@@ -116,13 +123,13 @@ export function createAuth(deps: AuthDeps): Auth {
 
   return {
     identify: [
-      sessionMiddleware({ db: deps.db, auth: deps.auth, https, logger: deps.logger }),
+      sessionMiddleware({ db: deps.db, auth: deps.auth, https, logger: deps.logger, secret }),
       resolvePrincipal(deps.db),
     ],
     pages,
     apiGate: [requireAuthenticated(), requireCsrfForSessions()],
     api,
-    requireLogin: requireLoginPage(),
+    requireLogin: requireLoginPage(https),
     requireCsrfForPages: [requireBrowserSession(), requireCsrfForSessions()],
     requireSameOrigin: requireSameOriginForSessions(deps.appBaseUrl),
   };

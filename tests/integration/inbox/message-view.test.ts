@@ -230,11 +230,12 @@ describe('GET /inbox/messages/:id', () => {
 });
 
 describe('logging in from an "Open in inbox" link', () => {
-  it('lands on the message asked for, remembered in the session rather than the URL', async () => {
+  it('lands on the message asked for, remembered in a cookie rather than the URL or a session row', async () => {
     const { id } = await seedMessage(fx.db);
     const agent = request.agent(fx.app);
     const first = await agent.get(messageUrl(id)).set('Accept', 'text/html').expect(303);
     expect(first.headers.location).toBe('/login');
+    expect(String(first.headers['set-cookie'])).toContain('inbox.return=');
     const page = await agent.get('/login').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const user = fx.people.nurse;
@@ -255,6 +256,20 @@ describe('logging in from an "Open in inbox" link', () => {
     const user = fx.people.staff;
     const login = await agent
       .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, email: user.email, password: user.password })
+      .expect(303);
+    expect(login.headers.location).toBe('/');
+  });
+
+  it('a planted return cookie is checked again: never a path outside the inbox', async () => {
+    const page = await request(fx.app).get('/login').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const loginCookie = String(page.headers['set-cookie']).split(';')[0];
+    const user = fx.people.staff;
+    const login = await request(fx.app)
+      .post('/login')
+      .set('Cookie', `${loginCookie}; inbox.return=${encodeURIComponent('//evil.example/inbox')}`)
       .type('form')
       .send({ _csrf: csrf, email: user.email, password: user.password })
       .expect(303);
