@@ -60,7 +60,13 @@ const RETURN_MAX_AGE_MS = 15 * 60_000;
 export function rememberReturnPath(res: Response, path: string, https: boolean): void {
   const safe = safeReturnPath(path);
   if (!safe) return;
-  res.cookie(RETURN_COOKIE, safe, { httpOnly: true, sameSite: 'lax', secure: https, path: '/', maxAge: RETURN_MAX_AGE_MS });
+  res.cookie(RETURN_COOKIE, safe, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: https,
+    path: '/',
+    maxAge: RETURN_MAX_AGE_MS,
+  });
 }
 
 /** The remembered path, checked again (a cookie can be set by others), and forgotten. */

@@ -80,9 +80,17 @@ export function loginPageHandler(csrf: LoginCsrf): RequestHandler {
   };
 }
 
+/** The login form must echo the token of its signed double-submit cookie (./login-csrf). */
+export function requireLoginFormToken(csrf: LoginCsrf): RequestHandler {
+  return (req: Request, res: Response, next: () => void) => {
+    if (!csrf.isValid(req)) return answerLoginError(req, res, new CsrfError(), csrf);
+    next();
+  };
+}
+
+/** Runs after requireLoginFormToken and the login limits. */
 export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
   return async (req: Request, res: Response) => {
-    if (!deps.loginCsrf.isValid(req)) return answerLoginError(req, res, new CsrfError(), deps.loginCsrf);
     const parsed = LoginBody.safeParse(req.body ?? {});
     if (!parsed.success) {
       return answerLoginError(

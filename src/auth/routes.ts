@@ -35,7 +35,13 @@ import {
   resolvePrincipal,
 } from './authenticate';
 import { createPasswordChecker } from './login';
-import { answerLoginThrottled, loginHandler, loginPageHandler, logoutHandler } from './login-handlers';
+import {
+  answerLoginThrottled,
+  loginHandler,
+  loginPageHandler,
+  logoutHandler,
+  requireLoginFormToken,
+} from './login-handlers';
 import { requirePermission } from './permissions';
 import { loginLimits } from './rate-limit';
 import { loginCsrf } from './login-csrf';
@@ -99,6 +105,8 @@ export function createAuth(deps: AuthDeps): Auth {
   pages.post(
     '/login',
     ...form,
+    // Before the limits: a forged form is no password guess, and never counts as one.
+    requireLoginFormToken(csrfBeforeLogin),
     ...limits.middleware,
     loginHandler({
       db: deps.db,

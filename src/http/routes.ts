@@ -72,12 +72,13 @@ export function appRoutes(deps: RouteDeps): Router {
     auth.requireSameOrigin,
     relaxedStylesForQueueBoard(deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false),
     (req: Request, res: Response, next: NextFunction) => {
-      const manage = can(res.locals.principal!.role, 'queues.manage');
-      if (!manage && !['GET', 'HEAD'].includes(req.method)) {
+      if (can(res.locals.principal!.role, 'queues.manage')) return boards.manage(req, res, next);
+      if (!['GET', 'HEAD'].includes(req.method)) {
         throw new ForbiddenError('the queue dashboard is read-only for you (queues.manage is needed)');
       }
-      (manage ? boards.manage : boards.readOnly)(req, res, next);
+      next();
     },
+    boards.readOnly,
   );
 
   // JSON API for scripts (bearer API tokens) and the inbox's own pages (session + CSRF token).

@@ -17,7 +17,9 @@ export function createQueueBoard(
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(basePath);
   createBullBoard({
-    queues: Object.values(queues).map((q) => new BullMQAdapter(q, { readOnlyMode: options.readOnly ?? true })),
+    queues: Object.values(queues).map(
+      (q) => new BullMQAdapter(q, { readOnlyMode: options.readOnly ?? true }),
+    ),
     serverAdapter,
   });
   return serverAdapter.getRouter() as Router;

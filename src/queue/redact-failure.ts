@@ -5,7 +5,14 @@
  * before BullMQ sees it, by one of the same kind whose message went through the log redaction and
  * whose stack holds that message alone (no frames, which could quote source values in some engines).
  */
-import { DelayedError, RateLimitError, UnrecoverableError, WaitingChildrenError, WaitingError, type Job } from 'bullmq';
+import {
+  DelayedError,
+  RateLimitError,
+  UnrecoverableError,
+  WaitingChildrenError,
+  WaitingError,
+  type Job,
+} from 'bullmq';
 import { redactForLog } from '../privacy';
 
 const MAX_REASON_CHARS = 300;

@@ -80,7 +80,7 @@ describe('job failure reasons', () => {
         const j = await queue.getJob(job.id!);
         return j?.failedReason ? j : undefined;
       });
-      const stored = `${failed.failedReason}\n${failed.stacktrace.join('\n')}`;
+      const stored = `${failed.failedReason}\n${(failed.stacktrace ?? []).join('\n')}`;
       expect(failed.failedReason).toMatch(/^invalid input/);
       for (const phi of ['555-867-5309', 'maria.gonzalez@example.com', '04/12/1961', 'Gonzalez']) {
         expect(stored).not.toContain(phi);
