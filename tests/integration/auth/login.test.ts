@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createApiToken } from '../../../src/auth/api-tokens';
 import { hashSessionId } from '../../../src/auth/session-store';
 import type { WebFixture } from '../web/web-fixture';
 import {
@@ -228,5 +229,36 @@ describe('disabled users', () => {
       .set('X-CSRF-Token', adminSession.csrf)
       .expect(204);
     await loggedIn(fx.app, user);
+  });
+
+  it('disabling revokes their API tokens for good: enabling the account again does not revive them', async () => {
+    const user = await userWithPassword(fx.db, 'nurse');
+    const first = await createApiToken(fx.db, user.userId, 'script one');
+    const second = await createApiToken(fx.db, user.userId, 'script two');
+    await request(fx.app).get('/api/session').set('Authorization', `Bearer ${first.token}`).expect(200);
+    const admin = await userWithPassword(fx.db, 'admin');
+    const adminSession = await loggedIn(fx.app, admin);
+    await adminSession.agent
+      .post(`/api/users/${user.userId}/disable`)
+      .set('X-CSRF-Token', adminSession.csrf)
+      .expect(204);
+    const disabled = await eventsOf(fx.db, 'auth.user_disabled');
+    expect(disabled.at(-1)?.data).toMatchObject({ userId: user.userId, revokedTokens: 2 });
+    await adminSession.agent
+      .post(`/api/users/${user.userId}/enable`)
+      .set('X-CSRF-Token', adminSession.csrf)
+      .expect(204);
+    for (const t of [first, second]) {
+      await request(fx.app).get('/api/session').set('Authorization', `Bearer ${t.token}`).expect(401);
+    }
+    const rows = await fx.db
+      .selectFrom('api_tokens')
+      .select('revoked_at')
+      .where('user_id', '=', user.userId)
+      .execute();
+    expect(rows.every((r) => r.revoked_at !== null)).toBe(true);
+    // A new token made after re-enabling works.
+    const fresh = await createApiToken(fx.db, user.userId, 'after');
+    await request(fx.app).get('/api/session').set('Authorization', `Bearer ${fresh.token}`).expect(200);
   });
 });
