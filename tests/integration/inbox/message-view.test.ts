@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import request from 'supertest';
 import { userWithToken } from '../web/web-fixture';
 import {
@@ -52,7 +53,7 @@ describe('GET /inbox/messages/:id', () => {
     const viewed = await eventsFor(fx.db, id, 'message.viewed');
     expect(viewed).toHaveLength(1);
     expect(viewed[0].actor).toBe(`user:${fx.people.staff.userId}`);
-    expect(viewed[0].data).toEqual({ via: 'session', draftId });
+    expect(viewed[0].data).toEqual({ via: 'session', draftId, threadMessageIds: [] });
   });
 
   it('labels every control and gives the reply box the label "Reply to patient"', async () => {
@@ -178,6 +179,13 @@ describe('GET /inbox/messages/:id', () => {
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(a);
     expect(html).toContain('Clinic reply by Sam Ortiz');
+    // The view of the follow-up is also a view of the earlier message and our reply to it.
+    const viewed = await eventsFor(fx.db, second.id, 'message.viewed');
+    expect(viewed.at(-1)?.data).toMatchObject({ threadMessageIds: [first.id] });
+    const asAuditorAsks = await sql<{ id: number }>`
+      select id from events where action = 'message.viewed'
+        and (message_id = ${first.id} or data -> 'threadMessageIds' ? ${first.id})`.execute(fx.db);
+    expect(asAuditorAsks.rows.map((r) => r.id)).toContain(viewed.at(-1)!.id);
   });
 
   it('shows who else is on the message', async () => {
