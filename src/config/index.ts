@@ -86,6 +86,10 @@ const envSchema = z.object({
   /** Failed logins a minute (everyone together) after which every attempt is slowed, never refused. */
   LOGIN_SLOWDOWN_AFTER: intFromEnv(100, 1),
   LOGIN_SLOWDOWN_MAX_MS: intFromEnv(3000, 0),
+  /** Live-update streams (Server-Sent Events) one browser session may hold open at once. */
+  LIVE_STREAMS_PER_SESSION: intFromEnv(6, 1),
+  /** How often open streams' sessions are checked: a logout, expiry or disable ends them within this. */
+  LIVE_SESSION_CHECK_MS: intFromEnv(5000, 50),
   /** Redis key prefix of every queue: separates deployments (or tests) sharing one Redis. */
   QUEUE_PREFIX: z.preprocess(
     (v) => (v === '' ? undefined : v),
