@@ -7,7 +7,7 @@
  * name the certificate does not name is refused. It does not prove anything about a managed
  * service's own TLS settings.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -26,7 +26,8 @@ import { createTestPki, type TestPki } from '../../helpers/tls';
 
 jest.setTimeout(60_000);
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** The server binaries of the machine's PostgreSQL (Debian keeps them out of the PATH). */
+const PG_BIN = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
 const ROOT = path.resolve(__dirname, '../../..');
 const asRoot = userInfo().uid === 0;
 
