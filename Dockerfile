@@ -31,6 +31,8 @@ COPY package.json ./
 COPY migrations ./migrations
 COPY prompts ./prompts
 COPY --chmod=755 docker/entrypoint.sh /usr/local/bin/inbox-role
+# Where the worker appends audit anchors when AUDIT_ANCHOR_FILE points there (compose mounts a volume).
+RUN mkdir -p /anchors && chown node:node /anchors
 # The node image's unprivileged user; nothing in /app is writable by it.
 USER node
 EXPOSE 3000 8090

@@ -2,6 +2,7 @@
  * The worker role: parse the configuration, start the pipeline (poll, triage, draft, send), and on
  * SIGTERM/SIGINT stop taking jobs, let the ones in flight finish, and close connections.
  */
+import { startAuditAnchoringFromConfig } from './audit/anchor-runtime';
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { alertSettingsFromEnv } from './alerts/settings';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     portalAuth: config.portalSmart ? loadSmartAuth(config.portalSmart) : undefined,
     logger,
   });
+  const anchoring = startAuditAnchoringFromConfig(config, logger);
   // Job timings are measured here, where jobs run; Prometheus scrapes this listener.
   const registry = createMetricsRegistry({ role: 'worker' });
   instrumentWorkers(pipeline.workers.workers, createJobMetrics(registry));
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'worker stopping: finishing jobs in flight');
-    Promise.all([pipeline.close(), metricsServer?.close()]).then(
+    Promise.all([pipeline.close(), metricsServer?.close(), anchoring?.stop()]).then(
       () => {
         logger.info('worker stopped');
         process.exit(0);

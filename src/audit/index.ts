@@ -7,8 +7,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema';
+import type { AuditEventRow, Database } from '../db/schema';
 import { canonicalJson } from './canonical-json';
+import { currentClientAddress } from './request-context';
 
 export { CanonicalJsonError } from './canonical-json';
 
@@ -27,6 +28,8 @@ const EventInput = z.object({
   messageId: z.uuid().nullish(),
   data: z.record(z.string(), z.unknown()).optional(),
   at: z.date().optional(),
+  /** Defaults to the address of the request being served (see ./request-context). */
+  clientAddress: z.string().min(1).max(64).nullish(),
 });
 export type RecordEventInput = z.input<typeof EventInput>;
 
@@ -44,6 +47,7 @@ interface HashedFields {
   messageId: string | null;
   data: Record<string, unknown>;
   prevHash: string;
+  clientAddress?: string | null;
 }
 
 export function eventHash(e: HashedFields): string {
@@ -54,6 +58,8 @@ export function eventHash(e: HashedFields): string {
     data: e.data,
     messageId: e.messageId,
     prevHash: e.prevHash,
+    // Only when present: events from before the column existed hash exactly as they did.
+    ...(e.clientAddress ? { clientAddress: e.clientAddress } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -101,6 +107,7 @@ export async function recordEvent(
       messageId: parsed.data.messageId ?? null,
       data,
       prevHash,
+      clientAddress: parsed.data.clientAddress ?? currentClientAddress() ?? null,
     };
     const hash = eventHash(fields);
     const row = await trx
@@ -113,6 +120,7 @@ export async function recordEvent(
         data: dataJson,
         prev_hash: prevHash,
         hash,
+        client_address: fields.clientAddress ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -146,6 +154,18 @@ export interface ChainVerification {
   reason?: 'prev_hash_mismatch' | 'hash_mismatch' | 'anchor_mismatch';
 }
 
+function hashOfRow(row: AuditEventRow): string {
+  return eventHash({
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    messageId: row.message_id,
+    data: row.data,
+    prevHash: row.prev_hash,
+    clientAddress: row.client_address,
+  });
+}
+
 /**
  * Walks the whole chain in id order, in batches, in constant memory. A chain alone cannot show
  * that its newest rows were cut off or that it was rebuilt from scratch; an anchor (a head noted
@@ -153,7 +173,12 @@ export interface ChainVerification {
  */
 export async function verifyChain(
   db: Kysely<Database>,
-  options: { batchSize?: number; anchor?: ChainAnchor } = {},
+  options: {
+    batchSize?: number;
+    anchor?: ChainAnchor;
+    /** Start at this anchored event instead of the genesis: checks it and only what came after. */
+    from?: ChainAnchor;
+  } = {},
 ): Promise<ChainVerification> {
   const batchSize = options.batchSize ?? 1000;
   const anchor = options.anchor;
@@ -161,6 +186,19 @@ export async function verifyChain(
   let expectedPrev = GENESIS_HASH;
   let lastId = 0;
   let count = 0;
+  if (options.from) {
+    const start = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', options.from.id)
+      .executeTakeFirst();
+    if (!start || start.hash !== options.from.hash || hashOfRow(start) !== start.hash) {
+      return { ok: false, count: 0, firstBadId: options.from.id, reason: 'anchor_mismatch' };
+    }
+    expectedPrev = start.hash;
+    lastId = start.id;
+    if (anchor && anchor.id <= start.id) anchorSeen = anchor.id === start.id && anchor.hash === start.hash;
+  }
   for (;;) {
     const rows = await db
       .selectFrom('events')
@@ -173,14 +211,7 @@ export async function verifyChain(
       count += 1;
       if (row.prev_hash !== expectedPrev)
         return { ok: false, count, firstBadId: row.id, reason: 'prev_hash_mismatch' };
-      const recomputed = eventHash({
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        messageId: row.message_id,
-        data: row.data,
-        prevHash: row.prev_hash,
-      });
+      const recomputed = hashOfRow(row);
       if (recomputed !== row.hash) return { ok: false, count, firstBadId: row.id, reason: 'hash_mismatch' };
       if (anchor && row.id === anchor.id) {
         if (row.hash !== anchor.hash)

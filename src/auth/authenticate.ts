@@ -7,6 +7,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db';
 import { ForbiddenError, HttpError, UnauthorizedError } from '../http/errors';
 import { authenticateApiToken, bearerToken, hasAuthorizationHeader } from './api-tokens';
+import { rememberReturnPath } from './login-csrf';
 import { findActiveUser } from './repository';
 
 /** Resolves res.locals.principal when the request proves someone; never refuses by itself. */
@@ -47,36 +48,19 @@ export function requireAuthenticated(): RequestHandler {
   };
 }
 
-declare module 'express-session' {
-  interface SessionData {
-    /** The inbox page a browser asked for before logging in; login lands there. */
-    returnTo?: string;
-  }
-}
-
 /**
- * Where login may send a browser back to: an inbox path of ids and plain words only, same origin,
- * no query string (a search could carry a patient's name). Anything else is no return path at all,
- * so the session can never become an open redirect.
+ * Pages: a browser without a session is sent to the login page. The page it wanted is remembered in
+ * a cookie (never the URL, never a session row) when it is a safe inbox path, e.g. a Slack alert's
+ * "Open in inbox".
  */
-export function safeReturnPath(path: unknown): string | undefined {
-  if (typeof path !== 'string' || path.length > 200) return undefined;
-  return /^\/inbox(\/[A-Za-z0-9_-]+)*\/?$/.test(path) ? path : undefined;
-}
-
-/**
- * Pages: a browser without a session is sent to the login page. The page it wanted is kept in the
- * session (never in the URL) when it is a safe inbox path, e.g. a Slack alert's "Open in inbox".
- */
-export function requireLoginPage(): RequestHandler {
+export function requireLoginPage(https: boolean): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (res.locals.principal) {
       next();
       return;
     }
     if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html') {
-      const wanted = safeReturnPath(req.originalUrl);
-      if (wanted && req.session) req.session.returnTo = wanted;
+      rememberReturnPath(res, req.originalUrl, https);
       res.redirect(303, '/login');
       return;
     }

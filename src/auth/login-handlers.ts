@@ -3,7 +3,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
-import { csrfTokenOf, CsrfError, checkCsrf, safeReturnPath } from './authenticate';
+import { csrfTokenOf, CsrfError, checkCsrf } from './authenticate';
+import { takeReturnPath, type LoginCsrf } from './login-csrf';
 import type { CheckLogin } from './login';
 import { renderLoginPage } from './login-page';
 import { permissionsOf } from './permissions';
@@ -13,8 +14,10 @@ import { pruneExpiredSessions } from './session-store';
 export interface LoginHandlerDeps {
   db: Db;
   checkLogin: CheckLogin;
+  loginCsrf: LoginCsrf;
+  /** Clears the (account, address) failure count after a success. */
+  forgetFailures: (req: Request) => Promise<void>;
   sessionMaxMs: number;
-  maxFailures: number;
   lockoutMinutes: number;
 }
 
@@ -24,17 +27,14 @@ const LoginBody = z.object({
 });
 
 /** The same words for every failure, so the page tells nobody which accounts exist or are locked. */
-export function loginFailedMessage(deps: Pick<LoginHandlerDeps, 'maxFailures' | 'lockoutMinutes'>): string {
-  return (
-    `Email or password is wrong. After ${deps.maxFailures} wrong passwords in a row an account is locked ` +
-    `for ${deps.lockoutMinutes} minutes.`
-  );
+export function loginFailedMessage(deps: Pick<LoginHandlerDeps, 'lockoutMinutes'>): string {
+  return `Email or password is wrong. Too many wrong passwords lock the account for ${deps.lockoutMinutes} minutes.`;
 }
 
 const wantsJson = (req: Request) => req.is('application/json') === 'application/json';
 
 /** A failed login: the page again with the email kept and an error, or the JSON error shape. */
-export function answerLoginError(req: Request, res: Response, error: HttpError): void {
+export function answerLoginError(req: Request, res: Response, error: HttpError, csrf: LoginCsrf): void {
   if (wantsJson(req)) {
     res
       .status(error.status)
@@ -45,7 +45,7 @@ export function answerLoginError(req: Request, res: Response, error: HttpError):
   res
     .status(error.status)
     .type('html')
-    .send(renderLoginPage({ csrfToken: csrfTokenOf(req), email, error: error.message }));
+    .send(renderLoginPage({ csrfToken: csrf.tokenFor(req, res), email, error: error.message }));
 }
 
 const sessionCall = (req: Request, method: 'regenerate' | 'save' | 'destroy') =>
@@ -53,34 +53,65 @@ const sessionCall = (req: Request, method: 'regenerate' | 'save' | 'destroy') =>
     req.session[method]((err: unknown) => (err ? reject(err) : resolve())),
   );
 
-export function loginPageHandler(): RequestHandler {
+/** A refused (account, address) pair: audited (no email: the actor is unknown here), then answered. */
+export function answerLoginThrottled(db: Db, csrf: LoginCsrf) {
+  return (req: Request, res: Response, error: HttpError): void => {
+    recordEvent(db, {
+      actor: 'anonymous',
+      action: 'auth.login_throttled',
+      data: { ip: req.ip ?? null },
+    }).then(
+      () => answerLoginError(req, res, error, csrf),
+      (err: unknown) => {
+        res.locals.log?.error({ errorKind: (err as Error)?.name }, 'audit of a throttled login failed');
+        answerLoginError(req, res, error, csrf);
+      },
+    );
+  };
+}
+
+export function loginPageHandler(csrf: LoginCsrf): RequestHandler {
   return (req: Request, res: Response) => {
     if (res.locals.principal?.via === 'session') {
       res.redirect(303, '/');
       return;
     }
-    res.type('html').send(renderLoginPage({ csrfToken: csrfTokenOf(req) }));
+    res.type('html').send(renderLoginPage({ csrfToken: csrf.tokenFor(req, res) }));
   };
 }
 
+/** The login form must echo the token of its signed double-submit cookie (./login-csrf). */
+export function requireLoginFormToken(csrf: LoginCsrf): RequestHandler {
+  return (req: Request, res: Response, next: () => void) => {
+    if (!csrf.isValid(req)) return answerLoginError(req, res, new CsrfError(), csrf);
+    next();
+  };
+}
+
+/** Runs after requireLoginFormToken and the login limits. */
 export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
   return async (req: Request, res: Response) => {
-    try {
-      checkCsrf(req);
-    } catch (err) {
-      if (err instanceof CsrfError) return answerLoginError(req, res, err);
-      throw err;
-    }
     const parsed = LoginBody.safeParse(req.body ?? {});
     if (!parsed.success) {
-      return answerLoginError(req, res, new HttpError(400, 'bad_request', 'Enter your email and password.'));
+      return answerLoginError(
+        req,
+        res,
+        new HttpError(400, 'bad_request', 'Enter your email and password.'),
+        deps.loginCsrf,
+      );
     }
     const outcome = await deps.checkLogin(parsed.data.email, parsed.data.password, { ip: req.ip });
     if (!outcome.ok) {
-      return answerLoginError(req, res, new HttpError(401, 'login_failed', loginFailedMessage(deps)));
+      return answerLoginError(
+        req,
+        res,
+        new HttpError(401, 'login_failed', loginFailedMessage(deps)),
+        deps.loginCsrf,
+      );
     }
-    // Read before the session is replaced: the inbox page asked for before login, if any.
-    const returnTo = safeReturnPath(req.session.returnTo);
+    // The inbox page asked for before login, if any (checked again: a cookie may come from anyone).
+    const returnTo = takeReturnPath(req, res);
+    deps.loginCsrf.forget(res);
     // A new session id at login: an id planted before login (session fixation) is worth nothing after.
     await sessionCall(req, 'regenerate');
     req.session.userId = outcome.userId;
@@ -92,6 +123,7 @@ export function loginHandler(deps: LoginHandlerDeps): RequestHandler {
       action: 'auth.login',
       data: { ip: req.ip ?? null },
     });
+    await deps.forgetFailures(req);
     await pruneExpiredSessions(deps.db, deps.sessionMaxMs);
     res.locals.principal = { userId: outcome.userId, role: outcome.role, via: 'session' };
     if (wantsJson(req)) {

@@ -29,8 +29,13 @@ export const PERMISSIONS = [
   'users.manage',
   /** List, create and revoke one's own API tokens. */
   'tokens.manage_own',
-  /** The job-queue dashboard (bull-board) at /admin/queues. */
+  /** The job-queue dashboard (bull-board) at /admin/queues, read-only. */
   'queues.admin',
+  /**
+   * Changing jobs there (retry, remove, promote, pause, clean). Held by no role: retrying a send
+   * re-sends a reply, which no admin may approve, and the reconciler re-drives stuck work anyway.
+   */
+  'queues.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -119,6 +119,17 @@ export async function deleteSessionsOfUser(db: Conn, userId: string): Promise<nu
   return Number(result.numDeletedRows);
 }
 
+/** Revokes every live token of a user (on disable); returns how many. */
+export async function revokeAllApiTokensOf(db: Conn, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export interface ApiTokenSummary {
   id: string;
   name: string;

@@ -2,7 +2,8 @@
  * Accounts and access, as the web app mounts them:
  *   every request          session cookie → res.locals.principal (or a bearer token, which wins)
  *   GET  /login             the login page (with the form's CSRF token)
- *   POST /login             email + password → a new session; rate-limited per address, lockout per account
+ *   POST /login             email + password → a new session; limited per (account, address) and per
+ *                           account, slowed (never refused) when everyone together fails too often
  *   POST /logout            ends the session
  *   /api/*                  session or bearer token required; session state changes need the CSRF token
  *   GET  /api/session       who am I, my permissions, my CSRF token
@@ -10,6 +11,7 @@
  *   GET|POST /api/users, POST /api/users/:id/disable|enable  accounts          (users.manage)
  * Pages and the other features guard themselves with requirePermission() from ./permissions.
  */
+import cookieParser from 'cookie-parser';
 import { Router, json, urlencoded, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { AuthSettings } from '../config';
@@ -33,10 +35,17 @@ import {
   resolvePrincipal,
 } from './authenticate';
 import { createPasswordChecker } from './login';
-import { answerLoginError, loginHandler, loginPageHandler, logoutHandler } from './login-handlers';
+import {
+  answerLoginThrottled,
+  loginHandler,
+  loginPageHandler,
+  logoutHandler,
+  requireLoginFormToken,
+} from './login-handlers';
 import { requirePermission } from './permissions';
-import { loginRateLimit } from './rate-limit';
-import { sessionCookieName, sessionMiddleware } from './session';
+import { loginLimits } from './rate-limit';
+import { loginCsrf } from './login-csrf';
+import { sessionCookieName, sessionMiddleware, sessionSecretOf } from './session';
 
 export { requirePermission } from './permissions';
 
@@ -70,23 +79,42 @@ export interface Auth {
 export function createAuth(deps: AuthDeps): Auth {
   const https = deps.appBaseUrl?.startsWith('https://') ?? false;
   const cookieName = sessionCookieName(https);
+  const secret = sessionSecretOf(deps.auth, deps.logger);
+  const csrfBeforeLogin = loginCsrf(secret, https);
   const checkLogin = createPasswordChecker(deps.db, {
-    maxFailures: deps.auth.maxFailedLogins,
+    maxFailures: deps.auth.accountMaxFailedLogins,
     lockoutMs: deps.auth.lockoutMs,
   });
+  const limits = loginLimits(
+    deps.redis,
+    deps.redisPrefix,
+    {
+      maxFailures: deps.auth.maxFailedLogins,
+      windowMs: deps.auth.lockoutMs,
+      slowdownAfter: deps.auth.slowdownAfter,
+      maxDelayMs: deps.auth.slowdownMaxDelayMs,
+    },
+    answerLoginThrottled(deps.db, csrfBeforeLogin),
+    deps.logger,
+  );
 
   const pages = Router();
   const form = [urlencoded({ extended: false, limit: '10kb' }), json({ limit: '10kb' })];
-  pages.get('/login', loginPageHandler());
+  // Unsigned cookies: the login CSRF cookie carries its own HMAC, the return path is re-checked.
+  pages.use(['/login', '/logout'], cookieParser());
+  pages.get('/login', loginPageHandler(csrfBeforeLogin));
   pages.post(
     '/login',
     ...form,
-    loginRateLimit(deps.redis, deps.redisPrefix, answerLoginError, deps.logger),
+    // Before the limits: a forged form is no password guess, and never counts as one.
+    requireLoginFormToken(csrfBeforeLogin),
+    ...limits.middleware,
     loginHandler({
       db: deps.db,
       checkLogin,
+      loginCsrf: csrfBeforeLogin,
+      forgetFailures: limits.forgetFailures,
       sessionMaxMs: deps.auth.sessionMaxMs,
-      maxFailures: deps.auth.maxFailedLogins,
       lockoutMinutes: Math.round(deps.auth.lockoutMs / 60_000),
     }),
   );
@@ -104,13 +132,13 @@ export function createAuth(deps: AuthDeps): Auth {
 
   return {
     identify: [
-      sessionMiddleware({ db: deps.db, auth: deps.auth, https, logger: deps.logger }),
+      sessionMiddleware({ db: deps.db, auth: deps.auth, https, logger: deps.logger, secret }),
       resolvePrincipal(deps.db),
     ],
     pages,
     apiGate: [requireAuthenticated(), requireCsrfForSessions()],
     api,
-    requireLogin: requireLoginPage(),
+    requireLogin: requireLoginPage(https),
     requireCsrfForPages: [requireBrowserSession(), requireCsrfForSessions()],
     requireSameOrigin: requireSameOriginForSessions(deps.appBaseUrl),
   };

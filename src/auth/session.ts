@@ -34,15 +34,15 @@ export function sessionCookieName(https: boolean): string {
   return https ? '__Host-inbox.sid' : 'inbox.sid';
 }
 
-export function sessionMiddleware(options: SessionOptions): RequestHandler {
-  let secret = options.auth.sessionSecret;
-  if (!secret) {
-    // Outside production only (config refuses production without one): sessions end with the process.
-    secret = randomBytes(32).toString('base64url');
-    options.logger.warn(
-      'SESSION_SECRET is not set: using a random secret; sessions end when this process does',
-    );
-  }
+/** SESSION_SECRET, or outside production (config refuses production without a strong one) a random one. */
+export function sessionSecretOf(auth: AuthSettings, logger: Logger): string {
+  if (auth.sessionSecret) return auth.sessionSecret;
+  logger.warn('SESSION_SECRET is not set: using a random secret; sessions end when this process does');
+  return randomBytes(32).toString('base64url');
+}
+
+export function sessionMiddleware(options: SessionOptions & { secret: string }): RequestHandler {
+  const secret = options.secret;
   return session({
     name: sessionCookieName(options.https),
     secret,

@@ -5,7 +5,13 @@ import { recordEvent } from '../audit';
 import type { Db } from '../db';
 import { USER_ROLES } from '../db/schema';
 import { hashPassword } from './login';
-import { deleteSessionsOfUser, emailTaken, insertUser, setUserDisabled } from './repository';
+import {
+  deleteSessionsOfUser,
+  emailTaken,
+  insertUser,
+  revokeAllApiTokensOf,
+  setUserDisabled,
+} from './repository';
 
 /** NIST SP 800-63B: at least 8 characters; 12 here because these accounts open patient messages. */
 export const MIN_PASSWORD_CHARS = 12;
@@ -63,8 +69,8 @@ export async function createUser(
 }
 
 /**
- * Disables (or re-enables) an account. Disabling ends its sessions at once; its API tokens stop
- * working because authentication refuses tokens of disabled users.
+ * Disables (or re-enables) an account. Disabling ends its sessions at once (and so its live event
+ * streams, see src/inbox/live) and revokes its API tokens for good; re-enabling restores neither.
  */
 export async function setUserEnabled(
   db: Db,
@@ -75,10 +81,12 @@ export async function setUserEnabled(
   return db.transaction().execute(async (trx) => {
     if (!(await setUserDisabled(trx, userId, !enabled))) return false;
     const endedSessions = enabled ? 0 : await deleteSessionsOfUser(trx, userId);
+    // Revoked, not just refused while disabled: enabling the account again must not revive them.
+    const revokedTokens = enabled ? 0 : await revokeAllApiTokensOf(trx, userId);
     await recordEvent(trx, {
       actor,
       action: enabled ? 'auth.user_enabled' : 'auth.user_disabled',
-      data: { userId, endedSessions },
+      data: enabled ? { userId, endedSessions } : { userId, endedSessions, revokedTokens },
     });
     return true;
   });

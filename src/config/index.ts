@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weakDatabasePasswordReason, weakSecretReason } from './secrets';
 
 /**
  * Every environment variable the product reads, parsed once at start-up.
@@ -27,9 +28,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: intFromEnv(3000, 0),
   APP_BASE_URL: optionalUrl,
+  /** Reverse proxies in front of the web process (TLS terminator, load balancer): hops to trust. */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === undefined || v === '' ? 0 : Number(v)),
+    z.number().int().min(0).max(10),
+  ),
   /** The clinic's local time zone: appointment times in drafts, business hours, reports. */
   CLINIC_TIME_ZONE: timeZone,
   DATABASE_URL: optionalString,
+  /** `npm run migrate` only: the owner role's connection (DATABASE_URL is then the app role's). */
+  DATABASE_OWNER_URL: optionalString,
   REDIS_URL: optionalString,
   /**
    * The web role's bound on each Redis command on a request path (presence, login counters,
@@ -75,9 +83,18 @@ const envSchema = z.object({
   /** A session ends after this long without a request, and after SESSION_MAX_HOURS in any case. */
   SESSION_IDLE_MINUTES: intFromEnv(30, 1),
   SESSION_MAX_HOURS: intFromEnv(12, 1),
-  /** Consecutive wrong passwords that lock an account, and for how long. */
+  /** Failed logins per (account, address) before that pair is refused, for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_MAX_FAILURES: intFromEnv(5, 1),
   LOGIN_LOCKOUT_MINUTES: intFromEnv(15, 1),
+  /** Wrong passwords in a row, from any address, that lock the account itself. */
+  LOGIN_ACCOUNT_MAX_FAILURES: intFromEnv(20, 1),
+  /** Failed logins a minute (everyone together) after which every attempt is slowed, never refused. */
+  LOGIN_SLOWDOWN_AFTER: intFromEnv(100, 1),
+  LOGIN_SLOWDOWN_MAX_MS: intFromEnv(3000, 0),
+  /** Live-update streams (Server-Sent Events) one browser session may hold open at once. */
+  LIVE_STREAMS_PER_SESSION: intFromEnv(6, 1),
+  /** How often open streams' sessions are checked: a logout, expiry or disable ends them within this. */
+  LIVE_SESSION_CHECK_MS: intFromEnv(5000, 50),
   /** Redis key prefix of every queue: separates deployments (or tests) sharing one Redis. */
   QUEUE_PREFIX: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -88,6 +105,12 @@ const envSchema = z.object({
   ),
   /** The worker's own /metrics listener (job timings); 0 = off. */
   WORKER_METRICS_PORT: intFromEnv(9464, 0),
+  /** Where the worker notes the audit chain's head (one of the two), and how often (0 = never). */
+  AUDIT_ANCHOR_FILE: optionalString,
+  AUDIT_ANCHOR_URL: optionalUrl,
+  /** Sent as `Authorization: Bearer` to AUDIT_ANCHOR_URL. */
+  AUDIT_ANCHOR_TOKEN: optionalString,
+  AUDIT_ANCHOR_INTERVAL_MS: intFromEnv(300_000, 0),
   /** `npm run demo`: how often a generated patient message arrives in the sandbox; 0 = never. */
   DEMO_MESSAGE_INTERVAL_MS: intFromEnv(20000, 0),
   /** `npm run demo` without DATABASE_URL: where its embedded PostgreSQL keeps data (default .data/postgres). */
@@ -120,8 +143,13 @@ export interface AuthSettings {
   sessionSecret?: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Per (account, address), within lockoutMs. */
   maxFailedLogins: number;
   lockoutMs: number;
+  /** Per account, in a row, from anywhere. */
+  accountMaxFailedLogins: number;
+  slowdownAfter: number;
+  slowdownMaxDelayMs: number;
 }
 
 export interface AppConfig {
@@ -161,17 +189,35 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-function authSettings(env: Env): AuthSettings {
-  const secret = env.SESSION_SECRET;
-  if (env.NODE_ENV === 'production' && !secret) {
-    throw new ConfigError('Invalid environment: SESSION_SECRET is required when NODE_ENV=production');
+/** Production refuses a missing, weak or sample secret, naming the variable and never its value. */
+function checkProductionSecrets(env: Env): void {
+  if (env.NODE_ENV !== 'production') return;
+  const problems: string[] = [];
+  if (!env.SESSION_SECRET) problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  else {
+    const weak = weakSecretReason(env.SESSION_SECRET);
+    if (weak) problems.push(`SESSION_SECRET ${weak} (use e.g. openssl rand -base64 48)`);
   }
+  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL'] as const) {
+    const url = env[name];
+    const weak = url ? weakDatabasePasswordReason(url) : undefined;
+    if (weak) problems.push(`${name} ${weak}`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+}
+
+function authSettings(env: Env): AuthSettings {
+  checkProductionSecrets(env);
+  const secret = env.SESSION_SECRET;
   return {
     sessionSecret: secret,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
     maxFailedLogins: env.LOGIN_MAX_FAILURES,
     lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+    accountMaxFailedLogins: env.LOGIN_ACCOUNT_MAX_FAILURES,
+    slowdownAfter: env.LOGIN_SLOWDOWN_AFTER,
+    slowdownMaxDelayMs: env.LOGIN_SLOWDOWN_MAX_MS,
   };
 }
 

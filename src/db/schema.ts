@@ -205,6 +205,8 @@ export interface EventsTable {
   data: ColumnType<Record<string, unknown>, string, never>;
   prev_hash: string;
   hash: string;
+  /** migrations/0008: the client address of the request that recorded it; null for the worker. */
+  client_address: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface PollCursorsTable {

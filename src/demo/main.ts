@@ -6,9 +6,12 @@
  * npm runs it as `node --import tsx`, not through the tsx CLI: that wrapper SIGKILLs a child slow to
  * acknowledge SIGTERM (a loaded machine), which would orphan the PostgreSQL and Redis started here.
  */
+import path from 'node:path';
 import pino from 'pino';
+import { startAuditAnchoringFromConfig } from '../audit/anchor-runtime';
 import { loadConfig } from '../config';
-import { createDb, migrateToLatest } from '../db';
+import { createDb } from '../db';
+import { runMigrate } from '../db/migrate-cli';
 import { buildWebDeps } from '../http/deps';
 import { startWebServer } from '../http/server';
 import { createLogger } from '../logging/logger';
@@ -19,7 +22,7 @@ import { createFhirClient } from '../portal/fhir-client';
 import { startSeededSandbox } from '../portal/sandbox';
 import { generateClinic } from '../portal/sandbox/synthetic';
 import { startDemoMessages } from './messages';
-import { DemoSetupError, ensurePostgres, ensureRedis, type LocalService } from './services';
+import { DemoSetupError, ensurePostgres, ensureRedis, projectRoot, type LocalService } from './services';
 import { runShutdown, type ShutdownStep } from './shutdown';
 import { formatLogins, seedDemoUsers } from './users';
 
@@ -33,7 +36,7 @@ const STEP_TIMEOUT_MS = { worker: 15_000, web: 7_000, other: 5_000, postgres: 25
 const AFTER_SERVICE_DIED_MS = 3000;
 
 async function main(): Promise<void> {
-  const env = { LOG_LEVEL: 'warn', ...process.env };
+  const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn', ...process.env };
   const config = loadConfig(env);
   const logger = createLogger({
     level: config.env.LOG_LEVEL,
@@ -66,10 +69,11 @@ async function main(): Promise<void> {
     );
 
   try {
+    const dataDir = path.resolve(config.env.DEMO_DATA_DIR ?? path.join(projectRoot(), '.data', 'postgres'));
     const postgres = await ensurePostgres(
       config.env.DATABASE_URL,
       (line) => logger.debug({ postgres: line }),
-      config.env.DEMO_DATA_DIR,
+      dataDir,
     );
     steps.push({ name: 'postgres', run: postgres.stop, timeoutMs: () => STEP_TIMEOUT_MS.postgres });
     watch('PostgreSQL', postgres);
@@ -77,9 +81,18 @@ async function main(): Promise<void> {
     step('redis', redis.stop);
     watch('redis-server', redis);
 
-    const db = createDb(postgres.url, { applicationName: 'demo-setup', maxConnections: 2 });
+    // As `npm run migrate` does: migrations as the owner, web and worker as the app role. The embedded
+    // cluster has both; a given DATABASE_URL is the app role when DATABASE_OWNER_URL is also given.
+    const ownerUrl = postgres.appUrl ? postgres.url : config.env.DATABASE_OWNER_URL;
+    const appUrl = postgres.appUrl ?? postgres.url;
+    const setup = await runMigrate({
+      NODE_ENV: config.env.NODE_ENV,
+      DATABASE_URL: appUrl,
+      DATABASE_OWNER_URL: ownerUrl,
+    });
+    for (const warning of setup.warnings) logger.warn(warning);
+    const db = createDb(appUrl, { applicationName: 'demo-setup', maxConnections: 2 });
     step('setup database pool', () => db.destroy());
-    await migrateToLatest(db);
     const logins = await seedDemoUsers(db);
 
     const sandbox = await startSeededSandbox({
@@ -91,14 +104,18 @@ async function main(): Promise<void> {
     step('sandbox', () => sandbox.close());
 
     const runtime = loadConfig({
+      // The embedded cluster's audit chain is anchored beside it, unless a sink is configured.
+      ...(postgres.started && !env.AUDIT_ANCHOR_FILE && !env.AUDIT_ANCHOR_URL
+        ? { AUDIT_ANCHOR_FILE: `${dataDir}.anchors.jsonl`, AUDIT_ANCHOR_INTERVAL_MS: '60000' }
+        : {}),
       ...env,
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: appUrl,
       REDIS_URL: redis.url,
       PORTAL_FHIR_URL: sandbox.fhirBaseUrl,
     });
     const metrics = createMetricsRegistry({ role: 'demo' });
     const pipeline = await startPipeline({
-      databaseUrl: postgres.url,
+      databaseUrl: appUrl,
       redisUrl: redis.url,
       portalFhirUrl: sandbox.fhirBaseUrl,
       queuePrefix: runtime.env.QUEUE_PREFIX,
@@ -109,6 +126,8 @@ async function main(): Promise<void> {
       logger: logger.child({ component: 'worker' }),
     });
     step('worker', () => pipeline.close(), STEP_TIMEOUT_MS.worker);
+    const anchoring = startAuditAnchoringFromConfig(runtime, logger.child({ component: 'worker' }));
+    if (anchoring) step('audit anchoring', anchoring.stop);
     instrumentWorkers(pipeline.workers.workers, createJobMetrics(metrics));
 
     const web = buildWebDeps(runtime, logger.child({ component: 'web' }));

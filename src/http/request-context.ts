@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { runWithAuditContext } from '../audit/request-context';
 import type { Logger } from '../logging/logger';
 import type { Principal } from '../auth/api-tokens';
 
@@ -30,6 +31,13 @@ function pathOnly(req: Request): string {
   return req.originalUrl.split('?')[0].slice(0, 200);
 }
 
+/** The address audit events record: req.ip without IPv4-mapped IPv6's ::ffff: prefix. */
+export function clientAddressOf(req: Request): string | undefined {
+  const ip = req.ip;
+  if (!ip) return undefined;
+  return (ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip).slice(0, 64);
+}
+
 /**
  * Gives each request an id (echoed in X-Request-Id) and a child logger, and writes one access-log
  * line when the response finishes: method, path, status, duration, user id. Never headers or bodies.
@@ -55,6 +63,7 @@ export function requestContext(logger: Logger): RequestHandler {
       else if (PROBE_PATHS.has(line.path)) res.locals.log.debug(line, 'request');
       else res.locals.log.info(line, 'request');
     });
-    next();
+    // req.ip is the client's address once TRUST_PROXY names the proxy hops in front (else the peer's).
+    runWithAuditContext({ clientAddress: clientAddressOf(req) }, next);
   };
 }

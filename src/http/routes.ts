@@ -2,7 +2,9 @@
  * The web process's table of contents. Each feature brings its own router; this file says where it
  * is mounted and what guards it.
  */
-import { Router, json, urlencoded, type Request, type Response } from 'express';
+import { Router, json, urlencoded, type NextFunction, type Request, type Response } from 'express';
+import { can } from '../auth/permissions';
+import { ForbiddenError } from './errors';
 import { createAuth, requirePermission } from '../auth/routes';
 import { messageRoutes } from '../messages/routes';
 import { reportRoutes } from '../reports/routes';
@@ -58,7 +60,12 @@ export function appRoutes(deps: RouteDeps): Router {
   router.use(auth.identify);
   router.use(auth.pages);
 
-  // Job ids and states only (job data is ids); admins only, in every environment.
+  // Job ids and states only (job data is ids); admins only, in every environment, and read-only
+  // unless the caller also holds queues.manage.
+  const boards = {
+    readOnly: createQueueBoard(deps.queues, '/admin/queues', { readOnly: true }),
+    manage: createQueueBoard(deps.queues, '/admin/queues', { readOnly: false }),
+  };
   router.use(
     '/admin/queues',
     auth.requireLogin,
@@ -66,7 +73,14 @@ export function appRoutes(deps: RouteDeps): Router {
     auth.requireSameOrigin,
     requireRedis(deps.redis),
     relaxedStylesForQueueBoard(deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false),
-    createQueueBoard(deps.queues, '/admin/queues'),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (can(res.locals.principal!.role, 'queues.manage')) return boards.manage(req, res, next);
+      if (!['GET', 'HEAD'].includes(req.method)) {
+        throw new ForbiddenError('the queue dashboard is read-only for you (queues.manage is needed)');
+      }
+      next();
+    },
+    boards.readOnly,
   );
 
   // JSON API for scripts (bearer API tokens) and the inbox's own pages (session + CSRF token).

@@ -13,6 +13,7 @@ import { listDepsOf, liveHubOptionsOf } from './list/deps';
 import { listRoutes } from './list/routes';
 import { createLiveHub } from './live/hub';
 import { liveRoutes } from './live/routes';
+import { createStreamGuard } from './live/stream-guard';
 import { messagePageRoutes } from './message/routes';
 
 export interface InboxDeps {
@@ -35,6 +36,12 @@ export function inboxRoutes(deps: InboxDeps): Router {
   // The list, its live rows and patient search (messages.read, which the /inbox mount requires).
   router.use(listRoutes(listDepsOf(deps)));
   // Server-Sent Events for list and message pages: one ticker per app, started by the first client.
-  router.use(liveRoutes(createLiveHub(liveHubOptionsOf(deps)), deps.shutdownSignal));
+  const guard = createStreamGuard({
+    ...liveHubOptionsOf(deps),
+    maxPerSession: deps.config.env.LIVE_STREAMS_PER_SESSION,
+    checkIntervalMs: deps.config.env.LIVE_SESSION_CHECK_MS,
+    sessionMaxMs: deps.config.auth.sessionMaxMs,
+  });
+  router.use(liveRoutes(createLiveHub(liveHubOptionsOf(deps)), guard, deps.shutdownSignal));
   return router;
 }

@@ -28,6 +28,33 @@ export function encodeCursor(p: Position): string {
   return Buffer.from(JSON.stringify([p.rank, p.at, p.id])).toString('base64url');
 }
 
+/** PostgreSQL's ISO text form of a timestamptz, as encodeCursor writes it. */
+const TIMESTAMP_TEXT =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+
+/**
+ * Only a timestamp PostgreSQL will take back: JavaScript's Date.parse accepts what the database
+ * refuses (Feb 30, year 0, free text), which used to reach the query and answer 500.
+ */
+function isTimestampText(text: string): boolean {
+  const m = TIMESTAMP_TEXT.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    Number(m[7] ?? 0) <= 15 &&
+    Number(m[8] ?? 0) <= 59
+  );
+}
+
 export function decodeCursor(cursor: string): Position {
   let raw: unknown;
   try {
@@ -36,7 +63,7 @@ export function decodeCursor(cursor: string): Position {
     throw new InvalidCursorError('cursor is not one this API issued');
   }
   const parsed = PositionSchema.safeParse(raw);
-  if (!parsed.success || Number.isNaN(Date.parse(parsed.data[1]))) {
+  if (!parsed.success || !isTimestampText(parsed.data[1])) {
     throw new InvalidCursorError('cursor is not one this API issued');
   }
   return { rank: parsed.data[0], at: parsed.data[1], id: parsed.data[2] };

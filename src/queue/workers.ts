@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { redactForLog } from '../privacy';
 import type { QueueName } from './names';
+import { withRedactedFailures } from './redact-failure';
 
 /** `token` is the job lock token, for processors that move their job to delayed (rate limits). */
 export type JobProcessor = (job: Job, token?: string) => Promise<unknown>;
@@ -54,7 +55,7 @@ export function startWorkers(options: StartWorkersOptions): RunningWorkers {
   const workers: Worker[] = [];
   for (const [name, spec] of Object.entries(options.processors) as [QueueName, WorkerSpec][]) {
     const log = options.logger.child({ queue: name });
-    const worker = new Worker(name, spec.processor, {
+    const worker = new Worker(name, withRedactedFailures(spec.processor), {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: spec.concurrency,

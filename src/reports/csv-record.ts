@@ -10,11 +10,20 @@ import { EDIT_CLASSES, INTERVALS, SLA_STATUSES, SLOT } from './measure-layout';
 /**
  * Records as RFC 4180 text, each ending in CRLF, through Papa Parse: a field is quoted when it holds
  * a comma, a double quote (doubled inside), CR or LF, or starts or ends with a space. Every export
- * writes its CSV through this, so the whole file is one dialect.
+ * writes its CSV through this, so the whole file is one dialect, and every cell is neutralised.
  */
 export function csvText(records: string[][]): string {
-  return records.length === 0 ? '' : `${Papa.unparse(records, { newline: '\r\n', quotes: false })}\r\n`;
+  return records.length === 0
+    ? ''
+    : `${Papa.unparse(records, { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })}\r\n`;
 }
+
+/**
+ * OWASP's CSV-injection rule: a cell starting with =, +, -, @, tab or carriage return could run as a
+ * spreadsheet formula, so Papa Parse prefixes it with ' (and quotes it). A plain number (a negative
+ * interval such as -12.5) is not a formula and stays a number for the spreadsheet.
+ */
+export const FORMULA_START = /^(?!-\d+(?:\.\d+)?(?:e[+-]?\d+)?$)[=+\-@\t\r]/i;
 
 /** Text cells per message: id, portal_id, urgency, sla_level, category, language, status,
  * close_reason, approver_id, closer_id, acknowledged_by_id. */

@@ -1,19 +1,40 @@
 /**
  * GET /inbox/events: the inbox's Server-Sent Events stream (see ./hub for the events). Mounted behind
- * login and messages.read like every /inbox route; the stream ends when the browser goes away.
+ * login and messages.read like every /inbox route; the stream ends when the browser goes away, or
+ * when its session ends (./stream-guard), and a session holds only so many at once.
  */
 import { Router, type Request, type Response } from 'express';
+import { hashSessionId } from '../../auth/session-store';
+import { HttpError } from '../../http/errors';
 import type { LiveClient, LiveHub } from './hub';
+import type { StreamGuard } from './stream-guard';
 
 /** One SSE event: `data` is JSON on one line, so no payload can start a field of its own. */
 function sseFrame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function liveRoutes(hub: LiveHub, shutdownSignal?: AbortSignal): Router {
+export function liveRoutes(hub: LiveHub, guard: StreamGuard, shutdownSignal?: AbortSignal): Router {
   const router = Router();
-  shutdownSignal?.addEventListener('abort', () => hub.close(), { once: true });
-  router.get('/events', (req: Request, res: Response) => {
+  shutdownSignal?.addEventListener(
+    'abort',
+    () => {
+      hub.close();
+      guard.close();
+    },
+    { once: true },
+  );
+  router.get('/events', async (req: Request, res: Response) => {
+    // Pages take a browser session only (/inbox's guard), so there is always one to watch.
+    let hangUpNow = () => undefined as void;
+    const release = await guard.admit(hashSessionId(req.sessionID), () => hangUpNow());
+    if (!release) {
+      throw new HttpError(
+        429,
+        'too_many_streams',
+        'this session has too many live streams open; close a tab',
+      );
+    }
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
@@ -34,13 +55,16 @@ export function liveRoutes(hub: LiveHub, shutdownSignal?: AbortSignal): Router {
       if (done) return;
       done = true;
       unsubscribe();
+      release();
       shutdownSignal?.removeEventListener('abort', hangUp);
     };
-    // The browser reconnects (retry above) to whichever web process is up.
+    // The browser reconnects (retry above) to whichever web process is up; after a logout, an expiry
+    // or a disable it finds no session there and stops.
     const hangUp = () => {
       end();
       res.end();
     };
+    hangUpNow = hangUp;
     if (shutdownSignal?.aborted) {
       hangUp();
       return;

@@ -62,6 +62,14 @@ async function othersOn(
   }
 }
 
+/** Every other message whose text (or our reply to it) the page shows, once each, in page order. */
+export function threadMessageIdsOf(view: {
+  message: { id: string };
+  thread: { messageId: string }[];
+}): string[] {
+  return [...new Set(view.thread.map((e) => e.messageId))].filter((id) => id !== view.message.id);
+}
+
 /** Renders the page (a view: an audit event), optionally as the answer to a refused form. */
 export async function renderView(
   deps: MessageDeps,
@@ -79,7 +87,8 @@ export async function renderView(
     actor: `user:${ctx.user.id}`,
     action: 'message.viewed',
     messageId: id,
-    data: { via: 'session', draftId: view.draft?.id ?? null },
+    // The page also shows the thread's other messages and our replies to them: each is PHI seen.
+    data: { via: 'session', draftId: view.draft?.id ?? null, threadMessageIds: threadMessageIdsOf(view) },
   });
   const { others, available } = await othersOn(deps, res, id, ctx.user);
   const role = ctx.user.role;

@@ -6,8 +6,43 @@ describe('auth settings', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '' })).toThrow(
       'SESSION_SECRET is required when NODE_ENV=production',
     );
-    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
-    expect(ok.auth.sessionSecret).toBe('x'.repeat(40));
+    const strong = 'q3J9vX2mLr8TzK0pWc5NbY7hGs4Df1Ae6Uo';
+    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: strong });
+    expect(ok.auth.sessionSecret).toBe(strong);
+  });
+
+  it('refuses weak, repeated and sample secrets in production, naming the variable but never the value', () => {
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig({ NODE_ENV: 'production', ...env });
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused({ SESSION_SECRET: 'short-secret-1' })).toMatch(/SESSION_SECRET is shorter than 32/);
+    expect(refused({ SESSION_SECRET: 'x'.repeat(40) })).toMatch(/SESSION_SECRET repeats too few/);
+    // The compose file's old default, and anything shaped like a sample.
+    const sample = refused({ SESSION_SECRET: 'change-me-before-real-use-0123456789abcdef' });
+    expect(sample).toMatch(/SESSION_SECRET looks like a placeholder \(contains "change-me"\)/);
+    expect(sample).not.toContain('0123456789abcdef');
+    const strong = 'q3J9vX2mLr8TzK0pWc5NbY7hGs4Df1Ae6Uo';
+    expect(
+      refused({ SESSION_SECRET: strong, DATABASE_URL: 'postgres://inbox:inbox-local-only@db:5432/inbox' }),
+    ).toMatch(/DATABASE_URL uses a known default password/);
+    expect(refused({ SESSION_SECRET: strong, DATABASE_OWNER_URL: 'postgres://owner:demo@db/inbox' })).toMatch(
+      /DATABASE_OWNER_URL uses a known default password/,
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: strong,
+        DATABASE_URL: 'postgres://inbox_app:Zx81-long-random-pass@db/inbox',
+      }).env.NODE_ENV,
+    ).toBe('production');
+    // Outside production the same values are accepted (local trials), with a random secret if none.
+    expect(loadConfig({ SESSION_SECRET: 'x' }).auth.sessionSecret).toBe('x');
   });
 
   it('has clinic defaults (30 min idle, 12 h sessions, 5 failures lock 15 min) that the environment can change', () => {
@@ -17,6 +52,9 @@ describe('auth settings', () => {
       sessionMaxMs: 12 * 3_600_000,
       maxFailedLogins: 5,
       lockoutMs: 15 * 60_000,
+      accountMaxFailedLogins: 20,
+      slowdownAfter: 100,
+      slowdownMaxDelayMs: 3000,
     });
     const custom = loadConfig({
       SESSION_IDLE_MINUTES: '15',

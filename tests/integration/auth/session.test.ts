@@ -148,10 +148,12 @@ describe('cookie flags over HTTPS', () => {
     const user = await userWithPassword(fx.db, 'nurse');
     // superagent keeps Secure cookies to itself over http, so the cookie is replayed by hand here.
     const page = await request(app).get('/login').set('X-Forwarded-Proto', 'https').expect(200);
-    const cookie = sessionCookie(page.headers['set-cookie'], '__Host-inbox.sid');
+    // Before login only the login form's CSRF cookie, also __Host- and Secure; no session at all.
+    expect(sessionCookie(page.headers['set-cookie'], '__Host-inbox.sid')).toBeUndefined();
+    const cookie = sessionCookie(page.headers['set-cookie'], '__Host-inbox.login-csrf');
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
-    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const res = await request(app)
       .post('/login')
@@ -160,7 +162,10 @@ describe('cookie flags over HTTPS', () => {
       .type('form')
       .send({ _csrf: csrf, email: user.email, password: user.password })
       .expect(303);
-    expect(sessionCookie(res.headers['set-cookie'], '__Host-inbox.sid')).toMatch(/; Secure/);
+    const session = sessionCookie(res.headers['set-cookie'], '__Host-inbox.sid');
+    expect(session).toMatch(/; Secure/);
+    expect(session).toMatch(/; HttpOnly/);
+    expect(session).toMatch(/; SameSite=Lax/);
   });
 
   it('keeps its sessions in PostgreSQL, so another web process over the same database knows them', async () => {
@@ -171,5 +176,29 @@ describe('cookie flags over HTTPS', () => {
     const { cookie: cookieHeader } = await loggedIn(one, user);
     const res = await request(two).get('/api/session').set('Cookie', cookieHeader).expect(200);
     expect(res.body.user.id).toBe(user.userId);
+  });
+});
+
+describe('no session before login', () => {
+  it('anonymous visits to the login page and to pages write no session row and set no session cookie', async () => {
+    const count = async () =>
+      (await fx.db.selectFrom('sessions').select('id').where('user_id', 'is', null).execute()).length;
+    const before = await count();
+    for (let i = 0; i < 40; i++) {
+      const page = await request(fx.app).get('/login').expect(200);
+      expect(sessionCookie(page.headers['set-cookie'])).toBeUndefined();
+      const inbox = await request(fx.app)
+        .get('/inbox/messages/00000000-0000-4000-8000-000000000000')
+        .set('Accept', 'text/html')
+        .expect(303);
+      expect(sessionCookie(inbox.headers['set-cookie'])).toBeUndefined();
+      const failed = await request(fx.app)
+        .post('/login')
+        .send({ email: `x${i}@y.z`, password: 'nope' })
+        .expect(403);
+      expect(sessionCookie(failed.headers['set-cookie'])).toBeUndefined();
+    }
+    expect(await count()).toBe(before);
+    expect(before).toBe(0);
   });
 });

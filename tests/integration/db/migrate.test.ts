@@ -19,7 +19,7 @@ describe('migrations', () => {
     const [a, b] = await Promise.all([migrateToLatest(t.db), migrateToLatest(t.db)]);
     expect(a.applied).toEqual([]);
     expect(b.applied).toEqual([]);
-    expect(await runMigrate({ DATABASE_URL: t.url })).toEqual([]);
+    expect((await runMigrate({ DATABASE_URL: t.url })).applied).toEqual([]);
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' order by 1`.execute(
       t.db,

@@ -4,9 +4,10 @@
  * serves the API, and on SIGTERM stops both cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 
 jest.setTimeout(180_000);
@@ -81,6 +82,35 @@ it('runs on an embedded PostgreSQL and its own redis-server, then stops both on 
   expect(ready.body.checks.redis.state).toBe('ok');
   await request(inbox).get('api/messages').set('Authorization', `Bearer ${token}`).expect(200);
   expect(existsSync(path.join(workDir, 'postgres', 'postmaster.pid'))).toBe(true);
+
+  // The owner's password is random for this data directory, readable by this user only; the fixed
+  // one of old demos opens nothing; web and worker run as the unprivileged app role.
+  const passwordFile = path.join(workDir, 'postgres.password');
+  expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  const port = Number(readFileSync(path.join(workDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const connect = async (user: string, pw: string) => {
+    const client = new Client({ host: '127.0.0.1', port, user, password: pw, database: 'inbox_demo' });
+    await client.connect();
+    return client;
+  };
+  await expect(connect('postgres', 'demo')).rejects.toThrow(/password authentication failed/);
+  const owner = await connect('postgres', password);
+  try {
+    const app = await owner.query(
+      `select distinct a.usename, r.rolsuper from pg_stat_activity a join pg_roles r on r.rolname = a.usename
+       where a.application_name in ('web', 'worker')`,
+    );
+    expect(app.rows).toEqual([{ usename: 'inbox_demo_app', rolsuper: false }]);
+    const rights = await owner.query(
+      `select has_table_privilege('inbox_demo_app', 'events', 'DELETE') as del,
+              has_table_privilege('inbox_demo_app', 'events', 'INSERT') as ins`,
+    );
+    expect(rights.rows[0]).toEqual({ del: false, ins: true });
+  } finally {
+    await owner.end();
+  }
 
   child.kill('SIGTERM');
   expect(await exitCode()).toBe(0);

@@ -18,8 +18,8 @@ export interface ListFixture extends WebFixture {
   prefix: string;
 }
 
-export async function createListFixture(): Promise<ListFixture> {
-  const web = await createAuthFixture();
+export async function createListFixture(env: Record<string, string> = {}): Promise<ListFixture> {
+  const web = await createAuthFixture(env);
   return { ...web, fixedApp: web.appWith({ now: () => NOW }), prefix: web.deps.config.env.QUEUE_PREFIX };
 }
 

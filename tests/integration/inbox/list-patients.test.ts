@@ -72,7 +72,7 @@ test('a cache write that fails is logged without the name, and the message still
     create function patients_refuse() returns trigger language plpgsql as $$
     begin raise exception 'refused for %', new.display_name; end; $$;
     create trigger patients_refuse before insert or update on patients
-      for each row execute function patients_refuse();`.execute(f.db);
+      for each row execute function patients_refuse();`.execute(f.database.ownerDb);
   const patientId = f.patientIds[1];
   const id = await triagedMessage(patientId);
   expect(await draftMessage(fixtureDeps(f), id, { retryTransientChart: false })).toBe('ready');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import request from 'supertest';
 import { userWithToken } from '../web/web-fixture';
 import {
@@ -52,7 +53,7 @@ describe('GET /inbox/messages/:id', () => {
     const viewed = await eventsFor(fx.db, id, 'message.viewed');
     expect(viewed).toHaveLength(1);
     expect(viewed[0].actor).toBe(`user:${fx.people.staff.userId}`);
-    expect(viewed[0].data).toEqual({ via: 'session', draftId });
+    expect(viewed[0].data).toEqual({ via: 'session', draftId, threadMessageIds: [] });
   });
 
   it('labels every control and gives the reply box the label "Reply to patient"', async () => {
@@ -178,6 +179,13 @@ describe('GET /inbox/messages/:id', () => {
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(a);
     expect(html).toContain('Clinic reply by Sam Ortiz');
+    // The view of the follow-up is also a view of the earlier message and our reply to it.
+    const viewed = await eventsFor(fx.db, second.id, 'message.viewed');
+    expect(viewed.at(-1)?.data).toMatchObject({ threadMessageIds: [first.id] });
+    const asAuditorAsks = await sql<{ id: number }>`
+      select id from events where action = 'message.viewed'
+        and (message_id = ${first.id} or data -> 'threadMessageIds' ? ${first.id})`.execute(fx.db);
+    expect(asAuditorAsks.rows.map((r) => r.id)).toContain(viewed.at(-1)!.id);
   });
 
   it('shows who else is on the message', async () => {
@@ -230,11 +238,12 @@ describe('GET /inbox/messages/:id', () => {
 });
 
 describe('logging in from an "Open in inbox" link', () => {
-  it('lands on the message asked for, remembered in the session rather than the URL', async () => {
+  it('lands on the message asked for, remembered in a cookie rather than the URL or a session row', async () => {
     const { id } = await seedMessage(fx.db);
     const agent = request.agent(fx.app);
     const first = await agent.get(messageUrl(id)).set('Accept', 'text/html').expect(303);
     expect(first.headers.location).toBe('/login');
+    expect(String(first.headers['set-cookie'])).toContain('inbox.return=');
     const page = await agent.get('/login').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const user = fx.people.nurse;
@@ -255,6 +264,20 @@ describe('logging in from an "Open in inbox" link', () => {
     const user = fx.people.staff;
     const login = await agent
       .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, email: user.email, password: user.password })
+      .expect(303);
+    expect(login.headers.location).toBe('/');
+  });
+
+  it('a planted return cookie is checked again: never a path outside the inbox', async () => {
+    const page = await request(fx.app).get('/login').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const loginCookie = String(page.headers['set-cookie']).split(';')[0];
+    const user = fx.people.staff;
+    const login = await request(fx.app)
+      .post('/login')
+      .set('Cookie', `${loginCookie}; inbox.return=${encodeURIComponent('//evil.example/inbox')}`)
       .type('form')
       .send({ _csrf: csrf, email: user.email, password: user.password })
       .expect(303);

@@ -58,7 +58,9 @@ export function expectedVerdict(entry: RouteEntry, caller: Caller): Verdict {
     case 'public':
       return 'ok';
     case 'login-form':
-      return caller.kind === 'session' ? 'ok' : 'csrf';
+      // The login form's token lives in its own signed cookie from GET /login (no session exists
+      // before login); no caller here brings one, whatever session or token it holds.
+      return 'csrf';
     case 'slack':
       return 'unauthorized';
     case 'page':

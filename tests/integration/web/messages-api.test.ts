@@ -108,6 +108,30 @@ describe('GET /api/messages', () => {
     expect(JSON.stringify(forged.body)).not.toContain('Zm9yZ2Vk');
   });
 
+  it('answers 400, never 500, for cursors crafted to pass JSON and uuid checks but not the database', async () => {
+    const uuid = '6b1f7a52-3c7e-4c1e-9d55-0f9e6d2f1a11';
+    const crafted = [
+      [0, '2026-02-30 10:00:00+00', uuid], // Feb 30: JavaScript rolls it over, PostgreSQL refuses
+      [0, '0000-01-01 00:00:00+00', uuid], // no year 0
+      [0, '2026-01-01 24:00:01+00', uuid],
+      [0, 'Thu, 01 Jan 2026 00:00', uuid], // Date.parse says yes
+      [0, '2026-01-01 10:00:00+99', uuid],
+      [4, "2026-01-01'; drop table--", uuid],
+      [1.5, '2026-01-01 10:00:00+00', uuid],
+      { rank: 0 },
+    ];
+    for (const value of crafted) {
+      const cursor = Buffer.from(JSON.stringify(value)).toString('base64url');
+      const res = await request(fx.app).get(`/api/messages?cursor=${cursor}`).set(auth);
+      expect([res.status, res.body.error?.code]).toEqual([400, 'bad_request']);
+    }
+    // The cursors this API issues still work, whatever the offset form.
+    const own = Buffer.from(JSON.stringify([2, '2026-03-01 10:00:00.123456+05:30', uuid])).toString(
+      'base64url',
+    );
+    await request(fx.app).get(`/api/messages?cursor=${own}`).set(auth).expect(200);
+  });
+
   it('records one audit event naming every message a list showed', async () => {
     await request(fx.app).get('/api/messages?urgency=emergent').set(auth).expect(200);
     const event = await fx.db
