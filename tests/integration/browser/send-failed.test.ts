@@ -105,7 +105,12 @@ it('a refused reply is under "Send failed" with its reason; "Retry sending" gets
       page.waitForEvent('load'),
       page.getByRole('button', { name: 'Retry sending' }).click(),
     ]);
-    await page.getByText(/Sending again \(send round 2\)/).waitFor();
+    // The notice, or (when the live update has already reloaded the page for the new state) the
+    // reply's new round on the page itself.
+    await page
+      .getByText(/Sending again \(send round 2\)|Sending \(attempt 2|Sent to the portal at/)
+      .first()
+      .waitFor();
   });
 
   const sent = await waitUntil('the reply on the portal', () => {

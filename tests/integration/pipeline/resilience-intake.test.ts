@@ -56,7 +56,8 @@ describe('intake that poison cannot stop', () => {
   });
 
   it('commits a page the database refuses one resource at a time; the refused one becomes unreadable', async () => {
-    // A stand-in for any value PostgreSQL refuses that normalising did not foresee.
+    // A stand-in for any value PostgreSQL refuses that normalising did not foresee (the owner's
+    // power: the app role may not create triggers).
     await sql`
       create function refuse_marked() returns trigger language plpgsql as $$
       begin
@@ -66,7 +67,7 @@ describe('intake that poison cannot stop', () => {
         return new;
       end $$;
       create trigger refuse_marked before insert on messages for each row execute function refuse_marked();
-    `.execute(f.db);
+    `.execute(f.database.ownerDb);
     const before = await postPatientMessage(f.sandbox, f.patientIds[0], 'Question about my bill');
     const refused = await postPatientMessage(f.sandbox, f.patientIds[1], 'REFUSE-ME chest pain');
     const after = await postPatientMessage(f.sandbox, f.patientIds[2], 'Can I get a flu shot?');
