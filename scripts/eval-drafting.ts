@@ -7,6 +7,9 @@
  *  3. grounding: share of scripted model hallucinations (medicine, dose, value, date) the grounding
  *     check catches and replaces by the template draft (goal 100%).
  * Usage: tsx scripts/eval-drafting.ts FILE.jsonl [--patients N]
+ *
+ * Blind batches (charts written with the messages, drafts rated by a person): see
+ * scripts/drafting-eval/cli.ts for `--blind` (drafting run) and `--ratings` (scoring).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +22,7 @@ import { createChatModel } from '../src/llm/chat-model';
 import { generateClinic, patientBundle } from '../src/portal/sandbox/synthetic';
 import { classify } from '../src/triage';
 import { startFakeOpenAI } from '../tests/helpers/fake-openai';
+import { isBlindMode, runBlindModes } from './drafting-eval/cli';
 
 interface Line {
   id: string;
@@ -143,9 +147,10 @@ function triageOf(text: string, chart: ChartContext) {
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
+  if (isBlindMode(args)) return runBlindModes(args, process.env);
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) {
-    console.error('usage: tsx scripts/eval-drafting.ts FILE.jsonl [--patients N]');
+    console.error('usage: tsx scripts/eval-drafting.ts FILE.jsonl [--patients N]  (or --blind / --ratings)');
     return 2;
   }
   const count = Number(args[args.indexOf('--patients') + 1]) || 200;

@@ -8,9 +8,10 @@
  * With --log, the headline figures are appended to LOG as one line: how a blind batch's FIRST score
  * is kept (score a batch before changing anything for it, then log it; never re-log a batch).
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { classify, URGENCIES, urgencyRank, type Urgency } from '../src/triage';
+import { appendFirstScore } from './first-score-log';
 
 const Item = z.object({
   id: z.string(),
@@ -167,17 +168,10 @@ function main(argv: string[]): number {
     for (const reason of m.reasons) console.log(`  reason: ${reason}`);
   }
   if (log && batch) {
-    if (
-      existsSync(log) &&
-      readFileSync(log, 'utf8')
-        .split('\n')
-        .some((l) => l.includes(`"batch":"${batch}"`))
-    ) {
+    if (!appendFirstScore(log, batch, all)) {
       console.error(`${log} already holds a first score for ${batch}; a batch is logged once`);
       return 1;
     }
-    const entry = { date: new Date().toISOString().slice(0, 10), batch, ...all };
-    appendFileSync(log, `${JSON.stringify(entry)}\n`);
     console.log(`\nfirst score of ${batch} appended to ${log}`);
   }
   return 0;
