@@ -43,6 +43,10 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   // An idle client losing its connection (database restart) must not crash the process;
   // the next query gets a fresh connection or a clear error.
   pool.on('error', (err) => options.onIdleConnectionError?.(err));
+  // A connection lost while checked out between two queries (inside a transaction, during a database
+  // restart) makes its client emit 'error'; with no listener that ends the whole process. The loss
+  // already surfaces as the failure of that client's next query, and the pool then discards it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // The cursor lets `.stream()` read big results (report exports) in chunks, in constant memory.
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 }
