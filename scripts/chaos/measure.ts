@@ -28,6 +28,8 @@ export interface Measurement {
   /** The same alerts timed from the patient's post to the portal (intake lag included). */
   postToAlertP50?: number;
   postToAlertP95?: number;
+  /** Worker processes that died by themselves during the scenario (filled in by the runner). */
+  workerCrashes?: number;
 }
 
 interface Row {

@@ -30,7 +30,7 @@ function table(rows: string[][]): string {
 
 export interface Verdict {
   text: string;
-  /** Lost or duplicated anything, or could not run: the run exits non-zero. */
+  /** Lost or duplicated anything, a worker crashed, or a scenario could not run: exit non-zero. */
   failedHard: boolean;
 }
 
@@ -87,6 +87,10 @@ export function report(results: ScenarioResult[], pollMs: number, workers: numbe
     if (m.lost > 0 || m.duplicated > 0) failedHard = true;
     goal(m.lost === 0, `${name}: 0 lost (${m.lost})`);
     goal(m.duplicated === 0, `${name}: 0 duplicated (${m.duplicated})`);
+    if (m.workerCrashes) {
+      failedHard = true;
+      goal(false, `${name}: ${m.workerCrashes} worker process(es) died by themselves`);
+    }
     goal(
       m.resumeMs !== undefined && m.resumeMs <= pollMs,
       `${name}: intake resumes within one poll interval (${seconds(m.resumeMs)} ≤ ${seconds(pollMs)})`,

@@ -114,6 +114,7 @@ export async function runScenario(
       notes.push(`${approver.errors} approvals refused or failed during the fault (retried)`);
     if (stage.traffic.failedPosts > 0) notes.push(`${stage.traffic.failedPosts} posts refused by the portal`);
     const measurement = await measure(stage, faultEndedAt);
+    measurement.workerCrashes = stage.workers.crashes();
     // The machine is shared: the load says how much of a slow figure may be someone else's work.
     notes.push(`load average (1 min) at start/end: ${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)}`);
     return { scenario, measurement, notes, seconds: (Date.now() - started) / 1000 };

@@ -27,6 +27,8 @@ export interface WorkerSet {
   kill9: (index: number) => Promise<void>;
   start: (index: number) => Promise<void>;
   alive: () => number;
+  /** Workers that exited without being killed or stopped by the run (a crash). */
+  crashes: () => number;
   stopAll: () => Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export async function startWorkers(options: {
 }): Promise<WorkerSet> {
   const children: (ChildProcess | undefined)[] = [];
   const logs: WriteStream[] = [];
+  const meantToEnd = new Set<ChildProcess>();
+  let crashes = 0;
   const start = async (index: number) => {
     logs[index] ??= createWriteStream(path.join(options.logDir, `${options.label}-worker-${index + 1}.log`), {
       flags: 'a',
@@ -69,6 +73,9 @@ export async function startWorkers(options: {
     });
     child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
     children[index] = child;
+    child.once('exit', () => {
+      if (!meantToEnd.has(child)) crashes += 1;
+    });
     await waitFor(
       `worker ${index + 1}`,
       () => {
@@ -84,11 +91,16 @@ export async function startWorkers(options: {
     count: options.count,
     kill9: async (index) => {
       const child = children[index];
-      if (child) await killNow(child);
+      if (child) {
+        meantToEnd.add(child);
+        await killNow(child);
+      }
     },
     start,
     alive: () => children.filter((c) => c && !gone(c)).length,
+    crashes: () => crashes,
     stopAll: async () => {
+      for (const c of children) if (c) meantToEnd.add(c);
       await Promise.all(children.map((c) => (c ? stopGently(c, 10_000) : undefined)));
       for (const log of logs) log?.end();
     },
