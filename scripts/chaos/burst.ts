@@ -28,6 +28,10 @@ export const burstScenario: Scenario = {
       .selectFrom('messages')
       .select(sql<Date>`max(updated_at)`.as('at'))
       .executeTakeFirstOrThrow();
+    const lastIngest = await ctx.stage.db
+      .selectFrom('messages')
+      .select(sql<Date>`max(ingested_at)`.as('at'))
+      .executeTakeFirstOrThrow();
     const lastAlert = await ctx.stage.db
       .selectFrom('alerts')
       .select(sql<Date>`max(posted_at)`.as('at'))
@@ -35,7 +39,8 @@ export const burstScenario: Scenario = {
     const seconds = (d: Date | null) => (d ? ((new Date(d).getTime() - started) / 1000).toFixed(1) : '?');
     ctx.memo.set('drainSeconds', seconds(last.at));
     ctx.notes.push(
-      `drain (first post → last message ready): ${seconds(last.at)} s; last alert posted at ${seconds(lastAlert.at)} s`,
+      `from the first post: last message taken in at ${seconds(lastIngest.at)} s, last alert posted at ` +
+        `${seconds(lastAlert.at)} s, last message ready (drain) at ${seconds(last.at)} s`,
     );
   },
 };

@@ -28,6 +28,9 @@ export interface Measurement {
   /** The same alerts timed from the patient's post to the portal (intake lag included). */
   postToAlertP50?: number;
   postToAlertP95?: number;
+  /** From the patient's post to the message being ready for a person (first message.ready event). */
+  postToReadyP50?: number;
+  postToReadyMax?: number;
   /** Worker processes that died by themselves during the scenario (filled in by the runner). */
   workerCrashes?: number;
 }
@@ -130,6 +133,17 @@ export async function measure(stage: Stage, faultEndedAt: number): Promise<Measu
     .filter((r) => r.alert_posted_at && postedAt.has(r.portal_id))
     .map((r) => r.alert_posted_at!.getTime() - postedAt.get(r.portal_id)!);
 
+  const readyEvents = await stage.db
+    .selectFrom('events')
+    .innerJoin('messages', 'messages.id', 'events.message_id')
+    .select(['messages.portal_id', (eb) => eb.fn.min('events.at').as('at')])
+    .where('events.action', '=', 'message.ready')
+    .groupBy('messages.portal_id')
+    .execute();
+  const postToReady = readyEvents
+    .filter((e) => postedAt.has(e.portal_id))
+    .map((e) => new Date(e.at as unknown as string).getTime() - postedAt.get(e.portal_id)!);
+
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
   return {
     posted: stage.traffic.posted.length,
@@ -145,5 +159,7 @@ export async function measure(stage: Stage, faultEndedAt: number): Promise<Measu
     emergentTimes,
     postToAlertP50: quantile(postToAlert, 0.5),
     postToAlertP95: quantile(postToAlert, 0.95),
+    postToReadyP50: quantile(postToReady, 0.5),
+    postToReadyMax: quantile(postToReady, 1),
   };
 }

@@ -65,6 +65,11 @@ export function report(results: ScenarioResult[], pollMs: number, workers: numbe
   for (const r of results) {
     out.push(`- ${r.scenario.name} (${r.seconds.toFixed(0)} s): ${r.scenario.title}`);
     const m = r.measurement;
+    if (m?.postToReadyP50 !== undefined) {
+      out.push(
+        `    posted → ready for a person: p50 ${seconds(m.postToReadyP50)}, slowest ${seconds(m.postToReadyMax)}`,
+      );
+    }
     if (m?.postToAlertP50 !== undefined) {
       out.push(
         `    emergent alert timed from the patient's post instead of intake: p50 ${seconds(m.postToAlertP50)}, ` +

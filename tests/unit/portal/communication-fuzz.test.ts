@@ -70,7 +70,7 @@ describe('parseCommunication under fuzzing', () => {
   });
 
   it('takes in every well-formed patient message, whatever its text, with the text kept', () => {
-    const input = fc.tuple(wellFormed, fhirId, fc.date({ noInvalidDate: true, min: new Date(0) }));
+    const input = fc.tuple(wellFormed, fhirId, fc.date({ noInvalidDate: true }));
     fc.assert(
       fc.property(input, ([{ parts, resource }, id, lastUpdated]) => {
         const parsed = parseCommunication({
@@ -84,7 +84,11 @@ describe('parseCommunication under fuzzing', () => {
         if (joined.length <= MAX_STORED_BODY_CHARS) expect(parsed.message.body).toBe(joined);
         else expect(parsed.message.flags).toContain('body_shortened');
         expect(parsed.message.flags.includes('text_normalised')).toBe(UNSTORABLE.test(parts.join('\n\n')));
-        expect(parsed.lastUpdated?.getTime()).toBe(lastUpdated.getTime());
+        // FHIR instants have four-digit years; others (PostgreSQL refuses some) are no date at all.
+        const year = lastUpdated.getUTCFullYear();
+        expect(parsed.lastUpdated?.getTime()).toBe(
+          year >= 1 && year <= 9999 ? lastUpdated.getTime() : undefined,
+        );
       }),
       { numRuns: 300 },
     );
