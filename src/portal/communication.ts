@@ -84,10 +84,18 @@ const MAX_RAW_ESCAPED_CHARS = 100_000;
 /** Statuses that mean the message was not (or no longer) really sent. */
 const NOT_SENT = new Set(['preparation', 'not-done', 'entered-in-error']);
 
+/**
+ * FHIR instants have four-digit years. JavaScript also reads years like -4713 or +275760, which
+ * PostgreSQL refuses: such a `sent` turned a patient's message into an unreadable item, and such a
+ * meta.lastUpdated made the page fail for good. Outside years 1–9999 a value is no date at all.
+ */
 function toDate(value: unknown): Date | undefined {
   if (typeof value !== 'string') return undefined;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  if (Number.isNaN(ms)) return undefined;
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? date : undefined;
 }
 
 function firstRef(list: { reference?: string }[] | undefined): string | null {

@@ -104,6 +104,21 @@ describe('parseCommunication', () => {
     expect(parsed.message.body.endsWith('crushing chest pain')).toBe(true);
     expect(parsed.message.body.length).toBeLessThan(huge.length);
   });
+
+  it('treats a date PostgreSQL cannot store (a year outside 1–9999) as no date', () => {
+    const parsed = parseCommunication({
+      ...base,
+      meta: { lastUpdated: '+275760-09-13T00:00:00.000Z' },
+      sent: '-004713-11-23T23:59:59.999Z',
+    });
+    if (parsed.kind !== 'message') throw new Error('not a message');
+    expect(parsed.lastUpdated).toBeUndefined();
+    // Neither date is usable: received when read.
+    expect(Math.abs(parsed.message.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const sentOnly = parseCommunication({ ...base, sent: '-004713-11-23T23:59:59.999Z' });
+    if (sentOnly.kind !== 'message') throw new Error('not a message');
+    expect(sentOnly.message.receivedAt).toEqual(new Date('2026-03-01T10:00:00.123Z'));
+  });
 });
 
 describe('summarizeEdit', () => {

@@ -2,7 +2,7 @@
  * The poller against the real sandbox and a real database: nothing lost, nothing twice, threads kept,
  * malformed resources skipped without stalling, health recorded.
  */
-import { pollPortal } from '../../../src/portal/poller';
+import { pollPortal, type PollerDeps } from '../../../src/portal/poller';
 import { getPollerHealth } from '../../../src/portal/poller-health';
 import { processPollJob } from '../../../src/portal/poll.queue';
 import { createFhirClient } from '../../../src/portal/fhir-client';
@@ -199,5 +199,55 @@ describe('poller', () => {
     expect(health.lastErrorKind).toBeNull();
     const row = await f.db.selectFrom('messages').select('id').where('portal_id', '=', waiting).execute();
     expect(row).toHaveLength(1);
+  });
+
+  it('takes in a message whose dates PostgreSQL cannot store, and moves on past it', async () => {
+    const resource = (id: string, lastUpdated: string, sent: string) => ({
+      resourceType: 'Communication',
+      id,
+      meta: { lastUpdated },
+      status: 'completed',
+      sender: { reference: `Patient/${f.patientIds[0]}` },
+      sent,
+      payload: [{ contentString: `dates test ${id}` }],
+    });
+    // A portal page as a buggy portal might send it: years JavaScript reads but PostgreSQL refuses.
+    const portal = {
+      async *searchPages() {
+        yield {
+          bundle: {
+            resourceType: 'Bundle',
+            type: 'searchset',
+            entry: [
+              {
+                resource: resource('odd-dates-1', '2031-01-01T00:00:00.000Z', '-004713-11-23T23:59:59.999Z'),
+              },
+              { resource: resource('odd-dates-2', '+275760-09-13T00:00:00.000Z', '2031-01-01T00:00:00Z') },
+              { resource: resource('odd-dates-3', '2031-01-01T00:00:01.000Z', '2031-01-01T00:00:01Z') },
+            ],
+          },
+        };
+      },
+    } as unknown as PollerDeps['portal'];
+    const stats = await pollPortal({ db: f.db, logger: f.logger, portal }, 'odd-dates');
+    expect(stats).toMatchObject({ ingested: 3, unreadable: 0 });
+    const rows = await f.db
+      .selectFrom('messages')
+      .select(['portal_id', 'status', 'received_at'])
+      .where('portal_id', 'like', 'odd-dates-%')
+      .orderBy('portal_id')
+      .execute();
+    expect(rows.map((r) => [r.portal_id, r.status])).toEqual([
+      ['odd-dates-1', 'new'],
+      ['odd-dates-2', 'new'],
+      ['odd-dates-3', 'new'],
+    ]);
+    expect(rows[0].received_at).toEqual(new Date('2031-01-01T00:00:00.000Z'));
+    const cursor = await f.db
+      .selectFrom('poll_cursors')
+      .selectAll()
+      .where('name', '=', 'odd-dates')
+      .executeTakeFirstOrThrow();
+    expect(cursor.last_id).toBe('odd-dates-3');
   });
 });
