@@ -60,6 +60,9 @@ export interface RunningPipeline {
   close: () => Promise<void>;
 }
 
+const DEFAULT_LOCK_MS = 8000;
+const DEFAULT_STALLED_CHECK_MS = 2000;
+
 /** How long each shutdown step may take before the next one goes ahead without it. */
 const CLOSE_GRACE_MS = 15_000;
 
@@ -135,8 +138,10 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     connection,
     prefix: s.queuePrefix,
     logger: s.logger,
-    lockDurationMs: s.lockDurationMs,
-    stalledIntervalMs: s.stalledIntervalMs,
+    // A killed worker's jobs run again within about lock + check (BullMQ's defaults, 30 s + 30 s,
+    // would hold an emergency's alert for a minute); locks are renewed at half the duration.
+    lockDurationMs: s.lockDurationMs ?? DEFAULT_LOCK_MS,
+    stalledIntervalMs: s.stalledIntervalMs ?? DEFAULT_STALLED_CHECK_MS,
     processors: {
       // One poll at a time per process; overlapping polls across processes are harmless anyway.
       poll: { processor: processPollJob({ db, queues, portal, logger: s.logger }), concurrency: 1 },

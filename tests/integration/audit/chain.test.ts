@@ -7,6 +7,7 @@ import {
   CanonicalJsonError,
   GENESIS_HASH,
   recordEvent,
+  recordEvents,
   verifyChain,
 } from '../../../src/audit';
 import { createDb } from '../../../src/db';
@@ -56,6 +57,39 @@ describe('audit chain', () => {
     expect(result).toMatchObject({ ok: true, count: 120 });
     const prevs = await t.db.selectFrom('events').select('prev_hash').execute();
     expect(new Set(prevs.map((r) => r.prev_hash)).size).toBe(120);
+  });
+
+  it('appends a batch in its order, interleaved safely with single appends from other pools', async () => {
+    const pools = [createDb(t.url), createDb(t.url)];
+    try {
+      await Promise.all([
+        ...Array.from({ length: 5 }, (_, b) =>
+          recordEvents(
+            pools[0],
+            Array.from({ length: 20 }, (_, i) => ({ actor: 'poller', action: 'test.batch', data: { b, i } })),
+          ),
+        ),
+        ...Array.from({ length: 30 }, (_, i) =>
+          recordEvent(pools[1], { actor: 'web', action: 'test.one', data: { i } }),
+        ),
+      ]);
+    } finally {
+      await Promise.all(pools.map((p) => p.destroy()));
+    }
+    expect(await verifyChain(t.db, { batchSize: 11 })).toMatchObject({ ok: true, count: 130 });
+    const rows = await t.db
+      .selectFrom('events')
+      .select(['data'])
+      .where('action', '=', 'test.batch')
+      .orderBy('id')
+      .execute();
+    // Each batch is contiguous and in the order given.
+    for (let k = 0; k < rows.length; k += 20) {
+      const chunk = rows.slice(k, k + 20).map((r) => r.data as { b: number; i: number });
+      expect(chunk.map((d) => d.i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(new Set(chunk.map((d) => d.b)).size).toBe(1);
+    }
+    expect(await recordEvents(t.db, [])).toEqual([]);
   });
 
   it('commits and rolls back with the caller transaction', async () => {
