@@ -1,4 +1,4 @@
-import { CONCEPTS } from './concepts';
+import { CONCEPTS, type ConceptId } from './concepts';
 import { LANGUAGE_PACKS, type ContextTriggers, type LanguagePack } from './lexicon';
 import type { ConceptMatch } from './matcher';
 import { expandPattern } from './matcher';
@@ -112,7 +112,29 @@ function historicalAfter(rx: RegExp | undefined, post: string): boolean {
  * breathing" or the "hindi" inside "hindi makapagsalita" cannot negate the next concept.
  */
 export function assess(folded: string, match: ConceptMatch, negationText: string = folded): Assertion {
-  const kind = CONCEPTS[match.concept].kind;
+  const concept = CONCEPTS[match.concept];
+  return assessSpan(folded, match, negationText, {
+    kind: concept.kind,
+    level: concept.level,
+    id: match.concept,
+  });
+}
+
+/** What assess needs to know of the thing found: a lexicon concept, or a protocol's term group. */
+export interface SpanKind {
+  kind: string;
+  level: string | null;
+  id?: ConceptId;
+}
+
+/** ConText over any span found in one language pack's words (protocol terms use this directly). */
+export function assessSpan(
+  folded: string,
+  match: { pack: number; start: number; end: number },
+  negationText: string,
+  span: SpanKind,
+): Assertion {
+  const kind = span.kind;
   const [sStart, sEnd] = sentenceBounds(folded, match.start, match.end);
   const ownPack = COMPILED[match.pack];
   // English triggers also apply to other languages (portal writing mixes them: "no tengo fever"), and
@@ -134,7 +156,7 @@ export function assess(folded: string, match: ConceptMatch, negationText: string
     const post = beforeFirstTermination(ctx.termination, rawPost);
     if (kind === 'request') {
       // "the refill last week" is not a new request; "what are your hours?" is still a question.
-      if (match.concept === 'refill' && historicalAfter(ctx.historyPost, post)) return 'historical';
+      if (span.id === 'refill' && historicalAfter(ctx.historyPost, post)) return 'historical';
       continue;
     }
     if (test(ctx.hypothetical, pre)) return 'hypothetical';
@@ -143,16 +165,16 @@ export function assess(folded: string, match: ConceptMatch, negationText: string
     // "went away ... but it's back" is a recurrence, and "... but it's gone now" a resolution.
     const recurs = RECURRENCE.test(rawPost);
     // A red flag that has since passed is judged later (still same-day), not dropped.
-    const resolvedLater = CONCEPTS[match.concept].level !== 'emergent' && RESOLVED_LATER.test(rawPost);
+    const resolvedLater = span.level !== 'emergent' && RESOLVED_LATER.test(rawPost);
     // "My insulin is all gone" means out of it, not that the medicine is negated.
-    const namesMedicine = match.concept === 'critical_med' || match.concept === 'blood_thinner';
+    const namesMedicine = span.id === 'critical_med' || span.id === 'blood_thinner';
     if (!recurs && !namesMedicine && (test(ctx.negationPost, post) || resolvedLater)) return 'negated';
     if (test(ctx.family, pre)) return 'family';
     // "Started a new pill last week" dates the change; it is still the current context.
     // A disclosure of violence at home matters even when the event itself is past.
-    if (match.concept === 'new_med' || match.concept === 'abuse') continue;
+    if (span.id === 'new_med' || span.id === 'abuse') continue;
     // A threat of violence is about what may happen next, whatever past event follows it in the sentence.
-    const threat = match.concept === 'harm_others';
+    const threat = span.id === 'harm_others';
     if (test(ctx.historyPre, pre) || (!recurs && !threat && historicalAfter(ctx.historyPost, post)))
       return 'historical';
   }

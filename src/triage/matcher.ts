@@ -78,7 +78,10 @@ function keyOf(text: string, at: number, length: number): number {
  * One small sticky regex per entry, indexed by the prefixes it can start with, so each position
  * tries only the few patterns that can begin there: far faster than one giant alternation.
  */
-export function buildScanner<T>(items: { tag: T; source: string }[]): (text: string) => Hit<T>[] {
+export function buildScanner<T>(
+  items: { tag: T; source: string }[],
+  options: { everyMatch?: boolean } = {},
+): (text: string) => Hit<T>[] {
   const all = items.map((item) => ({
     entry: { tag: item.tag, regex: new RegExp(item.source, 'y') },
     set: prefixes(item.source),
@@ -106,10 +109,12 @@ export function buildScanner<T>(items: { tag: T; source: string }[]): (text: str
     }),
     anyStart: all.filter((a) => a.set === 'any').map((a) => a.entry),
   };
-  return (text) => scan(index, text);
+  const firstOnly = !options.everyMatch;
+  return (text) => scan(index, text, firstOnly);
 }
 
-function scan<T>(index: PrefixIndex<T>, text: string): Hit<T>[] {
+/** With `firstOnly`, one hit per position (the first entry in list order); otherwise every entry's. */
+function scan<T>(index: PrefixIndex<T>, text: string, firstOnly: boolean): Hit<T>[] {
   const hits: Hit<T>[] = [];
   let prevWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -137,7 +142,7 @@ function scan<T>(index: PrefixIndex<T>, text: string): Hit<T>[] {
       entry.regex.lastIndex = i;
       if (entry.regex.test(text) && entry.regex.lastIndex > i) {
         hits.push({ tag: entry.tag, start: i, end: entry.regex.lastIndex });
-        break;
+        if (firstOnly) break;
       }
     }
   }
