@@ -8,6 +8,7 @@ import { createLogger } from './logging/logger';
 import { alertSettingsFromEnv } from './alerts/settings';
 import { startPipeline } from './messages/pipeline-runtime';
 import { loadSmartAuth } from './portal/portal-auth';
+import { shippedCatalogue } from './triage/protocols';
 import { createJobMetrics, createMetricsRegistry, instrumentWorkers, startMetricsServer } from './metrics';
 
 function required(name: string, value: string | undefined): string {
@@ -18,6 +19,9 @@ function required(name: string, value: string | undefined): string {
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.env.LOG_LEVEL, role: 'worker' });
+  // A protocol file that does not validate stops the worker here, naming the file, not mid-triage.
+  const protocols = shippedCatalogue();
+  logger.info({ protocols: protocols.protocols.length }, 'triage protocols loaded');
   const pipeline = await startPipeline({
     databaseUrl: required('DATABASE_URL', config.env.DATABASE_URL),
     redisUrl: required('REDIS_URL', config.env.REDIS_URL),

@@ -56,7 +56,9 @@ export const section: BenchSection = {
         value: full,
         unit: 'messages/s',
         baseline: { name: 'lower-case + one red-flag regex', value: naive },
-        target: { min: 5000 },
+        // Issue 14: with language tools and the protocol catalogue in the path, 2,000 a CPU-second is
+        // ample (a large system receives a few messages a second).
+        target: { min: 2000 },
       },
     ];
   },

@@ -5,6 +5,8 @@ import { FULLY_SUPPORTED } from './lexicon';
 import { findConcepts, type ConceptMatch } from './matcher';
 import { blankSpans, excerpt, foldText } from './normalize';
 import { readVitals } from './numbers';
+import { shippedCatalogue, type Catalogue } from './protocols';
+import { protocolFindings } from './protocol-findings';
 import { applyRules, type Finding } from './rules';
 import { findIdioms, findInjections } from './spans';
 import {
@@ -33,9 +35,13 @@ const RELAY_ONLY = /\b(?:can|could) (?:you|u) (?:tell|let|pass|give)\b[^?]*$/;
  * Never throws: a rule that fails on some unforeseen input must not leave a message untriaged, so the
  * message fails safe to urgent with the reason shown (RUBRIC rule 5).
  */
-export function classify(text: string, facts: PatientFacts = {}): TriageResult {
+export function classify(
+  text: string,
+  facts: PatientFacts = {},
+  catalogue: Catalogue = shippedCatalogue(),
+): TriageResult {
   try {
-    return classifyWithRules(text, facts);
+    return classifyWithRules(text, facts, catalogue);
   } catch {
     return {
       urgency: 'urgent',
@@ -49,7 +55,7 @@ export function classify(text: string, facts: PatientFacts = {}): TriageResult {
   }
 }
 
-function classifyWithRules(text: string, facts: PatientFacts): TriageResult {
+function classifyWithRules(text: string, facts: PatientFacts, catalogue: Catalogue): TriageResult {
   const original = typeof text === 'string' ? text : '';
   const flags = new Set<TriageFlag>();
   const folded0 = foldText(original);
@@ -80,7 +86,9 @@ function classifyWithRules(text: string, facts: PatientFacts): TriageResult {
         affirmed.splice(i, 1);
     }
   }
-  const findings = applyRules({ original, folded, affirmed, vitals, facts });
+  const evidence = { original, folded, affirmed, vitals, facts };
+  const findings = applyRules(evidence);
+  findings.push(...protocolFindings(catalogue, evidence, negationText, findings));
   // Counted before any language finding is added: that one is about the reader, not a request.
   const requestCategories = new Set(findings.map((f) => f.category));
   const language = detectLanguage(original, folded0);

@@ -6,6 +6,8 @@
  */
 /** The matcher's scan loop builds keys for exactly three characters; change both together. */
 export const PREFIX_LENGTH = 3;
+/** The length being computed: PREFIX_LENGTH for the lexicon, longer for the protocol scanner. */
+let limit = PREFIX_LENGTH;
 export type PrefixSet = Set<string> | 'any';
 
 const WORD = 'abcdefghijklmnopqrstuvwxyz0123456789_';
@@ -25,7 +27,7 @@ const OPEN = '\u0000';
 function join(p: string, q: string): string {
   const open = q.endsWith(OPEN);
   const real = p + (open ? q.slice(0, -1) : q);
-  if (real.length >= PREFIX_LENGTH) return real.slice(0, PREFIX_LENGTH);
+  if (real.length >= limit) return real.slice(0, limit);
   return open ? real + OPEN : real;
 }
 
@@ -33,7 +35,7 @@ function concat(a: PrefixSet, b: PrefixSet): PrefixSet {
   if (a === 'any') return 'any';
   const out = new Set<string>();
   for (const p of a) {
-    if (p.endsWith(OPEN) || p.length >= PREFIX_LENGTH) out.add(p);
+    if (p.endsWith(OPEN) || p.length >= limit) out.add(p);
     else if (b === 'any') {
       if (p.length === 0) return 'any';
       out.add(p + OPEN);
@@ -45,8 +47,14 @@ function concat(a: PrefixSet, b: PrefixSet): PrefixSet {
   return out;
 }
 
-export function prefixes(source: string): PrefixSet {
-  const parsed = parseAlternation(source, 0);
+export function prefixes(source: string, length = PREFIX_LENGTH): PrefixSet {
+  limit = length;
+  let parsed: Parsed;
+  try {
+    parsed = parseAlternation(source, 0);
+  } finally {
+    limit = PREFIX_LENGTH;
+  }
   if (parsed.set === 'any' || parsed.set.has('') || parsed.set.has(OPEN)) return 'any';
   return new Set([...parsed.set].map((p) => (p.endsWith(OPEN) ? p.slice(0, -1) : p)));
 }
@@ -72,6 +80,12 @@ function parseSequence(src: string, start: number): Parsed {
   let set: PrefixSet = EMPTY_ONLY();
   let i = start;
   while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+    // Once every prefix is as long as it will be kept, later atoms cannot change the set: skip them
+    // without building their sets (long gap patterns would otherwise cost seconds at start-up).
+    if (complete(set)) {
+      i = parseQuantifier(src, skipAtom(src, i)).end;
+      continue;
+    }
     const atom = parseAtom(src, i);
     const quant = parseQuantifier(src, atom.end);
     set = concat(set, repeat(atom.set, quant.min, quant.max));
@@ -80,11 +94,46 @@ function parseSequence(src: string, start: number): Parsed {
   return { set, end: i };
 }
 
+function complete(set: PrefixSet): boolean {
+  if (set === 'any') return true;
+  for (const p of set) if (!p.endsWith(OPEN) && p.length < limit) return false;
+  return true;
+}
+
+/** The end of the atom at `i`, without computing its prefixes. */
+function skipAtom(src: string, i: number): number {
+  const c = src[i];
+  if (c === '\\') return src[i + 1] === 'u' ? i + 6 : i + 2;
+  if (c === '[') return skipClass(src, i);
+  if (c !== '(') return i + 1;
+  let depth = 0;
+  let j = i;
+  while (j < src.length) {
+    const d = src[j];
+    if (d === '\\') j += 2;
+    else if (d === '[') j = skipClass(src, j);
+    else {
+      if (d === '(') depth++;
+      else if (d === ')' && --depth === 0) return j + 1;
+      j++;
+    }
+  }
+  return j;
+}
+
+function skipClass(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
 function repeat(s: PrefixSet, min: number, max: number): PrefixSet {
   let out: PrefixSet = EMPTY_ONLY();
-  const needed = Math.min(min, PREFIX_LENGTH);
+  const needed = Math.min(min, limit);
   for (let k = 0; k < needed; k++) out = concat(out, s);
-  const optional = Math.min(max - min, PREFIX_LENGTH);
+  const optional = Math.min(max - min, limit);
   const maybe = union(s, EMPTY_ONLY());
   for (let k = 0; k < optional; k++) out = concat(out, maybe);
   return out;

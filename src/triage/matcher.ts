@@ -1,6 +1,6 @@
 import { CONCEPTS, type ConceptId } from './concepts';
 import { LANGUAGE_PACKS, type LanguagePack } from './lexicon';
-import { PREFIX_LENGTH, prefixes, type PrefixSet } from './first-chars';
+import { PREFIX_LENGTH, prefixes } from './first-chars';
 import { foldChars } from './normalize';
 
 /**
@@ -78,43 +78,42 @@ function keyOf(text: string, at: number, length: number): number {
  * One small sticky regex per entry, indexed by the prefixes it can start with, so each position
  * tries only the few patterns that can begin there: far faster than one giant alternation.
  */
-export function buildScanner<T>(
-  items: { tag: T; source: string }[],
-  options: { everyMatch?: boolean } = {},
-): (text: string) => Hit<T>[] {
+export function buildScanner<T>(items: { tag: T; source: string }[]): (text: string) => Hit<T>[] {
   const all = items.map((item) => ({
     entry: { tag: item.tag, regex: new RegExp(item.source, 'y') },
     set: prefixes(item.source),
   }));
   const keysByLength: Set<string>[] = Array.from({ length: PREFIX_LENGTH }, () => new Set<string>());
-  for (const { set } of all) {
-    if (set === 'any') continue;
-    for (const p of set) for (let l = 1; l <= p.length; l++) keysByLength[l - 1].add(p.slice(0, l));
-  }
-  const startsWithin = (set: PrefixSet, key: string): boolean => {
-    if (set === 'any') return true;
-    for (let l = 1; l <= key.length; l++) if (set.has(key.slice(0, l))) return true;
-    return false;
+  // Entries listed by each exact prefix they can start with, in list order (their index).
+  const byPrefix = new Map<string, number[]>();
+  all.forEach(({ set }, index) => {
+    if (set === 'any') return;
+    for (const p of set) {
+      for (let l = 1; l <= p.length; l++) keysByLength[l - 1].add(p.slice(0, l));
+      const list = byPrefix.get(p) ?? [];
+      if (list.at(-1) !== index) list.push(index);
+      byPrefix.set(p, list);
+    }
+  });
+  // A key's entries are those with any prefix of the key as one of their prefixes: a union over the
+  // key's few leading slices, not a scan of every entry per key (thousands of protocol terms).
+  const entriesFor = (key: string): Entry<T>[] => {
+    const indexes = new Set<number>();
+    for (let l = 1; l <= key.length; l++) for (const i of byPrefix.get(key.slice(0, l)) ?? []) indexes.add(i);
+    return [...indexes].sort((a, b) => a - b).map((i) => all[i].entry);
   };
   const index: PrefixIndex<T> = {
     byLength: keysByLength.map((keys) => {
       const map = new Map<number, Entry<T>[]>();
-      for (const key of keys) {
-        map.set(
-          keyOf(key, 0, key.length),
-          all.filter((a) => startsWithin(a.set, key)).map((a) => a.entry),
-        );
-      }
+      for (const key of keys) map.set(keyOf(key, 0, key.length), entriesFor(key));
       return map;
     }),
     anyStart: all.filter((a) => a.set === 'any').map((a) => a.entry),
   };
-  const firstOnly = !options.everyMatch;
-  return (text) => scan(index, text, firstOnly);
+  return (text) => scan(index, text);
 }
 
-/** With `firstOnly`, one hit per position (the first entry in list order); otherwise every entry's. */
-function scan<T>(index: PrefixIndex<T>, text: string, firstOnly: boolean): Hit<T>[] {
+function scan<T>(index: PrefixIndex<T>, text: string): Hit<T>[] {
   const hits: Hit<T>[] = [];
   let prevWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -142,7 +141,7 @@ function scan<T>(index: PrefixIndex<T>, text: string, firstOnly: boolean): Hit<T
       entry.regex.lastIndex = i;
       if (entry.regex.test(text) && entry.regex.lastIndex > i) {
         hits.push({ tag: entry.tag, start: i, end: entry.regex.lastIndex });
-        if (firstOnly) break;
+        break;
       }
     }
   }

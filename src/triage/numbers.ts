@@ -68,7 +68,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 const AGE_RX =
-  /\((\d{1,2})\s*(days?|d|weeks?|wks?|w|months?|mos?)\)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|shes|hes|she's|he's|baby's)\s+(\d{1,2})\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|\b(\d{1,3})\s*(?:tuoi|anos|ans)\b|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
+  /\((\d{1,2})\s*(days?|d|weeks?|wks?|w|months?|mos?)\)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]*(days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)[\s-]*old\b|\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.)\b|\b(?:is|turned|turns|aged?|shes|hes|she's|he's|baby's)\s+(\d{1,2})\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b|(?<!\b(?:hace|desde hace|por|durante|en|hacia|despues de|antes de|llevo|lleva)\s+(?:(?:como|unos|mas de|casi)\s+)?)\b(\d{1,3})\s*(?:tuoi|anos|ans)\b(?!\s+(?:atras|de (?:casad|edad de|diagnostic)))|(\d{1,3})\s*(?:岁|歲|세)|\b(newborn|recien nacido|neonate)\b/g;
 
 const POTASSIUM_RX = /\bpotassium\b[^\d\n.!?]{0,25}(\d(?:\.\d{1,2})?)/g;
 const INR_RX = /\binr\b[^\d\n]{0,20}(\d{1,2}(?:\.\d{1,2})?)/g;
@@ -105,8 +105,10 @@ function readTemperature(folded: string, value: number, start: number, end: numb
     if (!decimal || !band || NOT_TEMP_BEFORE.test(before) || /^\s*(?:usd|dollars|\$|%)/.test(after))
       return undefined;
   }
-  if (value >= 95 && value <= 110) return value;
-  if (value >= 34 && value <= 43.5) return value * 1.8 + 32;
+  // A stated scale is believed: "40F" is an age and sex ("Hi, 40F."), never 40 C read as 104 F.
+  const scale = /^\s*(?:°|º|˚|degrees?|deg\b)?\s*([fc])\b/.exec(after)?.[1];
+  if (value >= 95 && value <= 110 && scale !== 'c') return value;
+  if (value >= 34 && value <= 43.5 && scale !== 'f') return value * 1.8 + 32;
   return undefined;
 }
 
@@ -181,7 +183,7 @@ export function readVitals(folded: string): Vitals {
 }
 
 const AGE_HINT =
-  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\byo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bsemenn?\b|\bmwa\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|infant|baby|bebe|nacid|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
+  /\(\d|月|周|週|天|주|개월|عمر|\bmois\b|semaine|\bjours?\b|\bold\b|\d\s*yo\b|y\/o|y\.o|\bmes(?:es)?\b|\bsemanas?\b|\bsemenn?\b|\bmwa\b|\bdias\b|\banos\b|tuoi|\bans\b|岁|歲|세|newborn|recien|neonat|infant|baby|bebe|nacid|\b(?:is|turned|turns|aged?|tiene|de|esta|shes|hes|she's|he's|baby's)\s+\d/;
 
 const CJK_NUMERALS: Record<string, number> = {
   一: 1,

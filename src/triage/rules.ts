@@ -18,6 +18,14 @@ const INJURY_CUE =
 const COUGH_ONLY =
   /\b(?:only )?(?:when|with|from|after) (?:i |he |she )?(?:cough|coughing)\b|\bfrom (?:all the |the )?coughing\b/;
 
+const LITTLE_BLOOD =
+  /\b(?:a (?:little|bit|tiny bit|few drops|streak)|little bit|streaks?|spots? of|a few drops|poquit\w*|un poco)\b/;
+const STRAINING =
+  /\b(?:strain\w*|constipat\w*|backed up|hemorrhoid\w*|haemorrhoid\w*|piles|fissure|hard (?:stools?|poops?)|estren\w*|hemorroid\w*|pujar|pujando)\b/;
+const TIGHTNESS_ONLY = /\b(?:tight\w*|apretad\w*|opresion|oprimid\w*)\b/;
+const ASTHMA_WORD =
+  /\b(?:asthma\w*|asma\w*|wheez\w*|silb\w*|chiflid\w*|albuterol|inhaler|inhalador|nebuli\w*)\b/;
+
 /** "Spreading a little, just itchy": a worsening that the patient calls mild stays routine. */
 const MILD_CUE = /\b(?:a little|a bit|slightly|mild|mildly|just itchy|minor)\b/;
 
@@ -93,6 +101,24 @@ function judgeOccurrence(
     // Chest pain that has already gone still needs a clinician today, not an ambulance.
     level = 'urgent';
     label = 'chest pain that has since gone';
+  } else if (
+    id === 'chest_pain' &&
+    TIGHTNESS_ONLY.test(ev.folded.slice(m.start, m.end)) &&
+    (by.has('wheezing') || by.has('asthma_uncontrolled') || ASTHMA_WORD.test(ev.folded))
+  ) {
+    // A tight chest with wheezing in someone with asthma is the asthma flare itself: same day,
+    // unless the flare's own red flags (cannot speak, blue lips) make it emergent elsewhere.
+    level = 'urgent';
+    label = 'chest tightness with wheezing (asthma)';
+  } else if (
+    id === 'black_stool' &&
+    /toilet paper|wip(?:e|ing)|papel/.test(ev.folded.slice(Math.max(0, m.start - 40), m.end + 20)) &&
+    LITTLE_BLOOD.test(ev.folded) &&
+    STRAINING.test(ev.folded)
+  ) {
+    // A little bright red blood when wiping, with straining or known piles: see a GP, not today (NHS).
+    level = 'routine';
+    label = 'a little bright red blood when wiping, with straining or piles';
   } else if (id === 'stroke_weakness' && sentenceMatches(ev.folded, m, INJURY_CUE)) {
     // "Can't lift his arm" after a fall or a broken collarbone is an injury, not a stroke.
     level = 'urgent';

@@ -576,7 +576,7 @@ export const en: LanguagePack = {
       // A medicine the plan will not cover is a prescribing question, not only a billing one.
       `(?:won'?t|wont|doesn'?t|does not|will not|no longer|stopped|not going to|refus\\w* to|isn'?t going to) (?:cover\\w*|pay for|approve)~(?:the |my |his |her |for )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:denied|rejected|declined|won'?t cover|not covering)~(?:the |my |his |her )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:${DRUGS})~(?:is |was |got |been )?(?:denied|rejected|not covered|no longer covered|isn'?t covered|not on (?:the|their|my) formulary|needs? (?:a )?prior auth\\w*)`,
       `(?:prior auth\\w*|pre-?auth\\w*|formulary exception)(?! (?:paperwork|forms?|letter))~(?:for )?(?:my |the |his |her )?(?:${DRUGS}|${DRUG_SUFFIX})|(?:switch|change|swap) (?:it|this|that|them|me to (?:something|a generic|another|a different|one)|my (?:${DRUGS}|${DRUG_SUFFIX}))\\b~~(?:covered|cheaper|affordable|insurance covers|they cover|plan covers)|(?:another|other|alternative|cheaper|covered|generic) (?:option|medication|medicine|med|alternative|drug|inhaler|brand|version)s?(?! (?:appointment|time|date|day|location))`,
-      `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:takes?|taking|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
+      `(?:can|should|could|may|do|is it (?:ok|okay|safe|alright|fine)(?: to)?|how (?:do|should|often|long) (?:i|we)) (?:i |we |he |she )?(?:takes?(?! (?:time|off|a (?:day|break|leave|week|walk|look|trip|nap|shower|bath)|care|the (?:day|time|bus|kids))\\b)|taking(?! (?:time|care|off)\\b)|use|drink on|drink with|drink while|mix|stop|skip|split|crush|double up|keep taking|continue)`,
       `side effects?|interact\\w*|generic|(?:brand|name) brand|dosage|(?:before or after|with|without) (?:meals?|food|eating|breakfast|(?:my )?coffee|bed|dinner|lunch)|with food|empty stomach|missed (?:a |my |one |\\w+ )?(?:dose|pill)|forgot (?:to take )?(?:my |a )?(?:dose|pill|meds?)`,
       `something (?:stronger|better)|over the counter|\\botc\\b|medication options|(?:discuss|talk about|ask about|questions? about)~(?:medications?|medicines?|meds|pills|dose)`,
       `give (?:him|her|them|my (?:son|daughter|baby|child|kid|toddler)) (?:some )?(?:tylenol|motrin|ibuprofen|advil|benadryl|medicine|honey|\\w+)`,
@@ -648,7 +648,8 @@ export const en: LanguagePack = {
       `(?:having |labou?r |regular )?contractions (?:every|are|about|that are|getting|coming)\\b`,
       `(?:my|her) water (?:just )?(?:broke|has broken|might have broken|may have broken|is breaking|breaking)`,
       `(?:gave birth|giving birth|had (?:my |the |a |our )?baby|delivered|c-?section)~(?:ago|yesterday|last week|this week)|postpartum|post-partum|after giving birth|since (?:i |she )?(?:gave birth|delivered|had the baby)`,
-      `pregnan\\w*|prego|expecting|weeks? (?:along|gestation)|(?:\\d+(?:st|nd|rd|th)?|first|second|third) trimester|gestational`,
+      // "Hemorrhoids after my pregnancy", "my last pregnancy": a past pregnancy is history, not now.
+      `(?<!(?:after|since|during|before|from|with) (?:my|her) (?:last |first |previous |second |third |other )?|(?:previous|prior|last|past|earlier|other|first|second|third) )pregnan\\w*(?! (?:before|years ago|in (?:19|20)\\d\\d))|prego|expecting|weeks? (?:along|gestation)|(?:\\d+(?:st|nd|rd|th)?|first|second|third) trimester|gestational`,
     ],
     blood_thinner: [
       `warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|savaysa|edoxaban|lovenox|enoxaparin|heparin|fragmin|blood ?thinners?|anticoagula\\w*|plavix|clopidogrel|brilinta|ticagrelor|effient|prasugrel`,
@@ -697,7 +698,7 @@ export const en: LanguagePack = {
       `know (?:exactly )?how (?:i'?d|i would|i will|i'?ll|to|i'?m going to) do it|(?:have|got) it (?:all )?planned|decided (?:how|when)|picked (?:a|the) (?:date|day|way|method)|(?:i have|i'?ve (?:got|made)|made|have) a plan|plan to|(?:wrote|writing|left) (?:a |my )?(?:suicide |goodbye )?(?:note|letter)|giv\\w* (?:away )?my (?:things|stuff|belongings)|said goodbye|tonight|this weekend`,
     ],
     allergen_exposure: [
-      `(?:ate|eating|eaten|after eating|stung|sting|bee|wasp|hornet|peanuts?|tree nuts?|cashews?|shellfish|shrimp|crab|lobster|new (?:medicine|med|antibiotic|pill))`,
+      `(?:after eating|right after (?:i |he |she |they )?ate|ate (?:a |some )?(?:peanut|nut|shrimp|shellfish|crab|lobster|fish|egg|sesame|something new)\\w*|stung|sting|bee|wasp|hornet|peanuts?|tree nuts?|cashews?|shellfish|shrimp|crab|lobster|new (?:medicine|med|antibiotic|pill))`,
     ],
     child: [
       `(?:son|daughter|baby|infant|newborn|toddler|kid|child|grandson|granddaughter|little (?:boy|girl)|preemie|babies)\\b`,

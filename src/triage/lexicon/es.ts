@@ -206,7 +206,7 @@ export const es: LanguagePack = {
     arm_jaw_pain: [`(?:brazo|mandibula|quijada)~(?:izquierd\\w*|duele|dolor|dormid\\w*)`],
     bleeding: [`sangr\\w*`],
     mild_symptom: [
-      `dolor\\w*|duele|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm\\w*|sintomas?|presion alta|diabet\\w*`,
+      `dolor\\w*|duele|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm(?!er[oa]s?\\b)\\w*|sintomas?|presion alta|diabet\\w*`,
     ],
     refill: [
       `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)(?![^.?!]{0,30}(?:otra|nueva|diferente) farmacia)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
@@ -221,7 +221,9 @@ export const es: LanguagePack = {
     referral: [
       `referencia|referido|(?:me|lo|la) (?:pueden )?(?:referir|mandar) (?:a|con) (?:un |una )?(?:especialista|\\w+logo)`,
     ],
-    vaccine: [`vacuna\\w*(?! (?:registro|cartilla|record))`],
+    vaccine: [
+      `(?<!(?:cartilla|registro|record|tarjeta|comprobante|constancia|historial|carnet|cartilla) de )vacuna\\w*(?! (?:registro|cartilla|record))`,
+    ],
     clinical_update: [
       `(?:ya )?(?:estoy|esta|me siento|se siente) (?:mucho )?mejor|ya (?:se me |se le )?(?:quito|paso)`,
     ],
@@ -237,7 +239,7 @@ export const es: LanguagePack = {
       `formulario|forma para|carta|constancia|justificante|incapacidad|papeles|documento`,
     ],
     records: [
-      `(?:mandar|enviar|mandarme|enviarme)~(?:mis |los )?(?:resultados|expediente|registros|records)|expediente|historial|record de vacunas|cartilla de vacunacion|copia de`,
+      `(?:mandar|enviar|mandarme|enviarme)~(?:mis |los )?(?:resultados|expediente|registros|records)|expediente|historial|(?:record|cartilla|registro|tarjeta|comprobante|constancia|carnet) de (?:vacunas|vacunacion|inmunizaciones)|copia de`,
     ],
     portal: [`portal|contrasena|no puedo (?:entrar|iniciar)|la aplicacion|usuario`],
     demographics: [
@@ -245,7 +247,9 @@ export const es: LanguagePack = {
       `(?:cambiar|actualizar|nueva?)~(?:direccion|telefono|numero|farmacia|correo)`,
     ],
     thanks: [`gracias|muy amables|dios (?:los|le|les) bendiga|agradec\\w*`],
-    pregnant: [`embarazad\\w*|embarazo|semanas de gestacion|estoy esperando`],
+    pregnant: [
+      `embarazad\\w*|(?<!(?:despues|durante|antes) de(?:l| mi) (?:ultimo |primer |segundo |otro )?|(?:anterior|pasado|otro|ultimo|primer) )embarazo(?! (?:anterior|pasado))|semanas de gestacion|estoy esperando`,
+    ],
     blood_thinner: [`anticoagulante|adelgazar la sangre|warfarina|coumadin|xarelto|eliquis`],
     critical_med: [
       `insulina|anticoagulante|xarelto|eliquis|warfarina|medicina (?:para|de) (?:las )?convulsiones|keppra|medicina(?:s)? (?:del|para el) (?:trasplante|vih)|prednisona|tacrolimus`,

@@ -1,8 +1,10 @@
 import { assessSpan } from '../context';
-import { buildScanner, expandPattern, type Hit } from '../matcher';
+import { expandPattern, type Hit } from '../matcher';
 import { excerpt, sentenceBounds } from '../normalize';
 import type { Urgency } from '../types';
 import { allCriteria, termsOf, type Catalogue } from './load';
+import { buildPrefixScanner } from './scanner';
+import { buildSpellingIndex, type SpellingIndex } from './spelling';
 import type { CriterionInput, GroupInput, ProtocolInput, TermsInput } from './schema';
 
 /** Term groups are scanned in the two fully read languages; the pack index is the lexicon's. */
@@ -49,9 +51,41 @@ interface CompiledCatalogue {
   groupKey: (protocol: ProtocolInput, group: GroupInput | 'complaint', n: number) => string;
   /** The highest level any criterion using the group leads to, for ConText's resolved-later rule. */
   groupLevel: string[];
+  /** Each protocol with its groups resolved to indexes once, so reading a message builds no keys. */
+  plans: ProtocolPlan[];
+  /** Per group: the plans whose criteria use it; a hit there matters only if one of them is read. */
+  groupUsers: number[][];
+  /** Groups judged whenever found: complaints, alone criteria's words, the acute and child groups. */
+  alwaysJudged: Set<number>;
+}
+
+interface ProtocolPlan {
+  protocol: ProtocolInput;
+  complaintGroup: number;
+  criteria: { criterion: CriterionInput; level: Urgency; groups: number[] }[];
+  /** Some criterion stands alone: the protocol is read even when its complaint is absent. */
+  hasAlone: boolean;
 }
 
 const compiledCache = new WeakMap<Catalogue, CompiledCatalogue>();
+const spellingCache = new WeakMap<Catalogue, SpellingIndex>();
+
+/** Every word the catalogue's patterns name, for tolerant spelling; built once per catalogue. */
+export function spellingIndexFor(catalogue: Catalogue): SpellingIndex {
+  let index = spellingCache.get(catalogue);
+  if (!index) {
+    const patterns: string[] = [];
+    const addTerms = (t: TermsInput): void => void patterns.push(...t.en, ...t.es);
+    Object.values(catalogue.vocabulary).forEach(addTerms);
+    for (const p of catalogue.protocols) {
+      addTerms(p.complaint);
+      for (const c of allCriteria(p)) for (const g of c.with) if (!('ref' in g)) addTerms(g);
+    }
+    index = buildSpellingIndex(patterns);
+    spellingCache.set(catalogue, index);
+  }
+  return index;
+}
 
 /** One scanner over every term group in the catalogue, built once per catalogue. */
 export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
@@ -72,10 +106,13 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       index = groupIndex.size;
       groupIndex.set(key, index);
       groupLevel.push(level);
+      // One scanner entry per top-level alternative: the prefix index then tries at each position only
+      // the few alternatives that can start there, not every group's whole alternation.
       for (const { lang, pack } of PACKS) {
-        if (terms[lang].length === 0) continue;
-        const source = terms[lang].map((p) => expandPattern(p, true)).join('|');
-        items.push({ tag: { group: index, pack }, source });
+        for (const pattern of terms[lang]) {
+          for (const alternative of topLevelAlternatives(pattern))
+            items.push({ tag: { group: index, pack }, source: expandPattern(alternative, true) });
+        }
       }
     } else if (level === 'emergent') groupLevel[index] = level;
   };
@@ -93,18 +130,67 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       }
     }
   }
+  const plans: ProtocolPlan[] = catalogue.protocols.map((protocol) => {
+    let n = 0;
+    const criteria = LEVELS.flatMap((level) =>
+      protocol[level].map((criterion) => ({
+        criterion,
+        level: level as Urgency,
+        groups: criterion.with.map((g) => groupIndex.get(groupKey(protocol, g, ++n))!),
+      })),
+    );
+    return {
+      protocol,
+      complaintGroup: groupIndex.get(groupKey(protocol, 'complaint', 0))!,
+      criteria,
+      hasAlone: criteria.some((c) => c.criterion.alone),
+    };
+  });
+  const groupUsers: number[][] = Array.from({ length: groupIndex.size }, () => []);
+  const alwaysJudged = new Set<number>([groupIndex.get('ref:acute')!, groupIndex.get('ref:child')!]);
+  plans.forEach((plan, p) => {
+    alwaysJudged.add(plan.complaintGroup);
+    for (const c of plan.criteria) {
+      for (const g of c.groups) {
+        if (c.criterion.alone) alwaysJudged.add(g);
+        if (groupUsers[g].at(-1) !== p) groupUsers[g].push(p);
+      }
+    }
+  });
   const compiled: CompiledCatalogue = {
+    plans,
+    groupUsers,
+    alwaysJudged,
     catalogue,
-    scan: buildScanner(
-      items.filter((i) => i.source.length > 0),
-      { everyMatch: true },
-    ),
+    scan: buildPrefixScanner(items.filter((i) => i.source.length > 0)),
     groupIndex,
     groupKey,
     groupLevel,
   };
   compiledCache.set(catalogue, compiled);
   return compiled;
+}
+
+/** "a|b(?:c|d)|[x|y]" → ["a", "b(?:c|d)", "[x|y]"]: splits on bars outside groups and classes. */
+export function topLevelAlternatives(pattern: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(pattern.slice(from));
+  return out.filter((a) => a.length > 0);
 }
 
 /**
@@ -120,25 +206,40 @@ export function readProtocols(
   facts: ProtocolFacts,
 ): ProtocolReading {
   const compiled = compileCatalogue(catalogue);
-  const affirmed = new Map<number, Hit<{ group: number; pack: number }>[]>();
-  for (const hit of compiled.scan(folded)) {
-    const level = compiled.groupLevel[hit.tag.group];
+  const affirmed: Hit<{ group: number; pack: number }>[][] = [];
+  let lastStart = -1;
+  const judgedHere = new Set<number>();
+  const hits = compiled.scan(folded);
+  // ConText is the costly part: judge only hits that can matter, those of groups always judged or
+  // used by a protocol whose complaint words appear somewhere in the message.
+  const complaintSeen = new Set<number>(hits.map((h) => h.tag.group));
+  const planRead = compiled.plans.map((plan) => complaintSeen.has(plan.complaintGroup));
+  for (const hit of hits) {
+    const group = hit.tag.group;
+    if (!compiled.alwaysJudged.has(group) && !compiled.groupUsers[group].some((p) => planRead[p])) continue;
+    // Alternatives of one group may match at one position: judge the group there once.
+    if (hit.start !== lastStart) {
+      judgedHere.clear();
+      lastStart = hit.start;
+    }
+    if (judgedHere.has(hit.tag.group)) continue;
+    judgedHere.add(hit.tag.group);
     const assertion = assessSpan(
       folded,
       { pack: hit.tag.pack, start: hit.start, end: hit.end },
       negationText,
       {
         kind: 'symptom',
-        level,
+        level: compiled.groupLevel[hit.tag.group],
       },
     );
     if (assertion !== 'affirmed') continue;
-    const list = affirmed.get(hit.tag.group) ?? [];
-    list.push(hit);
-    affirmed.set(hit.tag.group, list);
+    (affirmed[hit.tag.group] ??= []).push(hit);
   }
+  const NONE: Hit<{ group: number; pack: number }>[] = [];
+  const hitsOfGroup = (group: number): Hit<{ group: number; pack: number }>[] => affirmed[group] ?? NONE;
   const hitsOf = (key: string): Hit<{ group: number; pack: number }>[] =>
-    affirmed.get(compiled.groupIndex.get(key) ?? -1) ?? [];
+    hitsOfGroup(compiled.groupIndex.get(key) ?? -1);
   const child =
     hitsOf('ref:child').length > 0 ||
     (facts.youngestDays !== undefined && facts.youngestDays < 18 * DAYS_PER_YEAR);
@@ -149,9 +250,11 @@ export function readProtocols(
     child,
   };
 
-  for (const protocol of catalogue.protocols) {
+  for (const plan of compiled.plans) {
+    const complaintHits = hitsOfGroup(plan.complaintGroup);
+    if (complaintHits.length === 0 && !plan.hasAlone) continue;
+    const protocol = plan.protocol;
     if (!populationFits(protocol, facts, child)) continue;
-    const complaintHits = hitsOf(compiled.groupKey(protocol, 'complaint', 0));
     const firstComplaint = complaintHits[0];
     if (firstComplaint) {
       reading.complaints.push({
@@ -161,19 +264,16 @@ export function readProtocols(
         end: firstComplaint.end,
       });
     }
-    let n = 0;
-    for (const level of LEVELS) {
-      for (const criterion of protocol[level]) {
-        const groupKeys = criterion.with.map((g) => compiled.groupKey(protocol, g, ++n));
-        const fired = criterionMet(criterion, groupKeys, complaintHits, hitsOf, facts, child, folded);
-        if (fired)
-          reading.fired.push({
-            protocol,
-            criterion,
-            level,
-            quote: `"${excerpt(original, fired.start, fired.end)}"`,
-          });
-      }
+    for (const { criterion, level, groups } of plan.criteria) {
+      if (complaintHits.length === 0 && !criterion.alone) continue;
+      const fired = criterionMet(criterion, groups, complaintHits, hitsOfGroup, facts, child, folded);
+      if (fired)
+        reading.fired.push({
+          protocol,
+          criterion,
+          level,
+          quote: `"${excerpt(original, fired.start, fired.end)}"`,
+        });
     }
   }
   reading.fired.sort((a, b) => LEVELS.indexOf(a.level as never) - LEVELS.indexOf(b.level as never));
@@ -199,9 +299,9 @@ function populationFits(protocol: ProtocolInput, facts: ProtocolFacts, child: bo
 /** The span that shows the criterion is met (the complaint, or the first term when it stands alone). */
 function criterionMet(
   criterion: CriterionInput,
-  groupKeys: string[],
+  groupKeys: number[],
   complaintHits: Hit<unknown>[],
-  hitsOf: (key: string) => Hit<unknown>[],
+  hitsOf: (group: number) => Hit<unknown>[],
   facts: ProtocolFacts,
   child: boolean,
   folded: string,
@@ -218,7 +318,11 @@ function criterionMet(
     let first: { start: number; end: number } | undefined = anchor;
     let ok = true;
     for (const key of groupKeys) {
-      const hits = hitsOf(key).filter((h) => !anchor || near(folded, anchor, h));
+      // A criterion must add to the complaint: its words inside the complaint's own ("pecho apretado"
+      // is the complaint, not a squeezing pain on top of it) do not meet it.
+      const hits = hitsOf(key).filter(
+        (h) => !anchor || (near(folded, anchor, h) && !(h.start >= anchor.start && h.end <= anchor.end)),
+      );
       if (hits.length === 0) {
         ok = false;
         break;

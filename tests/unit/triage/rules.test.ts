@@ -231,3 +231,33 @@ describe('classify: result shape', () => {
     expect(classify('Hello, I need an appointment for my son').language).toBe('en');
   });
 });
+
+describe('classify: the parsing-bug family, in general form', () => {
+  it('reads an age-and-sex token as an age, not a temperature, in either language', () => {
+    expect(classify('Hi, 40F. Can I get a refill of my lisinopril?').urgency).toBe('routine');
+    expect(classify('Hola, 35M, necesito una cita').urgency).toBe('non_clinical');
+    // A stated scale is believed both ways.
+    expect(classify('temp 40C since last night').urgency).toBe('urgent');
+    expect(classify('fever 102F since this morning').urgency).toBe('urgent');
+  });
+
+  it('matches whole words: cancer is not cancel, Spain is not pain', () => {
+    expect(classify('I live in Spain now, can you send my records?').urgency).toBe('non_clinical');
+    const r = classify('They said it might be cancer. When can we talk about the biopsy?');
+    expect(r.reasons.join(' ')).not.toMatch(/scheduling/);
+  });
+
+  it('never lets a courtesy lower a clinical request', () => {
+    for (const [bare, polite] of [
+      ['Can you explain my potassium of 5.9?', 'Can you explain my potassium of 5.9? Thanks so much!'],
+      [
+        'I have blood in my pee and fever',
+        'Sorry to bother, thanks in advance: I have blood in my pee and fever',
+      ],
+      ['tengo dolor de pecho y estoy sudando', 'Gracias de antemano. tengo dolor de pecho y estoy sudando'],
+    ]) {
+      expect(classify(polite).urgency).toBe(classify(bare).urgency);
+      expect(classify(polite).needsReply).toBe(true);
+    }
+  });
+});
