@@ -79,16 +79,19 @@ function classifyWithRules(text: string, facts: PatientFacts, catalogue: Catalog
   for (const m of found) if (assess(folded, m, negationText) === 'affirmed') affirmed.push(m);
   const vitals = readVitals(folded);
   // "99.1, is that a fever?": a question about a reading below the threshold is not a fever.
+  // What the lexicon rules out here the protocols must not read again.
+  const ruledOut: ConceptMatch[] = [];
   if (vitals.tempF && vitals.tempF.value < 100.4) {
     for (let i = affirmed.length - 1; i >= 0; i--) {
       const m = affirmed[i];
       if (m.concept === 'fever' && FEVER_QUESTION.test(folded.slice(Math.max(0, m.start - 40), m.start)))
-        affirmed.splice(i, 1);
+        ruledOut.push(...affirmed.splice(i, 1));
     }
   }
   const evidence = { original, folded, affirmed, vitals, facts };
   const findings = applyRules(evidence);
-  findings.push(...protocolFindings(catalogue, evidence, negationText, findings));
+  const forProtocols = ruledOut.length > 0 ? { ...evidence, folded: blankSpans(folded, ruledOut) } : evidence;
+  findings.push(...protocolFindings(catalogue, forProtocols, blankSpans(negationText, ruledOut), findings));
   // Counted before any language finding is added: that one is about the reader, not a request.
   const requestCategories = new Set(findings.map((f) => f.category));
   const language = detectLanguage(original, folded0);

@@ -38,7 +38,10 @@ const NOT_TEMP_BEFORE =
 const BP_RX = /(?<![\d/.])(\d{2,3})'?s?\s*(?:\/|over)\s*(\d{2,3})(?:'?s\b)?(?![\d/])/g;
 const GLUCOSE_CONTEXT =
   /(?:sugars?|glucose|\bbg\b|\bbs\b|azucar|glucosa|meter|glucometer|fasting|\bcgm\b|dexcom|libre|血糖|혈당|сахар)[^\n.;]{0,40}$/;
-const HR_CONTEXT = /(?:heart ?rate|\bhr\b|pulse(?! ?ox)|pulso|frecuencia cardiaca|resting)[^\d\n]{0,20}$/;
+// "HR" is also Human Resources ("the deadline HR gave me is the 30th"): as a heart rate it sits right
+// before its number.
+const HR_CONTEXT =
+  /(?:heart ?rate|pulse(?! ?ox)|pulso|frecuencia cardiaca|resting)[^\d\n]{0,20}$|\bhr\b[\s:=,-]*(?:(?:is|was|of|at|around|about|went to|up to)\s*)?$/;
 const SPO2_CONTEXT =
   /(?:\bo2\b|oxygen|\bsats?\b|spo2|pulse ?ox\w*|oximeter|saturation|oxigeno|saturacion)[^\d\n]{0,20}$/;
 const NUMBER_RX = new RegExp(`(?<![\\d.,/])${NUM}(?![\\d])`, 'g');
@@ -74,7 +77,7 @@ const POTASSIUM_RX = /\bpotassium\b[^\d\n.!?]{0,25}(\d(?:\.\d{1,2})?)/g;
 const INR_RX = /\binr\b[^\d\n]{0,20}(\d{1,2}(?:\.\d{1,2})?)/g;
 const PREGNANCY_HINT = /preg|embaraz|seman|weeks|wks|\bmos?\b|months?|tuan|怀孕|懷孕/;
 const PREGNANCY_RX =
-  /(?:mang thai|co thai|thai)\s*(\d{1,2})\s*tuan|(?:怀孕|懷孕)\s*(\d{1,2})\s*(?:周|週)|\b([1-9])\s*(?:months?|mos?)\s*pregnant|\btengo\s+(\d{1,2})\s*semanas\b(?!\s*(?:con|de (?:tos|fiebre|dolor)))|\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)/g;
+  /(?:mang thai|co thai|thai)\s*(\d{1,2})\s*tuan|(?:怀孕|懷孕)\s*(\d{1,2})\s*(?:周|週)|\b([1-9])\s*(?:months?|mos?)\s*pregnant|\btengo\s+(\d{1,2})\s*semanas\b(?!\s*(?:con|de (?:tos|fiebre|dolor)))|\b(?:i'?m|i am|im|she'?s|she is)\s+(\d{1,2})\s*(?:weeks|wks)\b(?!\s*(?:post|after|ago|out|since|of|left))|\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w|semanas)\s*(?:pregnant|along|gestation|de embarazo|embarazada|preg\b|pg\b)|\b(?:pregnant|embarazada)\s*(?:with \w+ )?(?:at |,|and |de )?(\d{1,2})\s*(?:weeks?|wks?|semanas)|(?:^|[,.;:!?(]\s*|\bat\s+)([1-4]\d)\s*(?:\+\s*\d\s*)?(?:wks?|weeks?|semanas)\s*(?=[,.;:!?)]|$|\s+(?:today|now|hoy|and|y)\b)/g;
 
 const DOSES_RX =
   /\btook\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?'?\s*(?:worth\s*)?(?:of\s*)?)?(?:doses|days'? worth)\b|\b(\d{1,2}|two|three|four|five|six|seven)\s+doses\s+of\b[^.\n]{0,60}\b(?:at once|all at once|this morning|together)/g;
@@ -169,7 +172,9 @@ export function readVitals(folded: string): Vitals {
     const weeks =
       m[3] !== undefined
         ? Math.round(Number(m[3]) * 4.3)
-        : Number(m[1] ?? m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+        : Number(m[1] ?? m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8]);
+    // A bare "33 wks," stated as the writer's status is a gestational age only in the pregnancy range.
+    if (m[8] !== undefined && (weeks < 12 || weeks > 42)) continue;
     if (weeks >= 3 && weeks <= 43)
       vitals.pregnancyWeeks = { value: weeks, start: m.index, end: m.index + m[0].length };
   }

@@ -1,5 +1,5 @@
 import { CONCEPTS } from './concepts';
-import { blankSpans, foldText } from './normalize';
+import { blankSpans, foldText, sentenceBounds } from './normalize';
 import { readProtocols, type Catalogue, type FiredCriterion, type ProtocolReading } from './protocols';
 import { spellingIndexFor } from './protocols/evaluate';
 import { correctSpelling } from './protocols/spelling';
@@ -10,6 +10,13 @@ import { urgencyRank } from './types';
 const ANTICOAGULANT_FACT =
   /warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|savaysa|enoxaparin|lovenox|heparin/;
 const DOUBT_REASON = "urgent: symptoms not recognised — needs a nurse's review";
+const PAST_NARRATIVE = /\b(?:was|were|had|did|needed|came|went|got|fue|estaba|tuvo|tuve|necesito)\b/;
+const PRESENT_CUE =
+  /\b(?:now|today|tonight|still|is|are|am|has been|have been|keeps?|ahora|hoy|sigue|tiene|tengo|esta|estoy)\b/;
+const BODY_PART =
+  /\b(?:head|skull|face|eyes?|ears?|nose|mouth|tongue|teeth|gums|neck|chest|belly|tummy|stomach|back|arms?|legs?|hands?|feet|foot|toes?|fingers?|skin|rash|spots?|bumps?|lumps?|navel|belly button|cabeza|cara|ojos?|oidos?|orejas?|nariz|boca|lengua|dientes|encias|cuello|pecho|panza|barriga|estomago|espalda|brazos?|piernas?|manos?|pies?|dedos?|piel|granitos?|bolitas?|manchas?|ombligo)\b/;
+const ASKS =
+  /\?|\b(?:should (?:we|i)|is (?:it|this|that) normal|anything (?:we|i) (?:should|can)|deberia|es normal|que (?:hacemos|hago))\b/;
 /** An acute marker counts for a complaint when it sits this close to it. */
 const ACUTE_REACH = 240;
 
@@ -59,21 +66,40 @@ export function protocolFindings(
     byProtocol.size > 0 ||
     ev.affirmed.some((m) => CONCEPTS[m.concept].kind === 'symptom' && CONCEPTS[m.concept].level !== null) ||
     lexiconFindings.some((f) => f.category === 'symptom' && f.level !== 'routine');
-  if (!placed && reading.complaints.length > 0) {
-    const acute = reading.complaints.find((c) =>
-      reading.acute.some((a) => Math.abs(a.start - c.start) <= ACUTE_REACH),
-    );
-    const doubt = acute ?? (reading.child ? reading.complaints[0] : undefined);
+  // A story told in the past ("I was panicking", "he needed help breathing at first") is not a
+  // symptom reported now: doubt is for current complaints.
+  const current = reading.complaints.filter((c) => {
+    const [start, end] = sentenceBounds(ev.folded, c.start, c.end);
+    const sentence = ev.folded.slice(start, end);
+    return !PAST_NARRATIVE.test(sentence) || PRESENT_CUE.test(sentence);
+  });
+  if (!placed && current.length > 0) {
+    const acute = current.find((c) => reading.acute.some((a) => Math.abs(a.start - c.start) <= ACUTE_REACH));
+    const doubt = acute ?? (reading.child ? current[0] : undefined);
     if (doubt) {
       out.push({ level: 'urgent', category: 'symptom', reason: `${DOUBT_REASON} — ${doubt.quote}` });
     } else {
-      const c = reading.complaints[0];
+      const c = current[0];
       out.push({
         level: 'routine',
         category: 'symptom',
         reason: `routine: ${c.protocol.title.toLowerCase()} reported, no warning sign found — ${c.quote}`,
       });
     }
+  }
+  // "Anything we should be doing about her flat head before the checkup?": a question about a child's
+  // body is a clinical question, whatever administrative word comes with it.
+  const top = [...lexiconFindings, ...out].reduce<number>(
+    (best, f) => Math.min(best, urgencyRank(f.level)),
+    9,
+  );
+  if (
+    reading.child &&
+    top >= urgencyRank('non_clinical') &&
+    BODY_PART.test(ev.folded) &&
+    ASKS.test(ev.folded)
+  ) {
+    out.push({ level: 'routine', category: 'symptom', reason: "routine: a question about a child's health" });
   }
   return out;
 }

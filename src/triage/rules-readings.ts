@@ -1,7 +1,11 @@
 import type { ConceptId } from './concepts';
 import { assess } from './context';
-import { excerpt } from './normalize';
+import { excerpt, sentenceBounds } from './normalize';
 import type { Evidence, RuleContext } from './rule-context';
+
+/** Bleeding the sentence puts elsewhere (scratched skin, the nose, the gums) is not bleeding in pregnancy. */
+const OTHER_BLEEDING_SOURCE =
+  /\b(?:scratch\w*|nose ?bleeds?|nose|gums?|finger|shaving|tooth|teeth|lip|rash|skin|hemorrhoids?|rasc\w*|encias|nariz|dedo|cortada|piel)\b/;
 
 const CRITICAL_FACT =
   /insulin|levetiracetam|keppra|lamotrigine|phenytoin|valpro|carbamazepine|lacosamide|warfarin|apixaban|rivaroxaban|dabigatran|tacrolimus|mycophenolate|cyclosporine|sirolimus|bictegravir|dolutegravir|emtricitabine|tenofovir|darunavir|raltegravir|prednisone|hydrocortisone|prednisolone/;
@@ -46,7 +50,11 @@ function pregnancyRules(ctx: RuleContext): void {
   }
   if (has('itching_palms'))
     add('urgent', 'pregnancy with itching of palms or soles', `${preg} + ${quote('itching_palms')}`);
-  if (has('bleeding') && !has('vaginal_bleeding_heavy', 'spotting')) {
+  const fromElsewhere = (ctx.by.get('bleeding') ?? []).every((m) => {
+    const [start, end] = sentenceBounds(ctx.ev.folded, m.start, m.end);
+    return OTHER_BLEEDING_SOURCE.test(ctx.ev.folded.slice(start, end));
+  });
+  if (has('bleeding') && !has('vaginal_bleeding_heavy', 'spotting') && !fromElsewhere) {
     // Bleeding in pregnancy: after 20 weeks, or with severe pain, it is an emergency; earlier, same day.
     const late = (v.pregnancyWeeks?.value ?? 0) >= 20;
     if (late || has('severe_pain'))

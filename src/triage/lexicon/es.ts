@@ -33,7 +33,7 @@ export const es: LanguagePack = {
       `${NO_PUEDE} (?:hablar|decir) (?:frases|oraciones)|solo (?:puede|puedo) decir (?:unas|pocas|dos|tres) palabras|se le hunden las costillas`,
     ],
     cyanosis: [
-      `(?:labios|cara|unas|dedos)~(?:morad\\w*|azul\\w*|gris\\w*)|se (?:puso|esta poniendo) morad\\w*`,
+      `(?:labios|cara|(?:las|mis|sus) unas|dedos)~(?:morad\\w*|azul\\w*|gris\\w*)|se (?:puso|esta poniendo) morad\\w*`,
     ],
     stroke_face: [
       `(?:cara|boca|rostro)~(?:caid\\w*|torcid\\w*|chueca|chueco|colgad\\w*|desviad\\w*)|(?:se le|se me) (?:cayo|torcio|durmio) (?:la cara|la boca|un lado de la cara)`,
