@@ -125,6 +125,8 @@ export interface SpanKind {
   kind: string;
   level: string | null;
   id?: ConceptId;
+  /** A complaint that has since stopped ("nose bled for 20 min, stopped") is still reported. */
+  keepResolved?: boolean;
 }
 
 /** ConText over any span found in one language pack's words (protocol terms use this directly). */
@@ -168,7 +170,8 @@ export function assessSpan(
     const resolvedLater = span.level !== 'emergent' && RESOLVED_LATER.test(rawPost);
     // "My insulin is all gone" means out of it, not that the medicine is negated.
     const namesMedicine = span.id === 'critical_med' || span.id === 'blood_thinner';
-    if (!recurs && !namesMedicine && (test(ctx.negationPost, post) || resolvedLater)) return 'negated';
+    if (!recurs && !namesMedicine && !span.keepResolved && (test(ctx.negationPost, post) || resolvedLater))
+      return 'negated';
     if (test(ctx.family, pre)) return 'family';
     // "Started a new pill last week" dates the change; it is still the current context.
     // A disclosure of violence at home matters even when the event itself is past.

@@ -37,7 +37,7 @@ const NOT_TEMP_BEFORE =
   /(?:\$|usd|weigh\w*|weight|peso|pesa|lbs?|kg|sugar|glucose|azucar|a1c|ldl|hdl|cholesterol|colesterol|triglycer\w*|psa|tsh|inr|potassium|sodium|creatinine|bmi|score|level|#|no\.|number|account|invoice|balance|paid|owe|cost|bill)[^\d\n]{0,20}$/;
 const BP_RX = /(?<![\d/.])(\d{2,3})'?s?\s*(?:\/|over)\s*(\d{2,3})(?:'?s\b)?(?![\d/])/g;
 const GLUCOSE_CONTEXT =
-  /(?:sugars?|glucose|\bbg\b|\bbs\b|azucar|glucosa|meter|glucometer|fasting|\bcgm\b|dexcom|libre|血糖|혈당|сахар)[^\n.;]{0,40}$/;
+  /(?:sugars?|glucose|\bbg\b|\bbs\b|azucar|glucosa|meter|glucometer|fasting|\bcgm\b|dexcom|libre|glucometro|medidor|aparat(?:o|ito) (?:dice|marca|marco|salio)|血糖|혈당|сахар)[^\n.;]{0,40}$/;
 // "HR" is also Human Resources ("the deadline HR gave me is the 30th"): as a heart rate it sits right
 // before its number.
 const HR_CONTEXT =

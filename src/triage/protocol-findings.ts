@@ -15,6 +15,7 @@ const PRESENT_CUE =
   /\b(?:now|today|tonight|still|is|are|am|has been|have been|keeps?|ahora|hoy|sigue|tiene|tengo|esta|estoy)\b/;
 const BODY_PART =
   /\b(?:head|skull|face|eyes?|ears?|nose|mouth|tongue|teeth|gums|neck|chest|belly|tummy|stomach|back|arms?|legs?|hands?|feet|foot|toes?|fingers?|skin|rash|spots?|bumps?|lumps?|navel|belly button|cabeza|cara|ojos?|oidos?|orejas?|nariz|boca|lengua|dientes|encias|cuello|pecho|panza|barriga|estomago|espalda|brazos?|piernas?|manos?|pies?|dedos?|piel|granitos?|bolitas?|manchas?|ombligo)\b/;
+const BODY_PART_ALL = new RegExp(BODY_PART.source, 'g');
 const ASKS =
   /\?|\b(?:should (?:we|i)|is (?:it|this|that) normal|anything (?:we|i) (?:should|can)|deberia|es normal|que (?:hacemos|hago))\b/;
 /** An acute marker counts for a complaint when it sits this close to it. */
@@ -96,7 +97,10 @@ export function protocolFindings(
   if (
     reading.child &&
     top >= urgencyRank('non_clinical') &&
-    BODY_PART.test(ev.folded) &&
+    [...ev.folded.matchAll(BODY_PART_ALL)].some(
+      // A body part in a negation ("no chest pain") is not what the question is about.
+      (m) => !/\b(?:no|not|sin|ni)\s+(?:\w+\s+)?$/.test(ev.folded.slice(Math.max(0, m.index - 20), m.index)),
+    ) &&
     ASKS.test(ev.folded)
   ) {
     out.push({ level: 'routine', category: 'symptom', reason: "routine: a question about a child's health" });

@@ -152,6 +152,13 @@ function vitalRules(ctx: RuleContext): void {
     else if ((bp.systolic >= 160 || bp.diastolic >= 100) && hasOrgan) {
       add('urgent', 'high blood pressure with symptoms', q);
     } else if (bp.systolic < 90) add('urgent', 'very low home blood pressure', q);
+    else if (bp.systolic < 100 && ctx.has('dizziness', 'near_faint', 'fainting'))
+      // Low-normal pressure with dizziness on standing (often a diuretic or new pill): same day.
+      add(
+        'urgent',
+        'low blood pressure with dizziness',
+        `${q} + ${ctx.quoteAny('dizziness', 'near_faint', 'fainting')}`,
+      );
     else add('routine', 'home blood pressure reading', q);
   }
   for (const hr of v.heartRate.filter((r) => numberIsCurrent(ev, r))) {

@@ -586,6 +586,8 @@ export const en: LanguagePack = {
       `(?:results?|labs?|lab ?work|blood ?work|a1c|tsh|cholesterol|ldl|hdl|triglycerides|psa|cbc|mri|ct scan|x-?ray|ultrasound|biopsy|culture|pap|mammogram|ekg|ecg|echo)~(?:mean|means|came back|resulted|posted|released|normal|bad|good|high|low|explain|look|is that|are they|showed|says?)`,
       `(?:what does|what do|is (?:my|that|this)|are my|explain|understand|make sense of|saw my|got my|read my)~(?:results?|labs?|numbers?|levels?|a1c|tsh|cholesterol|ldl|scan|x-?ray)`,
       `(?:results?|labs?) (?:are |were )?(?:posted|back|in|released|up)`,
+      // "A1c went from 7.1 to 7.4": a result's change, named with its value.
+      `(?:a1c|hba1c|tsh|ldl|hdl|cholesterol|psa|creatinine|gfr|egfr|vitamin d|ferritin|triglycerides)~(?:went|go(?:ing|ne)?|jumped|dropped|rose|is|was|came back|of|at)? ?(?:from|up|down|to)? ?\\d`,
     ],
     referral_status: [
       `referr?al~(?:was |been |ever |got |get |have |has )?(?:sent|received|approved|faxed|submitted|status|went through|gone through)`,

@@ -78,7 +78,7 @@ export const es: LanguagePack = {
       `(?<!casi )(?:me desmaye|se desmayo|desmay\\w*|perdio el conocimiento|perdi el conocimiento|perdio la conciencia|se cayo desmayad\\w*)`,
     ],
     confusion: [
-      `(?:esta|anda|muy|se ve) (?:muy )?(?:confundid\\w*|desorientad\\w*|perdid\\w*)|no sabe (?:donde esta|que dia es|quien soy)|no (?:tiene|hace) sentido lo que dice|confusion|desorientad\\w*|delira\\w*|no reconoce`,
+      `no (?:me |nos |le )?contesta bien|balbuce\\w*|(?:esta|anda|muy|se ve) (?:muy )?(?:confundid\\w*|desorientad\\w*|perdid\\w*)|no sabe (?:donde esta|que dia es|quien soy)|no (?:tiene|hace) sentido lo que dice|confusion|desorientad\\w*|delira\\w*|no reconoce`,
     ],
     unresponsive: [
       `no responde|no reacciona|no despierta|no (?:puedo|podemos) despertarl\\w*|no respira|dejo de respirar|inconsciente`,

@@ -16,6 +16,9 @@ const LEVELS = ['emergent', 'urgent', 'routine'] as const;
 /** A criterion's words must sit near the complaint's, not in an unrelated part of a long story. */
 const NEAR = 320;
 const DAYS_PER_YEAR = 365;
+/** Later in the complaint's sentence: it has stopped ("…for 20 min, stopped with pressure"). */
+const STOPPED_SINCE =
+  /\b(?:(?:it |has |finally )?stopped|went away|is gone|has gone|resolved|(?:all )?better now|se (?:paro|quito|detuvo|fue)|ya (?:paro|se quito|no))\b/;
 
 export interface FiredCriterion {
   protocol: ProtocolInput;
@@ -57,6 +60,7 @@ interface CompiledCatalogue {
   groupUsers: number[][];
   /** Groups judged whenever found: complaints, alone criteria's words, the acute and child groups. */
   alwaysJudged: Set<number>;
+  complaintGroups: Set<number>;
 }
 
 interface ProtocolPlan {
@@ -158,6 +162,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     }
   });
   const compiled: CompiledCatalogue = {
+    complaintGroups: new Set(plans.map((p) => p.complaintGroup)),
     plans,
     groupUsers,
     alwaysJudged,
@@ -209,6 +214,7 @@ export function readProtocols(
   const affirmed: Hit<{ group: number; pack: number }>[][] = [];
   let lastStart = -1;
   const judgedHere = new Set<number>();
+  const resolved = new Set<Hit<{ group: number; pack: number }>>();
   const hits = compiled.scan(folded);
   // ConText is the costly part: judge only hits that can matter, those of groups always judged or
   // used by a protocol whose complaint words appear somewhere in the message.
@@ -224,15 +230,18 @@ export function readProtocols(
     }
     if (judgedHere.has(hit.tag.group)) continue;
     judgedHere.add(hit.tag.group);
-    const assertion = assessSpan(
-      folded,
-      { pack: hit.tag.pack, start: hit.start, end: hit.end },
-      negationText,
-      {
-        kind: 'symptom',
-        level: compiled.groupLevel[hit.tag.group],
-      },
-    );
+    const span = { pack: hit.tag.pack, start: hit.start, end: hit.end };
+    const kind = { kind: 'symptom', level: compiled.groupLevel[hit.tag.group] };
+    let assertion = assessSpan(folded, span, negationText, kind);
+    // A complaint that has since stopped ("nose bled 20 min, stopped with pressure") is still
+    // reported: its criteria decide, capped at same-day (a passed red flag is not an ambulance call).
+    if (assertion === 'negated' && compiled.complaintGroups.has(hit.tag.group)) {
+      assertion = assessSpan(folded, span, negationText, { ...kind, keepResolved: true });
+      if (assertion === 'affirmed') resolved.add(hit);
+    } else if (assertion === 'affirmed' && compiled.complaintGroups.has(hit.tag.group)) {
+      const [, end] = sentenceBounds(folded, hit.start, hit.end);
+      if (STOPPED_SINCE.test(folded.slice(hit.end, end))) resolved.add(hit);
+    }
     if (assertion !== 'affirmed') continue;
     (affirmed[hit.tag.group] ??= []).push(hit);
   }
@@ -255,7 +264,8 @@ export function readProtocols(
     if (complaintHits.length === 0 && !plan.hasAlone) continue;
     const protocol = plan.protocol;
     if (!populationFits(protocol, facts, child)) continue;
-    const firstComplaint = complaintHits[0];
+    // The rule of doubt reads only complaints that are current, not ones that have since stopped.
+    const firstComplaint = complaintHits.find((h) => !resolved.has(h));
     if (firstComplaint) {
       reading.complaints.push({
         protocol,
@@ -267,13 +277,14 @@ export function readProtocols(
     for (const { criterion, level, groups } of plan.criteria) {
       if (complaintHits.length === 0 && !criterion.alone) continue;
       const fired = criterionMet(criterion, groups, complaintHits, hitsOfGroup, facts, child, folded);
-      if (fired)
-        reading.fired.push({
-          protocol,
-          criterion,
-          level,
-          quote: `"${excerpt(original, fired.start, fired.end)}"`,
-        });
+      if (!fired) continue;
+      const passed = complaintHits.length > 0 && complaintHits.every((h) => resolved.has(h));
+      reading.fired.push({
+        protocol,
+        criterion,
+        level: passed && level === 'emergent' ? 'urgent' : level,
+        quote: `"${excerpt(original, fired.start, fired.end)}"${passed ? ' (has since stopped)' : ''}`,
+      });
     }
   }
   reading.fired.sort((a, b) => LEVELS.indexOf(a.level as never) - LEVELS.indexOf(b.level as never));
