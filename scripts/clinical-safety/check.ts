@@ -234,3 +234,33 @@ export function evaluationIdProblems(log: HazardLog): string[] {
   );
   return [...dup, ...dangling];
 }
+
+/** DCB0129: a residual rating of 3 or more is undesirable; the log must say what would reduce it. */
+export function undesirableWithoutOpenItems(log: HazardLog): string[] {
+  return log.hazards
+    .filter((h) => h.residual.rating >= 3 && h.residual.open_items.length === 0)
+    .map((h) => `${h.id}: residual rating ${h.residual.rating} with no open item`);
+}
+
+/**
+ * The safety case's summary table (`| H-001 | title | initial | residual | open items |`) must list
+ * every hazard once, with the log's ratings and open-item state, so the document cannot drift.
+ */
+export function summaryTableProblems(log: HazardLog, markdown: string): string[] {
+  const rows = new Map<string, { initial: number; residual: number; open: boolean }>();
+  for (const m of markdown.matchAll(/^\| (H-\d{3}) \|[^\n]*?\| (\d) \| (\d) \| (yes|no) \|\s*$/gm))
+    rows.set(m[1], { initial: Number(m[2]), residual: Number(m[3]), open: m[4] === 'yes' });
+  const problems: string[] = [];
+  for (const h of log.hazards) {
+    const row = rows.get(h.id);
+    const open = h.residual.open_items.length > 0;
+    if (!row) problems.push(`${h.id} is not in the summary table`);
+    else if (row.initial !== h.initial.rating || row.residual !== h.residual.rating || row.open !== open)
+      problems.push(
+        `${h.id}: table says ${row.initial} → ${row.residual}, open ${row.open ? 'yes' : 'no'}; ` +
+          `the log says ${h.initial.rating} → ${h.residual.rating}, open ${open ? 'yes' : 'no'}`,
+      );
+    rows.delete(h.id);
+  }
+  return [...problems, ...[...rows.keys()].map((id) => `${id} is in the summary table but not in the log`)];
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -9,7 +9,9 @@ import {
   missingControls,
   missingTests,
   ratingProblems,
+  summaryTableProblems,
   thresholdProblems,
+  undesirableWithoutOpenItems,
   uncoveredCauses,
   unknownCauseCodes,
   unstatedOpenItems,
@@ -47,6 +49,15 @@ describe('the clinical hazard log (docs/clinical-safety/hazard-log.yaml)', () =>
 
   it('rates every initial and residual risk by the DCB0129 matrix, residual never above initial', () => {
     expect(ratingProblems(LOG)).toEqual([]);
+  });
+
+  it('says what would reduce every residual risk rated 3 or more (an open item)', () => {
+    expect(undesirableWithoutOpenItems(LOG)).toEqual([]);
+  });
+
+  it('agrees with the summary table of the safety case', () => {
+    const markdown = readFileSync(path.join(ROOT, 'docs/clinical-safety/safety-case.md'), 'utf8');
+    expect(summaryTableProblems(LOG, markdown)).toEqual([]);
   });
 
   it('gives every hazard at least one automated piece of evidence (a test or an evaluation)', () => {
@@ -213,6 +224,18 @@ describe('the checks catch what they must', () => {
         'hazards.0.evidence.tests.0.path',
       ]),
     );
+  });
+
+  it('reports a summary table that disagrees with the log, and an undesirable risk with no open item', () => {
+    const log = load({});
+    expect(summaryTableProblems(log, '| H-001 | t | 3 | 3 | no |\n| H-002 | t | 1 | 1 | no |\n')).toEqual([
+      'H-002 is in the summary table but not in the log',
+    ]);
+    expect(summaryTableProblems(log, '| H-001 | t | 3 | 2 | no |\n')).toEqual([
+      'H-001: table says 3 → 2, open no; the log says 3 → 3, open no',
+    ]);
+    expect(summaryTableProblems(log, '')).toEqual(['H-001 is not in the summary table']);
+    expect(undesirableWithoutOpenItems(log)).toEqual(['H-001: residual rating 3 with no open item']);
   });
 
   it('requires cause codes that exist', () => {
