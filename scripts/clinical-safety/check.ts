@@ -9,7 +9,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { classify, URGENCIES, urgencyRank } from '../../src/triage';
 import {
+  LIKELIHOODS,
   REQUIRED_CAUSES,
+  RISK_MATRIX,
   riskRating,
   type EvaluationEvidence,
   type HazardEntry,
@@ -51,6 +53,7 @@ export function ratingProblems(log: HazardLog): string[] {
       if (a.rating !== expected)
         problems.push(`${h.id} ${label}: ${a.severity} × ${a.likelihood} is ${expected}, not ${a.rating}`);
     }
+    if (h.residual.rating === 5) problems.push(`${h.id}: residual rating 5 is unacceptable`);
     if (h.residual.rating > h.initial.rating)
       problems.push(`${h.id}: residual rating ${h.residual.rating} above initial ${h.initial.rating}`);
   }
@@ -263,4 +266,17 @@ export function summaryTableProblems(log: HazardLog, markdown: string): string[]
     rows.delete(h.id);
   }
   return [...problems, ...[...rows.keys()].map((id) => `${id} is in the summary table but not in the log`)];
+}
+
+/** The matrix printed in the safety case must be RISK_MATRIX, row for row. */
+export function matrixTableProblems(markdown: string): string[] {
+  return LIKELIHOODS.flatMap((l) => {
+    const row = new RegExp(`^\\| ${l} \\|((?: \\d \\|){5})\\s*$`, 'm').exec(markdown);
+    const cells = row?.[1].match(/\d/g)?.map(Number);
+    return JSON.stringify(cells) === JSON.stringify(RISK_MATRIX[l])
+      ? []
+      : [
+          `the safety case's matrix row "${l}" is ${cells ? cells.join(' ') : 'missing'}, not ${RISK_MATRIX[l].join(' ')}`,
+        ];
+  });
 }

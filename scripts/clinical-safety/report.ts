@@ -12,6 +12,7 @@ import {
   evaluate,
   evaluationIdProblems,
   hazardsWithoutAutomatedEvidence,
+  matrixTableProblems,
   missingControls,
   missingTests,
   ratingProblems,
@@ -69,6 +70,7 @@ const problems = [
   ...thresholdProblems(results),
   ...unstatedOpenItems(results),
   ...summaryTableProblems(log, markdown),
+  ...matrixTableProblems(markdown),
 ];
 console.log(
   `\n${log.hazards.length} hazards; ${problems.length === 0 ? 'no problems' : `${problems.length} problem(s):`}`,

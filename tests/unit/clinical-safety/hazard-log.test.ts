@@ -6,6 +6,7 @@ import {
   evaluate,
   evaluationIdProblems,
   hazardsWithoutAutomatedEvidence,
+  matrixTableProblems,
   missingControls,
   missingTests,
   ratingProblems,
@@ -55,9 +56,10 @@ describe('the clinical hazard log (docs/clinical-safety/hazard-log.yaml)', () =>
     expect(undesirableWithoutOpenItems(LOG)).toEqual([]);
   });
 
-  it('agrees with the summary table of the safety case', () => {
+  it('agrees with the summary table and the risk matrix printed in the safety case', () => {
     const markdown = readFileSync(path.join(ROOT, 'docs/clinical-safety/safety-case.md'), 'utf8');
     expect(summaryTableProblems(LOG, markdown)).toEqual([]);
+    expect(matrixTableProblems(markdown)).toEqual([]);
   });
 
   it('gives every hazard at least one automated piece of evidence (a test or an evaluation)', () => {
@@ -236,6 +238,12 @@ describe('the checks catch what they must', () => {
     ]);
     expect(summaryTableProblems(log, '')).toEqual(['H-001 is not in the summary table']);
     expect(undesirableWithoutOpenItems(log)).toEqual(['H-001: residual rating 3 with no open item']);
+    expect(matrixTableProblems('| high | 2 | 3 | 3 | 4 | 4 |')).toEqual(
+      expect.arrayContaining([
+        'the safety case\'s matrix row "high" is 2 3 3 4 4, not 2 3 3 4 5',
+        'the safety case\'s matrix row "low" is missing, not 1 2 2 3 4',
+      ]),
+    );
   });
 
   it('requires cause codes that exist', () => {
