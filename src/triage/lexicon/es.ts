@@ -206,7 +206,7 @@ export const es: LanguagePack = {
     arm_jaw_pain: [`(?:brazo|mandibula|quijada)~(?:izquierd\\w*|duele|dolor|dormid\\w*)`],
     bleeding: [`sangr\\w*`],
     mild_symptom: [
-      `dolor\\w*|duele|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm(?!er[oa]s?\\b)\\w*|sintomas?|presion alta|diabet\\w*`,
+      `dolor\\w*|duelen?|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm(?!er[oa]s?\\b)\\w*|sintomas?|presion alta|diabet\\w*`,
     ],
     refill: [
       `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)(?![^.?!]{0,30}(?:otra|nueva|diferente) farmacia)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
