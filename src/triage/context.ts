@@ -100,6 +100,14 @@ function historicalAfter(rx: RegExp | undefined, post: string): boolean {
     // "rash after starting lamotrigine last week": the time dates the medicine, not the symptom.
     if (/\b(?:after|since) (?:i |he |she )?(?:start\w*|began|beginning|taking|switch\w*)\b/.test(between))
       break;
+    // "red patch from a scrape last week", "swelling after the surgery last week": the time dates the
+    // cause, not the symptom, which is reported now.
+    if (
+      /\b(?:from|after|since) (?:a|an|the|my|his|her|that) (?:\w+ )?(?:scrape|scratch|cut|fall|bite|burn|sting|wound|surgery|procedure|operation|injury|accident|shot|vaccine|injection|splinter|blister)\s*$/.test(
+        between,
+      )
+    )
+      break;
     const before = post.slice(Math.max(0, m.index - 14), m.index);
     if (!/\b(?:since|for|from|started|starting|began|until|desde)\s+$/.test(before)) return true;
     if (m[0].length === 0) rx.lastIndex++;

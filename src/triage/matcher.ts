@@ -15,8 +15,10 @@ import { foldChars } from './normalize';
  */
 const NEG_STOP =
   "no|not|never|without|but|nor|sin|ni|pero|nao|sem|pas|khong|hindi|walang|denies|isnt|dont|doesnt|didnt|wasnt|havent|hasnt|cant|wont|arent|werent|\\w+n't";
+// Each skipped token is a whole word: without the lookahead a gap could end inside "through" and let
+// "rough" match after it.
 const gapOf = (words: number, separators: string): string =>
-  `(?:[${separators}]+(?!(?:${NEG_STOP})\\b)[^\\s.!?;,\\n]+){0,${words}}?[${separators}]*`;
+  `(?:[${separators}]+(?!(?:${NEG_STOP})\\b)[^\\s.!?;,\\n]+(?=[\\s.!?;,\\n"'-]|$)){0,${words}}?[${separators}]*`;
 const GAP = gapOf(5, `\\s"'-`);
 // The long gap may cross commas, for lists such as "red, warm and draining".
 const LONG_GAP = gapOf(14, `\\s"',-`);

@@ -151,7 +151,10 @@ function vitalRules(ctx: RuleContext): void {
     } else if (bp.systolic >= 180 || bp.diastolic >= 110) add('urgent', 'very high home blood pressure', q);
     else if ((bp.systolic >= 160 || bp.diastolic >= 100) && hasOrgan) {
       add('urgent', 'high blood pressure with symptoms', q);
-    } else if (bp.systolic < 90) add('urgent', 'very low home blood pressure', q);
+    } else if (bp.systolic < 90 && ctx.fever)
+      // Low pressure with a fever is how sepsis shows at home.
+      add('emergent', 'very low blood pressure with fever (possible sepsis)', `${q} + ${ctx.feverQuote}`);
+    else if (bp.systolic < 90) add('urgent', 'very low home blood pressure', q);
     else if (bp.systolic < 100 && ctx.has('dizziness', 'near_faint', 'fainting'))
       // Low-normal pressure with dizziness on standing (often a diuretic or new pill): same day.
       add(

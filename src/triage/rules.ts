@@ -19,9 +19,9 @@ const COUGH_ONLY =
   /\b(?:only )?(?:when|with|from|after) (?:i |he |she )?(?:cough|coughing)\b|\bfrom (?:all the |the )?coughing\b/;
 
 const LITTLE_BLOOD =
-  /\b(?:a (?:little|bit|tiny bit|few drops|streak)|little bit|streaks?|spots? of|a few drops|poquit\w*|un poco)\b/;
+  /\b(?:a (?:little|bit|tiny bit|few drops|streak)|little bit|bit of|streaks?|spots? of|a few drops|poquit\w*|un poco)\b/;
 const STRAINING =
-  /\b(?:strain\w*|constipat\w*|backed up|hemorrhoid\w*|haemorrhoid\w*|piles|fissure|hard (?:stools?|poops?)|estren\w*|hemorroid\w*|pujar|pujando)\b/;
+  /\b(?:strain\w*|constipat\w*|backed up|hemorrhoid\w*|haemorrhoid\w*|piles|fissure|hard (?:stools?|poops?|bms?|bowel movements?)|estren\w*|hemorroid\w*|pujar|pujando)\b/;
 const TIGHTNESS_ONLY = /\b(?:tight\w*|apretad\w*|opresion|oprimid\w*)\b/;
 const ASTHMA_WORD =
   /\b(?:asthma\w*|asma\w*|wheez\w*|silb\w*|chiflid\w*|albuterol|inhaler|inhalador|nebuli\w*)\b/;

@@ -78,7 +78,7 @@ export const es: LanguagePack = {
       `(?<!casi )(?:me desmaye|se desmayo|desmay\\w*|perdio el conocimiento|perdi el conocimiento|perdio la conciencia|se cayo desmayad\\w*)`,
     ],
     confusion: [
-      `no (?:me |nos |le )?contesta bien|balbuce\\w*|(?:esta|anda|muy|se ve) (?:muy )?(?:confundid\\w*|desorientad\\w*|perdid\\w*)|no sabe (?:donde esta|que dia es|quien soy)|no (?:tiene|hace) sentido lo que dice|confusion|desorientad\\w*|delira\\w*|no reconoce`,
+      `no (?:me |nos |le )?contesta bien|casi no (?:me |nos |le )?contesta|balbuce\\w*|(?:dice|diciendo|habla) cosas (?:que no tienen sentido|sin sentido|raras)|(?:esta|anda|muy|se ve) (?:muy )?(?:confundid\\w*|desorientad\\w*|perdid\\w*)|no sabe (?:donde esta|que dia es|quien soy)|no (?:tiene|hace) sentido lo que dice|confusion|desorientad\\w*|delira\\w*|no reconoce`,
     ],
     unresponsive: [
       `no responde|no reacciona|no despierta|no (?:puedo|podemos) despertarl\\w*|no respira|dejo de respirar|inconsciente`,
@@ -206,7 +206,7 @@ export const es: LanguagePack = {
     arm_jaw_pain: [`(?:brazo|mandibula|quijada)~(?:izquierd\\w*|duele|dolor|dormid\\w*)`],
     bleeding: [`sangr\\w*`],
     mild_symptom: [
-      `dolor\\w*|duelen?|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm(?!er[oa]s?\\b)\\w*|sintomas?|presion alta|diabet\\w*`,
+      `dolor\\w*|duelen?|lunar(?:es)?|molestia\\w*|tos|gripa|gripe|resfriado|catarro|alergia\\w*|comezon|cansad\\w*|insomnio|no puedo dormir|acidez|agruras|estrenimiento|ansiedad|depresion|hinchaz\\w*|enferm(?!er[oa]s?\\b)\\w*|sintomas?|presion alta|diabet\\w*`,
     ],
     refill: [
       `(?:mas|otra receta|receta|resurtido|rellenar|surtir)~(?:de )?(?:medicina|medicamento|pastillas|receta|\\w+ina\\b)|(?:mandar|manden|enviar|envien) (?:mas|la receta)(?![^.?!]{0,30}(?:otra|nueva|diferente) farmacia)|necesito (?:mas|mi) (?:medicina|medicamento|receta)`,
@@ -291,7 +291,7 @@ export const es: LanguagePack = {
       `estuve|estuvo|antecedentes de|historia de|hace (?:\\d+|unos|varios|dos|tres) (?:anos|meses)|el ano pasado|tuvo un|tuve un`,
     ],
     historyPost: [
-      `el ano pasado|la semana pasada|el mes pasado|hace (?:\\d+|unos|varios|dos|tres) (?:anos|meses)|en (?:19|20)\\d\\d`,
+      `el ano pasado|la semana pasada|el mes pasado|hace (?:\\d+|unos|varios|dos|tres) (?:anos|meses)|en (?:19|20)\\d\\d|cuando (?:tenia|tenias|era|eramos|estaba) (?:\\d+|chiquit\\w*|nin[oa]|bebe|pequen[oa])`,
     ],
     hypotheticalPre: [
       `si (?:tengo|tiene|me da|le da)|en caso de|senales de|sintomas de|como (?:se|puedo) (?:saber|prevenir)|que (?:causa|es)`,
