@@ -1,8 +1,8 @@
 # One image, four roles chosen by the command: web (default) | worker | portal | migrate.
 #   docker build -t inbox-draft-assistant .
 #   docker run --rm -e DATABASE_URL=... -e REDIS_URL=... -p 3000:3000 inbox-draft-assistant web
-# Node is pinned to the line package.json's engines allow (>=20.19 <21).
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# Node is pinned to the release .ci/run tests with, inside the line package.json's engines allow (>=24 <25).
+ARG NODE_IMAGE=node:24.22.3-slim
 
 # Everything needed to compile: all dependencies, then TypeScript to dist/.
 FROM ${NODE_IMAGE} AS build
