@@ -73,6 +73,15 @@ export function appRoutes(deps: RouteDeps): Router {
     auth.requireSameOrigin,
     requireRedis(deps.redis),
     relaxedStylesForQueueBoard(deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false),
+    // The board's router answers /admin/queues too, but its client-side routes expect the slash:
+    // send the documented address to /admin/queues/ (query kept) so both forms work alike.
+    (req: Request, res: Response, next: NextFunction) => {
+      const [pathname, query] = req.originalUrl.split(/\?(.*)/s, 2);
+      if (req.method === 'GET' && pathname === '/admin/queues') {
+        return res.redirect(302, `/admin/queues/${query ? `?${query}` : ''}`);
+      }
+      next();
+    },
     (req: Request, res: Response, next: NextFunction) => {
       if (can(res.locals.principal!.role, 'queues.manage')) return boards.manage(req, res, next);
       if (!['GET', 'HEAD'].includes(req.method)) {

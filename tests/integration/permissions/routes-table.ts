@@ -166,6 +166,8 @@ export const ROUTES: RouteEntry[] = [
   {
     route: 'MOUNT /admin/queues',
     access: { kind: 'mounted', permission: 'queues.admin' },
+    // The board's page; /admin/queues itself redirects here (tests/integration/web/queue-board.test.ts).
+    path: () => '/admin/queues/',
     okStatus: [200],
   },
 
