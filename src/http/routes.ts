@@ -18,6 +18,7 @@ import { clinicSettingsRoutes } from '../clinic/routes';
 import { inboxRoutes } from '../inbox/routes';
 import { staticAssets } from './assets';
 import { relaxedStylesForQueueBoard } from './security';
+import { portalNotifyHandler } from '../portal/push';
 
 export type RouteDeps = AppDeps & {
   metrics: Registry;
@@ -47,6 +48,20 @@ export function appRoutes(deps: RouteDeps): Router {
 
   // Shared stylesheets: no patient data, and the login page uses them before anyone is known.
   router.use('/assets', staticAssets(__dirname));
+
+  // The portal's Subscription notifications: server to server, authenticated by the channel secret
+  // (not a session or an API token), so before the person-facing guards. Only when push is set up.
+  if (deps.config.portalPush) {
+    router.post(
+      '/portal/notify',
+      requireRedis(deps.redis),
+      portalNotifyHandler({
+        secret: deps.config.portalPush.secret,
+        queues: deps.queues,
+        logger: deps.logger,
+      }),
+    );
+  }
 
   // Everything below may be called by a person: a session cookie or a bearer token says who.
   const auth = createAuth({
