@@ -13,11 +13,12 @@ const root = path.resolve(__dirname, '../../..');
 const composeFile = path.join(root, 'docker-compose.yml');
 const text = readFileSync(composeFile, 'utf8');
 
-const SECRETS = ['SESSION_SECRET', 'POSTGRES_PASSWORD', 'APP_DB_PASSWORD'];
+const SECRETS = ['SESSION_SECRET', 'POSTGRES_PASSWORD', 'APP_DB_PASSWORD', 'PORTAL_PUSH_SECRET'];
 const SAMPLE_ENV: Record<string, string> = {
   SESSION_SECRET: 'Zq7vR2mK9xW4pL8nT3bY6cF1hJ5dG0sA-eU',
   POSTGRES_PASSWORD: '3f9c2a7b8d1e4f60a5b2c9d8e7f1a3b4',
   APP_DB_PASSWORD: '9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d',
+  PORTAL_PUSH_SECRET: 'c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7',
 };
 
 /**
@@ -153,6 +154,11 @@ describe('docker-compose.yml', () => {
       expect(String(env.DATABASE_URL)).toContain(`:${SAMPLE_ENV.APP_DB_PASSWORD}@`);
     }
     expect(services.migrate.environment!.DATABASE_OWNER_URL).toContain(`:${SAMPLE_ENV.POSTGRES_PASSWORD}@`);
+    // Push: web receives at the address the worker registers; both hold the same secret.
+    for (const name of ['web', 'worker']) {
+      expect(services[name].environment!.PORTAL_PUSH_ENDPOINT).toBe('http://web:3000/portal/notify');
+      expect(services[name].environment!.PORTAL_PUSH_SECRET).toBe(SAMPLE_ENV.PORTAL_PUSH_SECRET);
+    }
   });
 
   it('checks the health of web, worker and sandbox, with a start period', () => {
