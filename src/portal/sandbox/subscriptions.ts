@@ -67,6 +67,13 @@ function fhirBase(ctx: SandboxContext, req: Request): string {
   return ctx.publicBaseUrl ?? `${req.protocol}://${req.get('host')}/fhir/R4`;
 }
 
+/** As served back: header names only, never their values (they hold the channel's secret). */
+function shown(subscription: SandboxSubscription): FhirResource {
+  const { channel } = subscription.resource;
+  const header = channel.header?.map((line) => `${line.slice(0, line.indexOf(':'))}: (hidden)`);
+  return { ...subscription.resource, channel: { ...channel, ...(header ? { header } : {}) } };
+}
+
 function byEndpoint(state: SubscriptionState, url: string): SandboxSubscription[] {
   return state.list.filter((s) => s.resource.channel.endpoint === url);
 }
@@ -89,7 +96,7 @@ export function createSubscription(ctx: SandboxContext) {
       if (!url) throw badRequest('If-None-Exist on Subscription supports url=ENDPOINT');
       const existing = byEndpoint(ctx.subscriptions, url);
       if (existing.length > 0) {
-        res.status(200).type(FHIR_JSON).json(existing[0]!.resource);
+        res.status(200).type(FHIR_JSON).json(shown(existing[0]!));
         return;
       }
     }
@@ -101,12 +108,13 @@ export function createSubscription(ctx: SandboxContext) {
       status: 'active' as const,
       meta: { versionId: '1', lastUpdated: new Date().toISOString() },
     };
-    ctx.subscriptions.list.push({ resource, delivered: 0, failed: 0 });
+    const stored: SandboxSubscription = { resource, delivered: 0, failed: 0 };
+    ctx.subscriptions.list.push(stored);
     res
       .status(201)
       .type(FHIR_JSON)
       .set('Location', `${fhirBase(ctx, req)}/Subscription/${id}/_history/1`)
-      .json(resource);
+      .json(shown(stored));
   };
 }
 
@@ -114,7 +122,7 @@ export function readSubscription(ctx: SandboxContext) {
   return (req: Request, res: Response): void => {
     const found = ctx.subscriptions.list.find((s) => s.resource.id === req.params.id);
     if (!found) throw notFound('no such Subscription');
-    res.type(FHIR_JSON).json(found.resource);
+    res.type(FHIR_JSON).json(shown(found));
   };
 }
 
@@ -129,7 +137,7 @@ export function searchSubscriptions(ctx: SandboxContext) {
       total: matches.length,
       entry: matches.map((s) => ({
         fullUrl: `${fhirBase(ctx, req)}/Subscription/${s.resource.id}`,
-        resource: s.resource,
+        resource: shown(s),
         search: { mode: 'match' },
       })),
     });

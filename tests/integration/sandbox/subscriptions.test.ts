@@ -93,6 +93,9 @@ it('creates once per endpoint with If-None-Exist: url=, and serves read and sear
     .query({ url: hookUrl })
     .expect(200);
   expect(found.body.total).toBe(1);
+  // The channel's secret is kept, never served back.
+  expect(first.body.channel.header).toEqual(['Authorization: (hidden)']);
+  expect(JSON.stringify(found.body)).not.toContain('s3cret-value');
 });
 
 it('notifies a matching new resource with the channel headers and no body', async () => {
