@@ -1,25 +1,28 @@
-# One image, four roles chosen by the command: web (default) | worker | portal | migrate.
+# One image for every role, chosen by the command: web (default) | worker | portal | migrate | ...
 #   docker build -t inbox-draft-assistant .
 #   docker run --rm -e DATABASE_URL=... -e REDIS_URL=... -p 3000:3000 inbox-draft-assistant web
-# Node is pinned to the line package.json's engines allow (>=20.19 <21).
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# Node is pinned to the release .ci/run tests with, inside the line package.json's engines allow (>=24 <25).
+ARG NODE_IMAGE=node:24.22.3-slim
 
-# Everything needed to compile: all dependencies, then TypeScript to dist/.
+# Everything needed to compile: dependencies with the TypeScript toolchain, then dist/.
+# Optional packages (the demo's embedded PostgreSQL, platform binaries of dev tools) are not needed
+# to compile, so they are not fetched.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --omit=optional --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY docker/build-dist.sh ./docker/
 COPY src ./src
 RUN npm run build
-# Page stylesheets and scripts are served from beside the compiled code of their feature.
-RUN for dir in src/*/assets; do mkdir -p "dist/$dir" && cp -R "$dir/." "dist/$dir/"; done
 
-# Runtime dependencies only, installed exactly from the lockfile.
+# Runtime dependencies only, installed exactly from the lockfile: no devDependencies (TypeScript,
+# tsx, esbuild, jest) and no optional ones (embedded-postgres is the demo's; msgpackr's native
+# speed-up is optional too, and msgpackr falls back to JavaScript without it).
 FROM ${NODE_IMAGE} AS runtime-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
@@ -35,6 +38,6 @@ COPY --chmod=755 docker/entrypoint.sh /usr/local/bin/inbox-role
 RUN mkdir -p /anchors && chown node:node /anchors
 # The node image's unprivileged user; nothing in /app is writable by it.
 USER node
-EXPOSE 3000 8090
+EXPOSE 3000 8090 9464
 ENTRYPOINT ["/usr/local/bin/inbox-role"]
 CMD ["web"]

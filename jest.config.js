@@ -16,6 +16,10 @@ module.exports = {
       },
     ],
   },
+  // kysely 0.29 ships ES modules only. Node 24 loads them with require(), but jest's CommonJS
+  // runtime does that only under --experimental-vm-modules; compiling kysely to CommonJS with the
+  // same SWC transform keeps jest on its stable path.
+  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
   // Integration tests share PostgreSQL and Redis; two workers fit this 2-core machine.
   maxWorkers: 2,
   testTimeout: 30000,

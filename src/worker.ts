@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     timeZone: config.env.CLINIC_TIME_ZONE,
     alerts: alertSettingsFromEnv(config.env),
     portalAuth: config.portalSmart ? loadSmartAuth(config.portalSmart) : undefined,
+    portalPush: config.portalPush,
     logger,
   });
   const anchoring = startAuditAnchoringFromConfig(config, logger);

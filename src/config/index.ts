@@ -46,6 +46,12 @@ const envSchema = z.object({
   REDIS_REQUEST_TIMEOUT_MS: intFromEnv(1000, 50),
   PORTAL_FHIR_URL: optionalUrl,
   POLL_INTERVAL_MS: intFromEnv(5000, 100),
+  /**
+   * Push (FHIR R4 Subscription, rest-hook): the URL of our POST /portal/notify as the portal can
+   * reach it, and the secret the portal sends back with each notification. Both, or neither.
+   */
+  PORTAL_PUSH_ENDPOINT: optionalUrl,
+  PORTAL_PUSH_SECRET: optionalString,
   /** SMART Backend Services for the portal (Epic, Oracle Health): all three, or none. */
   PORTAL_SMART_CLIENT_ID: optionalString,
   PORTAL_SMART_TOKEN_URL: optionalUrl,
@@ -158,6 +164,15 @@ export interface AppConfig {
   llm: LlmSettings;
   /** Absent: the portal is called without authentication (the sandbox, or a network-trusted portal). */
   portalSmart?: PortalSmartSettings;
+  /** Absent: intake is by polling alone. */
+  portalPush?: PortalPushSettings;
+}
+
+export interface PortalPushSettings {
+  /** Where the portal POSTs its notifications (our /portal/notify, as the portal reaches it). */
+  endpoint: string;
+  /** Sent by the portal as `Authorization: Bearer SECRET`; 32 or more characters. */
+  secret: string;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     env,
     auth: authSettings(env),
     portalSmart: portalSmartSettings(env),
+    portalPush: portalPushSettings(env),
     llm: {
       baseUrl: env.OPENAI_BASE_URL,
       apiKey: env.OPENAI_API_KEY,
@@ -204,6 +220,21 @@ function checkProductionSecrets(env: Env): void {
     if (weak) problems.push(`${name} ${weak}`);
   }
   if (problems.length > 0) throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+}
+
+function portalPushSettings(env: Env): PortalPushSettings | undefined {
+  const { PORTAL_PUSH_ENDPOINT: endpoint, PORTAL_PUSH_SECRET: secret } = env;
+  if (!endpoint && !secret) return undefined;
+  if (!endpoint || !secret) {
+    throw new ConfigError(
+      'Invalid environment: set both PORTAL_PUSH_ENDPOINT and PORTAL_PUSH_SECRET, or neither',
+    );
+  }
+  // Anyone holding it can make us poll; everywhere, not only in production, it must be a real secret.
+  const weak = weakSecretReason(secret);
+  if (weak)
+    throw new ConfigError(`Invalid environment: PORTAL_PUSH_SECRET ${weak} (use e.g. openssl rand -hex 32)`);
+  return { endpoint, secret };
 }
 
 function authSettings(env: Env): AuthSettings {

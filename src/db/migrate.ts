@@ -1,14 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  Migrator,
-  sql,
-  type Kysely,
-  type Migration,
-  type MigrationProvider,
-  type MigrationResult,
-} from 'kysely';
+import { sql, type Kysely } from 'kysely';
+// kysely 0.29 moved the migrator to its own entry point.
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely/migration';
 
 /**
  * Migrations are plain .sql files run through kysely's Migrator. SQL rather than TypeScript

@@ -6,6 +6,7 @@
  * npm runs it as `node --import tsx`, not through the tsx CLI: that wrapper SIGKILLs a child slow to
  * acknowledge SIGTERM (a loaded machine), which would orphan the PostgreSQL and Redis started here.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pino from 'pino';
 import { startAuditAnchoringFromConfig } from '../audit/anchor-runtime';
@@ -19,6 +20,7 @@ import { alertSettingsFromEnv } from '../alerts/settings';
 import { startPipeline } from '../messages/pipeline-runtime';
 import { createJobMetrics, createMetricsRegistry, instrumentWorkers } from '../metrics';
 import { createFhirClient } from '../portal/fhir-client';
+import { ensurePortalSubscription } from '../portal/push';
 import { startSeededSandbox } from '../portal/sandbox';
 import { generateClinic } from '../portal/sandbox/synthetic';
 import { startDemoMessages } from './messages';
@@ -130,7 +132,13 @@ async function main(): Promise<void> {
     if (anchoring) step('audit anchoring', anchoring.stop);
     instrumentWorkers(pipeline.workers.workers, createJobMetrics(metrics));
 
-    const web = buildWebDeps(runtime, logger.child({ component: 'web' }));
+    // Push intake, as a clinic whose portal offers it would run: new messages arrive at once, not at
+    // the next poll. The secret is new each run; the endpoint is known once the web port is.
+    const pushSecret = randomBytes(32).toString('hex');
+    const web = buildWebDeps(
+      { ...runtime, portalPush: { endpoint: '(set once listening)', secret: pushSecret } },
+      logger.child({ component: 'web' }),
+    );
     step('web connections', web.close);
     // Loopback only: the demo's bull-board and sandbox controls are for this machine, not the network.
     const server = await startWebServer({ ...web.deps, metrics }, runtime.env.PORT, '127.0.0.1').catch(
@@ -142,6 +150,10 @@ async function main(): Promise<void> {
       },
     );
     step('web server', () => server.close(5000), STEP_TIMEOUT_MS.web);
+    await ensurePortalSubscription(createFhirClient({ baseUrl: sandbox.fhirBaseUrl, retries: 0 }), {
+      endpoint: `http://127.0.0.1:${server.port}/portal/notify`,
+      secret: pushSecret,
+    });
 
     const messages = startDemoMessages({
       clinic: generateClinic({ seed: CLINIC_SEED, patients: CLINIC_PATIENTS }),

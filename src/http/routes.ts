@@ -18,6 +18,7 @@ import { clinicSettingsRoutes } from '../clinic/routes';
 import { inboxRoutes } from '../inbox/routes';
 import { staticAssets } from './assets';
 import { relaxedStylesForQueueBoard } from './security';
+import { portalNotifyHandler } from '../portal/push';
 
 export type RouteDeps = AppDeps & {
   metrics: Registry;
@@ -48,6 +49,20 @@ export function appRoutes(deps: RouteDeps): Router {
   // Shared stylesheets: no patient data, and the login page uses them before anyone is known.
   router.use('/assets', staticAssets(__dirname));
 
+  // The portal's Subscription notifications: server to server, authenticated by the channel secret
+  // (not a session or an API token), so before the person-facing guards. Only when push is set up.
+  if (deps.config.portalPush) {
+    router.post(
+      '/portal/notify',
+      requireRedis(deps.redis),
+      portalNotifyHandler({
+        secret: deps.config.portalPush.secret,
+        queues: deps.queues,
+        logger: deps.logger,
+      }),
+    );
+  }
+
   // Everything below may be called by a person: a session cookie or a bearer token says who.
   const auth = createAuth({
     db: deps.db,
@@ -73,6 +88,15 @@ export function appRoutes(deps: RouteDeps): Router {
     auth.requireSameOrigin,
     requireRedis(deps.redis),
     relaxedStylesForQueueBoard(deps.config.env.APP_BASE_URL?.startsWith('https://') ?? false),
+    // The board's router answers /admin/queues too, but its client-side routes expect the slash:
+    // send the documented address to /admin/queues/ (query kept) so both forms work alike.
+    (req: Request, res: Response, next: NextFunction) => {
+      const [pathname, query] = req.originalUrl.split(/\?(.*)/s, 2);
+      if (req.method === 'GET' && pathname === '/admin/queues') {
+        return res.redirect(302, `/admin/queues/${query ? `?${query}` : ''}`);
+      }
+      next();
+    },
     (req: Request, res: Response, next: NextFunction) => {
       if (can(res.locals.principal!.role, 'queues.manage')) return boards.manage(req, res, next);
       if (!['GET', 'HEAD'].includes(req.method)) {

@@ -22,6 +22,7 @@ import { processTriageJob } from './triage.queue';
 import { processAlertJob, processEscalateJob, createSlackClient, type AlertSettings } from '../alerts';
 import { enqueueAlertSync, enqueueSendFailedNotice } from '../alerts/escalation';
 import { startMaintenance } from './maintenance';
+import { ensurePortalSubscription, type PortalPushSettings } from '../portal/push';
 import { reconcileOnce } from './reconcile';
 import { defaultAlertSettings } from '../alerts/settings';
 
@@ -50,6 +51,8 @@ export interface PipelineSettings {
   alerts?: AlertSettings;
   /** How often the poll schedule is re-asserted and the reconciler runs; default the poll interval. */
   maintenanceIntervalMs?: number;
+  /** Push intake: subscribe to the portal's notifications when it supports them (polling stays). */
+  portalPush?: PortalPushSettings;
 }
 
 export interface RunningPipeline {
@@ -163,11 +166,21 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     },
   });
   const assertSchedule = () => schedulePolling(queues, s.pollIntervalMs, DEFAULT_CURSOR);
+  // Subscribing is retried by maintenance until the portal has answered once (subscribed, already
+  // subscribed, or push not offered); until then, and always after, polling keeps intake going.
+  let pushSettled = !s.portalPush;
+  const assertSubscription = async () => {
+    if (pushSettled || !s.portalPush) return;
+    const outcome = await ensurePortalSubscription(portal, s.portalPush);
+    pushSettled = true;
+    s.logger.info({ outcome }, 'portal push subscription');
+  };
   const maintenance = startMaintenance({
     intervalMs: s.maintenanceIntervalMs ?? s.pollIntervalMs,
     logger: s.logger,
     tasks: [
       { name: 'poll_schedule', run: assertSchedule },
+      { name: 'portal_subscription', run: assertSubscription },
       {
         name: 'reconcile',
         run: () =>
@@ -200,5 +213,9 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     await close();
     throw err;
   }
+  // Not awaited: a portal that is slow or down at start must not hold the worker back.
+  void assertSubscription().catch((err: unknown) =>
+    s.logger.warn({ err: { type: (err as Error)?.name } }, 'portal push subscription failed; retrying'),
+  );
   return { db, queues, workers, close };
 }

@@ -8,7 +8,7 @@ export interface MetricsServer {
 }
 
 /**
- * A bare /metrics listener for processes without a web app (the worker), so Prometheus can scrape
+ * A bare /metrics (and /healthz) listener for processes without a web app (the worker), so Prometheus can scrape
  * job timings where they are measured. No express: nothing else is served here.
  */
 export async function startMetricsServer(
@@ -17,7 +17,13 @@ export async function startMetricsServer(
   host = '0.0.0.0',
 ): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
-    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+    const path = req.url?.split('?')[0];
+    // Liveness for container healthchecks: answering at all means the event loop is turning.
+    if (req.method === 'GET' && path === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
+      return;
+    }
+    if (req.method !== 'GET' || path !== '/metrics') {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
       return;
     }

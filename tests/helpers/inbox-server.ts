@@ -4,6 +4,7 @@
  * the synthetic clinic, the pipeline worker (templates, fast polling) and the web app listening on
  * 127.0.0.1 with APP_BASE_URL = its own address. Users of every role have known passwords.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,10 @@ export interface InboxServerOptions {
   messages?: number;
   seed?: number;
   patients?: number;
+  /** The scheduled poll's interval; default 200 ms. */
+  pollIntervalMs?: number;
+  /** Push intake: the worker subscribes to the sandbox's notifications for the web's /portal/notify. */
+  push?: boolean;
 }
 
 export interface PortalReply {
@@ -69,6 +74,8 @@ export interface InboxServer {
   repliesTo: (portalId: string) => PortalReply[];
   /** True when no send job is waiting, delayed or running. */
   sendQueueIdle: () => Promise<boolean>;
+  /** The channel secret, when started with push. */
+  pushSecret?: string;
   close: () => Promise<void>;
 }
 
@@ -129,15 +136,26 @@ export async function startInboxServer(options: InboxServerOptions = {}): Promis
         },
       }),
     );
+    // The web listener first: with push, the worker tells the portal its address.
+    const server = createServer();
+    const port = await listen(server);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const pollIntervalMs = options.pollIntervalMs ?? 200;
+    const pushSecret = options.push ? randomBytes(24).toString('hex') : undefined;
+    const portalPush = pushSecret ? { endpoint: `${baseUrl}/portal/notify`, secret: pushSecret } : undefined;
+
     const pipeline: RunningPipeline = await startPipeline({
       databaseUrl: database.url,
       redisUrl: testRedisUrl(),
       queuePrefix: prefix,
       portalFhirUrl: sandbox.fhirBaseUrl,
-      pollIntervalMs: 200,
+      pollIntervalMs,
       llm: { model: 'none', timeoutMs: 1000, maxRetries: 0 },
       logger: workerLogger,
       portalTimeoutMs: 5000,
+      portalPush,
+      // The schedule and the subscription are asserted at least this often, whatever the interval.
+      maintenanceIntervalMs: Math.min(pollIntervalMs, 1000),
     });
     cleanup.push(() => pipeline.close());
 
@@ -151,9 +169,6 @@ export async function startInboxServer(options: InboxServerOptions = {}): Promis
       await redis.quit().catch(() => redis.disconnect());
     });
 
-    const server = createServer();
-    const port = await listen(server);
-    const baseUrl = `http://127.0.0.1:${port}`;
     const shutdown: { begin?: () => void } = {};
     cleanup.push(
       () =>
@@ -169,7 +184,10 @@ export async function startInboxServer(options: InboxServerOptions = {}): Promis
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       APP_BASE_URL: baseUrl,
-      POLL_INTERVAL_MS: '200',
+      POLL_INTERVAL_MS: String(pollIntervalMs),
+      ...(portalPush
+        ? { PORTAL_PUSH_ENDPOINT: portalPush.endpoint, PORTAL_PUSH_SECRET: portalPush.secret }
+        : {}),
       QUEUE_PREFIX: prefix,
       DATABASE_URL: database.url,
       REDIS_URL: testRedisUrl(),
@@ -264,6 +282,7 @@ export async function startInboxServer(options: InboxServerOptions = {}): Promis
       waitForReady,
       repliesTo,
       sendQueueIdle,
+      pushSecret,
       close: closeAll,
     };
   } catch (err) {

@@ -3,6 +3,7 @@ import { isSandboxResourceType } from '../fhir-types';
 import type { SandboxContext } from './context';
 import { FaultSettingsSchema } from './faults';
 import { badRequest } from './outcome';
+import { notifySubscribers } from './subscriptions';
 import { nestsDeeperThan } from './validation';
 
 /**
@@ -33,7 +34,9 @@ export function adminRoutes(ctx: SandboxContext): Router {
     if (!isSandboxResourceType(body.resourceType))
       throw badRequest('this server does not serve that resource type');
     if (nestsDeeperThan(body)) throw badRequest('resource nests too deeply');
-    res.status(201).json(ctx.store.put(req.body));
+    const stored = ctx.store.put(req.body);
+    res.status(201).json(stored);
+    notifySubscribers(ctx, stored);
   });
   return router;
 }

@@ -7,6 +7,7 @@ import { FhirServerError, operationOutcome } from './outcome';
 import { sandboxRoutes } from './routes';
 import { createSmartState, type SmartOptions } from './smart';
 import { createFhirStore, type FhirStore } from './store';
+import { createSubscriptionState } from './subscriptions';
 
 export interface SandboxAppOptions {
   /** Pass one in to seed it or inspect it from a test; a fresh empty store otherwise. */
@@ -68,6 +69,7 @@ export function createSandboxApp(options: SandboxAppOptions = {}): Express {
     smart: options.smart ? createSmartState(smartWithTokenUrl(options), options.now) : undefined,
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, ''),
     adminEnabled: options.admin ?? true,
+    subscriptions: createSubscriptionState(),
   };
   const app = express();
   app.disable('x-powered-by');

@@ -39,14 +39,24 @@ export function capabilityStatement(ctx: SandboxContext) {
                 ],
               }
             : undefined,
-          resource: SANDBOX_RESOURCE_TYPES.map((type) => ({
-            type,
-            interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'create' }],
-            conditionalCreate: true,
-            searchParam: [...COMMON_SEARCH, ...Object.keys(SEARCH_PARAMS[type] ?? {})].map((name) => ({
-              name,
+          resource: [
+            ...SANDBOX_RESOURCE_TYPES.map((type) => ({
+              type,
+              interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'create' }],
+              conditionalCreate: true,
+              searchParam: [...COMMON_SEARCH, ...Object.keys(SEARCH_PARAMS[type] ?? {})].map((name) => ({
+                name,
+              })),
             })),
-          })),
+            {
+              // Push: rest-hook Subscriptions (see ./subscriptions).
+              type: 'Subscription',
+              documentation: 'rest-hook channel; notifications without payload',
+              interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'create' }],
+              conditionalCreate: true,
+              searchParam: [{ name: 'url' }],
+            },
+          ],
         },
       ],
     });

@@ -14,6 +14,8 @@ export const FaultSettingsSchema = z.strictObject({
   hang: z.boolean().default(false),
   /** Only requests with these methods misbehave (e.g. POST: the portal refuses our replies). */
   methods: z.array(z.enum(['GET', 'POST', 'PUT', 'DELETE'])).optional(),
+  /** Subscription notifications are lost (never sent), as a portal's may be: polling must cover. */
+  dropNotifications: z.boolean().default(false),
 });
 export type FaultSettings = z.output<typeof FaultSettingsSchema>;
 export type FaultSettingsInput = z.input<typeof FaultSettingsSchema>;

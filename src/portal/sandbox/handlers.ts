@@ -4,6 +4,7 @@ import { badRequest, FhirServerError, notFound } from './outcome';
 import { parseSearch, runSearch, searchBundle } from './search';
 import type { SandboxContext } from './context';
 import { StoreFullError } from './store';
+import { notifySubscribers } from './subscriptions';
 import { validateResource } from './validation';
 
 /** Thin FHIR handlers: parse the request, call the store or search, answer in FHIR JSON. */
@@ -94,6 +95,7 @@ export function createResource(ctx: SandboxContext) {
       .set('Location', locationOf(ctx, req, created))
       .set('ETag', 'W/"1"')
       .json(created);
+    notifySubscribers(ctx, created);
   };
 }
 

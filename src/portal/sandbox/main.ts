@@ -11,8 +11,11 @@ const Env = z.object({
   SANDBOX_PATIENTS: z.coerce.number().int().min(0).max(100_000).default(300),
   /** Patient messages waiting in the portal at start. */
   SANDBOX_MESSAGES: z.coerce.number().int().min(0).max(100_000).default(25),
-  /** The /_admin fault switches and raw inserts; turn off when the port is reachable by others. */
-  SANDBOX_ADMIN: z.enum(['on', 'off']).default('on'),
+  /**
+   * The /_admin fault switches and raw inserts. Off unless asked for: a stand-alone portal may be
+   * reachable by others (Docker, a shared host), and anyone reaching them can fail or plant resources.
+   */
+  SANDBOX_ADMIN: z.enum(['on', 'off']).default('off'),
   /** Base URL clients see, when behind a proxy or in Docker (links and Location headers use it). */
   SANDBOX_PUBLIC_URL: z.url().optional(),
   /** Require SMART Backend Services: the client id, and a file holding its public key (PEM or JWKS). */

@@ -6,6 +6,7 @@ import { faultMiddleware } from './faults';
 import { createResource, readResource, searchResources } from './handlers';
 import { FhirServerError } from './outcome';
 import { requireBearer, tokenHandler } from './smart';
+import { createSubscription, readSubscription, searchSubscriptions } from './subscriptions';
 
 /** The sandbox portal's table of contents. */
 export function sandboxRoutes(ctx: SandboxContext): Router {
@@ -18,6 +19,10 @@ export function sandboxRoutes(ctx: SandboxContext): Router {
   fhir.use(faultMiddleware(ctx.faults));
   fhir.get('/metadata', capabilityStatement(ctx));
   fhir.get('/.well-known/smart-configuration', smartConfiguration(ctx));
+  // Subscriptions live beside the store (they are not clinic data), before the generic routes.
+  fhir.post('/Subscription', ...auth, fhirJson, createSubscription(ctx));
+  fhir.get('/Subscription', ...auth, searchSubscriptions(ctx));
+  fhir.get('/Subscription/:id', ...auth, readSubscription(ctx));
   fhir.get('/:type', ...auth, searchResources(ctx));
   fhir.post('/:type/_search', ...auth, form, searchResources(ctx));
   fhir.get('/:type/:id', ...auth, readResource(ctx));

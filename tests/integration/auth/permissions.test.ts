@@ -113,7 +113,8 @@ const ROUTES: RouteCase[] = [
   {
     name: 'queue dashboard',
     method: 'get',
-    path: () => '/admin/queues',
+    // The board's page itself (/admin/queues redirects here, for those allowed in).
+    path: () => '/admin/queues/',
     permission: 'queues.admin',
     allowed: 200,
   },

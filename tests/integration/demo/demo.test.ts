@@ -119,6 +119,16 @@ describe('npm run demo', () => {
     expect(await argon2.verify(user.password_hash!, password)).toBe(true);
   });
 
+  it('has subscribed to the sandbox, so new messages are pushed to its /portal/notify', async () => {
+    const fhir = lines[1]!.slice('Sandbox FHIR: '.length);
+    const res = await fetch(`${fhir}/Subscription?url=${encodeURIComponent(`${inbox}portal/notify`)}`);
+    const bundle = (await res.json()) as { total: number; entry: { resource: { status: string } }[] };
+    expect(bundle.total).toBe(1);
+    expect(bundle.entry[0]!.resource.status).toBe('active');
+    // Without the run's secret the endpoint refuses.
+    expect((await fetch(`${inbox}portal/notify`, { method: 'POST' })).status).toBe(401);
+  });
+
   it('serves /healthz and /readyz', async () => {
     await request(inbox).get('healthz').expect(200);
     const ready = await readyBody(inbox);

@@ -43,6 +43,9 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: 'xoxb-matrix',
     SLACK_URGENT_CHANNEL: 'C0URGENT',
     SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    // Push configured, so /portal/notify is registered and judged too.
+    PORTAL_PUSH_ENDPOINT: 'http://127.0.0.1:3000/portal/notify',
+    PORTAL_PUSH_SECRET: 'matrix-push-Zq7vR2mK9xW4pL8nT3bY6cF1hJ5dG0',
   });
   app = fx.app;
   ids.message = await insertMessage(fx.db, { receivedAt: '2026-03-01T10:00:00Z' });

@@ -26,6 +26,8 @@ export type Access =
   | { kind: 'login-form' }
   /** Slack signs its requests; a person's session or token opens nothing here. */
   | { kind: 'slack' }
+  /** The portal's Subscription notifications carry the channel secret; sessions and tokens open nothing. */
+  | { kind: 'portal-push' }
   /** Inbox and report pages and their forms: a browser session holding the permission; tokens never. */
   | { kind: 'page'; permission: Permission }
   /** /api/* and report exports: a session (with CSRF on changes) or a bearer token holding it. */
@@ -62,6 +64,7 @@ export function expectedVerdict(entry: RouteEntry, caller: Caller): Verdict {
       // before login); no caller here brings one, whatever session or token it holds.
       return 'csrf';
     case 'slack':
+    case 'portal-push':
       return 'unauthorized';
     case 'page':
       if (caller.kind === 'anonymous') return isGet && entry.html !== false ? 'login' : 'unauthorized';
@@ -89,6 +92,7 @@ export const ROUTES: RouteEntry[] = [
   { route: 'POST /login', access: { kind: 'login-form' }, okStatus: [400] },
   { route: 'POST /logout', access: { kind: 'public' }, endsSession: true, okStatus: [204] },
   { route: 'POST /slack/events', access: { kind: 'slack' }, body: { type: 'url_verification' } },
+  { route: 'POST /portal/notify', access: { kind: 'portal-push' } },
 
   // The JSON API.
   { route: 'GET /api/session', access: { kind: 'api', permission: null }, okStatus: [200] },
@@ -166,6 +170,8 @@ export const ROUTES: RouteEntry[] = [
   {
     route: 'MOUNT /admin/queues',
     access: { kind: 'mounted', permission: 'queues.admin' },
+    // The board's page; /admin/queues itself redirects here (tests/integration/web/queue-board.test.ts).
+    path: () => '/admin/queues/',
     okStatus: [200],
   },
 

@@ -64,7 +64,11 @@ describe('sandbox seeded with the synthetic clinic', () => {
 
 describe('npm run portal', () => {
   it('validates its environment with clear messages', () => {
-    expect(parseSandboxEnv({})).toMatchObject({ SANDBOX_PORT: 8090, SANDBOX_PATIENTS: 300 });
+    expect(parseSandboxEnv({})).toMatchObject({
+      SANDBOX_PORT: 8090,
+      SANDBOX_PATIENTS: 300,
+      SANDBOX_ADMIN: 'off',
+    });
     expect(() => parseSandboxEnv({ SANDBOX_PORT: 'eighty' })).toThrow(/SANDBOX_PORT/);
     expect(() => parseSandboxEnv({ SANDBOX_ADMIN: 'maybe' })).toThrow(/SANDBOX_ADMIN/);
     expect(() => parseSandboxEnv({ SANDBOX_PATIENTS: '-3' })).toThrow(/SANDBOX_PATIENTS/);

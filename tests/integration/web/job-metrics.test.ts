@@ -63,7 +63,8 @@ describe('worker job metrics', () => {
     expect(res.text).not.toContain('00000000-0000-4000-8000');
   });
 
-  it('serves nothing but /metrics', async () => {
+  it('serves nothing but /metrics and a /healthz for the container healthcheck', async () => {
+    await request(`http://127.0.0.1:${server.port}`).get('/healthz').expect(200, 'ok\n');
     await request(`http://127.0.0.1:${server.port}`).get('/').expect(404);
     await request(`http://127.0.0.1:${server.port}`).post('/metrics').expect(404);
   });

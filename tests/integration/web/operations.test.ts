@@ -24,6 +24,7 @@ afterEach(() => {
     failNext: 0,
     latencyMs: 0,
     hang: false,
+    dropNotifications: false,
   };
 });
 

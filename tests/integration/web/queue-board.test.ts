@@ -41,6 +41,27 @@ describe('bull-board', () => {
       .expect(403);
   });
 
+  it('answers /admin/queues by sending the browser to /admin/queues/, query kept', async () => {
+    const admin = await userWithPassword(fx.db, 'admin');
+    const { agent } = await loggedIn(fx.app, admin);
+    await agent.get('/admin/queues').expect(302).expect('Location', '/admin/queues/');
+    await agent
+      .get('/admin/queues?status=failed')
+      .expect(302)
+      .expect('Location', '/admin/queues/?status=failed');
+    const page = await agent.get('/admin/queues/').expect(200);
+    expect(page.text).toContain('<base href="/admin/queues/"');
+    // Only the board's mount lets a <base> of our own origin through; every other page keeps 'none'.
+    const csp = (res: { headers: Record<string, string> }) => res.headers['content-security-policy'];
+    expect(csp(page)).toContain("base-uri 'self'");
+    expect(csp(page)).toContain("script-src 'self';");
+    expect(csp(await agent.get('/inbox').expect(200))).toContain("base-uri 'none'");
+    // A staff member is refused before any redirect says the board exists.
+    const staff = await userWithPassword(fx.db, 'staff');
+    const { agent: staffAgent } = await loggedIn(fx.app, staff);
+    await staffAgent.get('/admin/queues').expect(403);
+  });
+
   it('the writable board (for a holder of queues.manage) is a separate, explicit choice', async () => {
     const app = express();
     app.use('/b', createQueueBoard(fx.queues, '/b', { readOnly: false }));

@@ -31,4 +31,22 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ OPENAI_BASE_URL: '', OPENAI_API_KEY: '' }).llm.baseUrl).toBeUndefined();
   });
+
+  it('takes push settings both or neither, with a real secret in every environment', () => {
+    const endpoint = 'https://inbox.clinic.example/portal/notify';
+    const secret = 'Zq7vR2mK9xW4pL8nT3bY6cF1hJ5dG0sA-eU';
+    expect(loadConfig({}).portalPush).toBeUndefined();
+    expect(loadConfig({ PORTAL_PUSH_ENDPOINT: endpoint, PORTAL_PUSH_SECRET: secret }).portalPush).toEqual({
+      endpoint,
+      secret,
+    });
+    expect(() => loadConfig({ PORTAL_PUSH_ENDPOINT: endpoint })).toThrow(/PORTAL_PUSH_SECRET, or neither/);
+    expect(() => loadConfig({ PORTAL_PUSH_SECRET: secret })).toThrow(/PORTAL_PUSH_ENDPOINT/);
+    expect(() => loadConfig({ PORTAL_PUSH_ENDPOINT: endpoint, PORTAL_PUSH_SECRET: 'short' })).toThrow(
+      /PORTAL_PUSH_SECRET is shorter than 32/,
+    );
+    expect(() => loadConfig({ PORTAL_PUSH_ENDPOINT: 'not a url', PORTAL_PUSH_SECRET: secret })).toThrow(
+      /PORTAL_PUSH_ENDPOINT/,
+    );
+  });
 });
