@@ -135,6 +135,8 @@ export interface SpanKind {
   id?: ConceptId;
   /** A complaint that has since stopped ("nose bled for 20 min, stopped") is still reported. */
   keepResolved?: boolean;
+  /** An event (an exposure, a bite, an injury) is told in the past and still matters now. */
+  event?: boolean;
 }
 
 /** ConText over any span found in one language pack's words (protocol terms use this directly). */
@@ -186,7 +188,11 @@ export function assessSpan(
     if (span.id === 'new_med' || span.id === 'abuse') continue;
     // A threat of violence is about what may happen next, whatever past event follows it in the sentence.
     const threat = span.id === 'harm_others';
-    if (test(ctx.historyPre, pre) || (!recurs && !threat && historicalAfter(ctx.historyPost, post)))
+    // An event (a spraying, a bite) is told in the past tense; only an explicit time ("last spring") dates it.
+    if (
+      (!span.event && test(ctx.historyPre, pre)) ||
+      (!recurs && !threat && historicalAfter(ctx.historyPost, post))
+    )
       return 'historical';
   }
   return 'affirmed';

@@ -12,7 +12,10 @@ export const es: LanguagePack = {
   name: 'Spanish',
   latin: true,
   concepts: {
-    jaundice: [`(?:muy |bien |se ve |esta )?amarill(?:o|a|ento|enta)|ictericia|ojos amarillos`],
+    // Skin or eyes that turn yellow; "Amarillo" alone is also a city.
+    jaundice: [
+      `(?:piel|ojos|cara|se ve|esta|se puso|se esta poniendo|lo blanco de los ojos)~(?:muy |bien )?amarill(?:o|a|ento|enta|os|as)|ictericia|ojos amarillos`,
+    ],
     infant_signs: [
       `no (?:quiere|puede) (?:comer|mamar|tomar (?:pecho|leche|el biberon|la mamila))|ya no come|no mama|(?:muy|demasiado) dormid[oa]|no despierta bien|somnolient\\w*|letargic\\w*|aguadit[oa]`,
     ],

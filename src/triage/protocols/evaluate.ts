@@ -16,6 +16,7 @@ const LEVELS = ['emergent', 'urgent', 'routine'] as const;
 /** A criterion's words must sit near the complaint's, not in an unrelated part of a long story. */
 const NEAR = 320;
 const DAYS_PER_YEAR = 365;
+const EVENT_AREAS = new Set<string>(['poisoning', 'injury', 'violence']);
 /** Later in the complaint's sentence: it has stopped ("…for 20 min, stopped with pressure"). */
 const STOPPED_SINCE =
   /\b(?:(?:it |has |finally )?stopped|went away|is gone|has gone|resolved|(?:all )?better now|se (?:paro|quito|detuvo|fue)|ya (?:paro|se quito|no))\b/;
@@ -61,6 +62,8 @@ interface CompiledCatalogue {
   /** Groups judged whenever found: complaints, alone criteria's words, the acute and child groups. */
   alwaysJudged: Set<number>;
   complaintGroups: Set<number>;
+  /** Complaints that are events (exposures, bites, injuries): told in the past, they still count. */
+  eventComplaints: Set<number>;
 }
 
 interface ProtocolPlan {
@@ -163,6 +166,9 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
   });
   const compiled: CompiledCatalogue = {
     complaintGroups: new Set(plans.map((p) => p.complaintGroup)),
+    eventComplaints: new Set(
+      plans.filter((p) => EVENT_AREAS.has(p.protocol.area)).map((p) => p.complaintGroup),
+    ),
     plans,
     groupUsers,
     alwaysJudged,
@@ -231,7 +237,11 @@ export function readProtocols(
     if (judgedHere.has(hit.tag.group)) continue;
     judgedHere.add(hit.tag.group);
     const span = { pack: hit.tag.pack, start: hit.start, end: hit.end };
-    const kind = { kind: 'symptom', level: compiled.groupLevel[hit.tag.group] };
+    const kind = {
+      kind: 'symptom',
+      level: compiled.groupLevel[hit.tag.group],
+      event: compiled.eventComplaints.has(hit.tag.group),
+    };
     let assertion = assessSpan(folded, span, negationText, kind);
     // A complaint that has since stopped ("nose bled 20 min, stopped with pressure") is still
     // reported: its criteria decide, capped at same-day (a passed red flag is not an ambulance call).
