@@ -44,6 +44,8 @@ export interface ModelDraftRequest {
   /** Already pseudonymized and fenced-safe. */
   message: string;
   facts: string;
+  /** Clinic-written passages that answer the message (hours, fees, standing answers); may be quoted. */
+  knowledge?: string[];
   styleExamples: string[];
   pseudonymizer: Pseudonymizer;
   /** Turns a re-identified body into the letter whose grade is measured (greeting and sign-off added). */
@@ -111,6 +113,8 @@ export function buildMessages(req: ModelDraftRequest): BaseMessage[] {
     urgency: triage.urgency,
     categories: categories.join(', '),
     facts: req.facts,
+    clinic_knowledge: req.knowledge ?? [],
+    has_clinic_knowledge: !!req.knowledge?.length,
     style_examples: req.styleExamples,
     message: req.message,
   });
