@@ -13,7 +13,12 @@ import { fenceSafe, modelDraft } from './model-draft';
 import type { PromptSet } from './prompts';
 import { readingGrade } from './readability';
 import { readMessage } from './reading';
+import { canActToday } from './clinic-clock';
+import { emergencyKind } from './emergency-kind';
+import type { KnowledgeHit } from './knowledge';
+import { analyzeRequests } from './requests';
 import { checkDraft, looksLikeInjection } from './safety';
+import { chartFlags, falsePromiseFlags, promiseFlags } from './staff-flags';
 import { chooseKinds, composeLetter, emergencyDraft, patientCallName, templateDraft } from './template-draft';
 import type {
   ContextSnapshot,
@@ -24,6 +29,7 @@ import type {
   DraftLanguage,
   DraftResult,
   DraftSource,
+  KnowledgeUse,
   TemplateKind,
 } from './types';
 
@@ -39,6 +45,7 @@ const BLOCKING: ReadonlySet<DraftFlagCode> = new Set([
   'identifier_in_draft',
   'obeyed_instruction',
   'wrong_language',
+  'false_promise',
 ]);
 
 const DEFAULT_MAX_MESSAGE_CHARS = 6000;
@@ -77,10 +84,39 @@ function sourcesOf(relevant: RelevantContext | undefined): string[] {
   ];
 }
 
+function knowledgeUses(hits: KnowledgeHit[]): KnowledgeUse[] {
+  return hits.map((h) => ({
+    id: h.passage.id,
+    file: h.passage.file,
+    title: h.passage.title,
+    score: h.score,
+    ...(h.passage.approvedBy ? { approvedBy: h.passage.approvedBy, approvedOn: h.passage.approvedOn } : {}),
+  }));
+}
+
+/** A model draft used a passage when it repeats one of its numbers, or (without numbers) its keywords. */
+function passageUsed(body: string, h: KnowledgeHit): boolean {
+  const numbers = h.passage.text.en.match(/\d+(?:[:.]\d+)?/g) ?? [];
+  const folded = body.toLowerCase();
+  if (numbers.length)
+    return numbers.some((n) => new RegExp(`(?<![\\d.:])${n.replace('.', '\\.')}(?![\\d])`).test(body));
+  return h.terms.filter((t) => folded.includes(t)).length >= Math.max(1, Math.ceil(h.terms.length / 2));
+}
+
+function knowledgeFlag(h: KnowledgeHit): DraftFlag {
+  const approved = h.passage.approvedBy
+    ? `, approved by ${h.passage.approvedBy} on ${h.passage.approvedOn}`
+    : '';
+  return { code: 'knowledge_used', detail: `"${h.passage.id}" from prompts/${h.passage.file}${approved}` };
+}
+
 /** The clinic's own words a draft may repeat without being flagged: voice settings and category guidance. */
-function clinicWords(prompts: PromptSet, categories: Category[]): string {
+function clinicWords(prompts: PromptSet, categories: Category[], hits: KnowledgeHit[] = []): string {
   const v = prompts.voice;
+  const c = prompts.knowledge.contacts;
   return [
+    ...hits.flatMap((h) => [h.passage.text.en, h.passage.text.es]),
+    ...Object.values(c).filter((x): x is string => !!x),
     v.clinic_name,
     v.clinic_phone,
     v.description,
@@ -139,12 +175,24 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
   const relevant = chart ? selectRelevant(chart, text, categories) : undefined;
   const name = patientCallName(chart?.patient);
   const injection = triage.flags.includes('instruction_injection') || looksLikeInjection(text);
-  const snapshot = (facts: string, kinds: TemplateKind[], styleExamples = 0): ContextSnapshot => ({
+  const analysis = analyzeRequests(text, reading, chart, prompts.knowledgeIndex);
+  const openToday = canActToday(now, deps.calendar, zone);
+  const nurseAlerted = deps.nurseAlerts ?? false;
+  // Both paths: what the message says that the chart lacks or contradicts goes to staff, not the patient.
+  if (triage.urgency !== 'emergent') flags.push(...chartFlags(text, analysis, relevant, now));
+  const snapshot = (
+    facts: string,
+    kinds: TemplateKind[],
+    styleExamples = 0,
+    knowledge: KnowledgeHit[] = [],
+  ): ContextSnapshot => ({
     sources: sourcesOf(relevant),
     reasons: relevant?.reasons ?? [],
     facts,
     templateKinds: kinds,
     styleExamples,
+    requests: analysis.parts,
+    knowledge: knowledgeUses(knowledge),
   });
   const finish = (
     source: DraftSource,
@@ -171,6 +219,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     if (grade !== null && grade > targetGrade + 0.5 && source !== 'escalation') {
       checks.push({ code: 'above_target_grade', detail: `grade ${grade}, target ${targetGrade}` });
     }
+    checks.push(...falsePromiseFlags(body, { openToday, nurseAlerted }), ...promiseFlags(body));
     return {
       source,
       body,
@@ -185,19 +234,34 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     };
   };
   const fromTemplates = (extra: Partial<DraftResult> = {}): DraftResult => {
-    const kinds = chooseKinds(triage, text, reading);
-    const d = templateDraft(prompts, kinds, relevant, triage, { lang, now, zone, reading, text });
+    const kinds = chooseKinds(triage, text, reading, analysis);
+    const d = templateDraft(prompts, kinds, relevant, triage, {
+      lang,
+      now,
+      zone,
+      reading,
+      text,
+      analysis,
+      openToday,
+      nurseAlerted,
+    });
+    const used = kinds.includes('knowledge') ? analysis.knowledge.slice(0, 1) : [];
     return finish(
       'template',
       d.body,
-      `${d.templateText}\n${clinicWords(prompts, categories)}`,
-      snapshot(factsText(relevant, now, zone), kinds),
+      `${d.templateText}\n${clinicWords(prompts, categories, used)}`,
+      snapshot(factsText(relevant, now, zone), kinds, 0, used),
       extra,
+      used.map(knowledgeFlag),
     );
   };
 
   if (triage.urgency === 'emergent') {
-    const d = emergencyDraft(prompts, triage.language, lang, name, reading.selfHarm);
+    const d = emergencyDraft(prompts, triage.language, lang, name, {
+      kind: emergencyKind(triage, text),
+      selfHarm: reading.selfHarm,
+      nurseAlerted,
+    });
     return finish(
       'escalation',
       d.body,
@@ -239,6 +303,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
       targetGrade,
       message,
       facts,
+      knowledge: analysis.knowledge.map((h) => h.passage.text[lang]),
       styleExamples: examples,
       pseudonymizer,
       letter: (body) => composeLetter(prompts.voice, lang, name, body),
@@ -264,10 +329,10 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
   const drafted = finish(
     'llm',
     letter,
-    clinicWords(prompts, categories),
-    snapshot(facts, [], examples.length),
+    clinicWords(prompts, categories, analysis.knowledge),
+    snapshot(facts, [], examples.length, analysis.knowledge),
     { ...usage, model: modelName },
-    outcome.flags,
+    [...outcome.flags, ...analysis.knowledge.filter((h) => passageUsed(outcome.body, h)).map(knowledgeFlag)],
   );
   const blocking = drafted.flags.filter((f) => BLOCKING.has(f.code));
   if (blocking.length === 0) return drafted;

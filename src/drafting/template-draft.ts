@@ -5,6 +5,7 @@ import type { Category, TriageResult } from '../triage/types';
 import { templateView } from './template-view';
 import { templateFor, type PromptSet, type VoiceSettings } from './prompts';
 import { asksFor, asksToBook, readMessage, type MessageReading } from './reading';
+import type { RequestAnalysis } from './requests';
 import type { DraftLanguage, TemplateKind } from './types';
 
 const REFILL_WORDS =
@@ -19,6 +20,15 @@ const KIND_OF_CATEGORY: Record<Exclude<Category, 'medication' | 'symptom'>, Temp
   other: 'general',
 };
 const CLINICAL: ReadonlySet<Category> = new Set(['symptom', 'medication', 'results']);
+/** Replies that read the chart: a policy passage after them would answer what was not asked. */
+const KNOWLEDGE_NOT_AFTER: ReadonlySet<TemplateKind> = new Set([
+  'refill',
+  'medication',
+  'results',
+  'symptom_routine',
+  'symptom_urgent',
+  'improving',
+]);
 /** A draft answers the main request and at most one more: longer drafts go unread. */
 const MAX_KINDS = 2;
 
@@ -64,19 +74,49 @@ function secondRequest(
 }
 
 /** The reply's paragraphs: the main request first, then a second one only when the message clearly makes it. */
-export function chooseKinds(triage: TriageResult, text: string, reading?: MessageReading): TemplateKind[] {
+/**
+ * The clinic's knowledge answers the message outright when it asks for information (hours, fax, a
+ * vaccine, fees) rather than an action on the patient's own record, and nothing clinical comes first.
+ */
+function answersFromKnowledge(first: Category, r: MessageReading, a: RequestAnalysis | undefined): boolean {
+  if (!a?.knowledge.length || !r.asks) return false;
+  if (first === 'symptom' || first === 'results') return false;
+  // A medicine the patient takes: the refill or medicine reply reads the chart; a vaccine question does not.
+  if (first === 'medication' && r.namesMedicine) return false;
+  if (first === 'scheduling' && r.scheduling !== 'question') return false;
+  // A failing portal gets the trouble-shooting reply; the knowledge folder answers how-to questions.
+  if (r.portalTrouble) return false;
+  return !a.parts.some((p) => p.kind === 'refill' || p.kind === 'result' || p.kind === 'symptom');
+}
+
+export function chooseKinds(
+  triage: TriageResult,
+  text: string,
+  reading?: MessageReading,
+  analysis?: RequestAnalysis,
+): TemplateKind[] {
   if (triage.urgency === 'emergent') return ['emergency'];
   const r = reading ?? readMessage(text, triage, undefined);
+  const calm = triage.urgency === 'routine' || triage.urgency === 'non_clinical';
+  if (calm && analysis?.thanksOnly && (triage.category === 'other' || !triage.needsReply)) return ['thanks'];
   if (!triage.needsReply) return [r.improving ? 'improving' : 'acknowledgement'];
   const categories = r.categories.length ? r.categories : [triage.category];
   const first = categories[0];
   let primary: TemplateKind;
-  if (r.improving && (first === 'symptom' || first === 'other')) primary = 'improving';
+  if (calm && analysis?.complaint) primary = 'complaint';
+  else if (calm && answersFromKnowledge(first, r, analysis)) primary = 'knowledge';
+  // "The pharmacy needs a new approval for my lisinopril" is a refill request, whatever triage called it.
+  else if (analysis?.refill.pharmacyNeedsApproval && (first === 'other' || first === 'medication'))
+    primary = 'refill';
+  else if (r.improving && (first === 'symptom' || first === 'other')) primary = 'improving';
   else if (r.contact && !CLINICAL.has(first)) primary = 'contact_update';
   else primary = kindOf(first, triage, text);
   // A nurse's call covers everything else an urgent message asks; the rest would only dilute it.
   if (triage.urgency === 'urgent') return [primary];
   const kinds: TemplateKind[] = [primary];
+  // After a complaint, the request in it still gets its own answer.
+  if (primary === 'complaint' && first !== 'other' && first !== 'symptom')
+    kinds.push(kindOf(first, triage, text));
   for (const category of categories.slice(1)) {
     if (kinds.length >= MAX_KINDS) break;
     if (!secondRequest(category, primary, text, r)) continue;
@@ -85,6 +125,16 @@ export function chooseKinds(triage: TriageResult, text: string, reading?: Messag
   }
   if (r.contact && !kinds.includes('contact_update') && kinds.length < MAX_KINDS)
     kinds.push('contact_update');
+  // "Do you have an interpreter? Also I need to reschedule": the information question is answered too.
+  if (
+    analysis?.knowledge.length &&
+    r.asks &&
+    !r.portalTrouble &&
+    !kinds.includes('knowledge') &&
+    kinds.length < MAX_KINDS &&
+    !KNOWLEDGE_NOT_AFTER.has(primary)
+  )
+    kinds.push('knowledge');
   return kinds;
 }
 
@@ -152,6 +202,11 @@ export interface TemplateOptions {
   zone?: string;
   reading?: MessageReading;
   text?: string;
+  analysis?: RequestAnalysis;
+  /** Working time is left today (promises of "today" may be made). */
+  openToday?: boolean;
+  /** Urgent alerts really reach a nurse. */
+  nurseAlerted?: boolean;
 }
 
 export function templateDraft(
@@ -173,6 +228,10 @@ export function templateDraft(
       reading: o.reading,
       text: o.text,
       also: i > 0,
+      analysis: o.analysis,
+      openToday: o.openToday,
+      nurseAlerted: o.nurseAlerted,
+      contacts: prompts.knowledge.contacts,
     });
     // loadPrompts guarantees every kind exists in en and es; the fallback only guards hand-built prompt sets.
     const template = templateFor(prompts, kind, lang) ?? templateFor(prompts, 'general', lang) ?? '';
@@ -187,27 +246,48 @@ export function templateDraft(
   };
 }
 
+export interface EmergencyOptions {
+  /** The emergency's own text (anaphylaxis, labour, poisoning ...); `emergency` for the rest. */
+  kind: TemplateKind;
+  selfHarm?: boolean;
+  nurseAlerted?: boolean;
+  clinicPhone?: string;
+}
+
 /**
- * The fixed emergency reply, never generated. For a language the clinic does not write in, the
- * short line in that language (when the clinic has one) comes first, then the English text. The crisis
- * line (`{{#self_harm}}`) shows only when the message is about suicide or self-harm.
+ * The fixed emergency reply, never generated: the text for this kind of emergency with the clinic's
+ * numbers. For a language the clinic does not write in, the short general line in that language (when
+ * the clinic has one) comes first, then the English text.
  */
 export function emergencyDraft(
   prompts: PromptSet,
   messageLanguage: string,
   lang: DraftLanguage,
   name: string | undefined,
-  selfHarm = false,
+  o: EmergencyOptions,
 ): TemplateDraft {
-  const main = templateFor(prompts, 'emergency', lang) ?? '';
+  const kind = templateFor(prompts, o.kind, lang) ? o.kind : 'emergency';
+  const main = templateFor(prompts, kind, lang) ?? '';
   const own = lang === messageLanguage ? undefined : templateFor(prompts, 'emergency', messageLanguage);
+  const c = prompts.knowledge.contacts;
+  const view = {
+    self_harm: o.selfHarm ?? false,
+    nurse_alerted: o.nurseAlerted ?? false,
+    clinic_phone: prompts.voice.clinic_phone,
+    emergency_number: c.emergency,
+    poison_control: c.poison_control,
+    crisis_line: c.crisis_line,
+    labor_delivery: c.labor_delivery,
+    labor_delivery_place: c.labor_delivery_place,
+    dv_hotline: c.dv_hotline,
+  };
   const body = [own, main]
     .filter((t): t is string => !!t)
-    .map((t) => tidy(render(markParagraphs(t), { self_harm: selfHarm })))
+    .map((t) => tidy(render(markParagraphs(t), view)))
     .join('\n\n');
   return {
     body: composeLetter(prompts.voice, lang, name, body),
-    kinds: ['emergency'],
+    kinds: [kind],
     templateText: [own ?? '', main].join('\n'),
   };
 }

@@ -1,0 +1,135 @@
+/**
+ * Request analysis: what the message asks, part by part, separate from triage's category. Each part
+ * keeps the words that name it, so staff see what the draft answered and a multi-part message gets
+ * every part answered or acknowledged. Patient text is only matched here, never followed.
+ */
+import type { ChartContext } from '../context/types';
+import type { KnowledgeHit, KnowledgeIndex } from './knowledge';
+import { fold, any, QUESTION, CANCEL, RESCHEDULE, BOOK, VISIT_MENTION } from './reading-patterns';
+import { asksAboutChartResult, asksAboutResultsInGeneral, asksFor, type MessageReading } from './reading';
+
+export type RequestKind =
+  | 'result'
+  | 'medicine'
+  | 'refill'
+  | 'appointment'
+  | 'form'
+  | 'billing'
+  | 'portal'
+  | 'information'
+  | 'complaint'
+  | 'thanks'
+  | 'symptom';
+
+export interface RequestPart {
+  kind: RequestKind;
+  /** The patient's words that name it (a short quote, for staff; it stays with the draft). */
+  words: string;
+}
+
+export interface RefillState {
+  /** The patient has none left now ("already out", "ran out"): "so you do not run out" would be wrong. */
+  outNow: boolean;
+  /** The pharmacy says it needs a new approval or prescription, whatever refills the chart shows. */
+  pharmacyNeedsApproval: boolean;
+}
+
+export interface RequestAnalysis {
+  parts: RequestPart[];
+  refill: RefillState;
+  /** Clinic knowledge that answers an information question in the message, best first. */
+  knowledge: KnowledgeHit[];
+  /** A thank-you with no question or request in it. */
+  thanksOnly: boolean;
+  complaint: boolean;
+}
+
+const THANKS = /\b(?:thank(?:s| you)|thx|appreciate|grateful|gracias|agradezco|agradecid[oa])\b/;
+const COMPLAINT =
+  /\b(?:complain\w*|complaint|rude|unacceptable|unprofessional|frustrat\w*|disappoint\w*|upset with|nobody (?:called|answered|got back)|no one (?:called|answered|got back)|never (?:called|got back|heard back)|still waiting|waited (?:for )?(?:over |more than )?(?:\d+|an?|two|three) (?:hours?|days?|weeks?)|queja|groser\w*|molest[oa] con|nadie me (?:llamo|contesto))\b/;
+const REFILL =
+  /\b(?:refills?|renew\w*|run(?:ning)? out|ran out|out of|almost out|none left|resurt\w*|se me acab\w*|ya no tengo|me quedan? poc\w*)\b/;
+// "so I do not run out" and "almost out" are not out yet.
+const OUT_NOW =
+  /\b(?:(?:already|completely|totally|i am|i'm|im|we are|we're|he is|she is) out of|ran out|have run out|am out\b|none left|no (?:pills|doses|tablets|insulin|pens?) left|(?:ya )?se me acab[oó]|ya no (?:tengo|me queda))\b/;
+const PHARMACY_APPROVAL = [
+  /\b(?:pharmacy|pharmacist|walgreens|cvs|walmart|pharmacie)\b[^.?!\n]{0,80}\b(?:need|needs|needed|waiting|require\w*|asked|says?|said|told)\b[^.?!\n]{0,60}\b(?:approv\w*|authori[sz]\w*|new (?:prescription|script|rx|order)|ok|okay|sign[- ]?off|renew\w*)\b/,
+  /\b(?:pharmacy|pharmacist)\b[^.?!\n]{0,80}\b(?:no refills?|out of refills|expired|refills? (?:ran|are) out)\b/,
+  /\bfarmacia\b[^.?!\n]{0,80}\b(?:autoriza\w*|aprobaci\w*|receta nueva|nueva receta|ya no tiene resurt\w*|vencid[ao])\b/,
+];
+const SYMPTOM_WORDS =
+  /\b(?:pain|hurts?|ache\w*|fever|cough\w*|rash|swollen|swelling|dizzy|nause\w*|vomit\w*|bleeding|sore|itch\w*|burn\w*|sick|tired|headache|dolor|duele|fiebre|tos|mareo\w*|sangr\w*)\b/;
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.?!¿¡\n])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function quote(sentence: string): string {
+  const s = sentence.replace(/\s+/g, ' ').trim();
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+// A question asking for information ("what are your hours", "¿tienen vacunas?"), not "I need to change".
+const INFO_QUESTION =
+  /[?¿]|\b(?:what|when|where|which|how|who|do you|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
+
+/** Clinic knowledge for the message's information questions, searched sentence by sentence. */
+function informationHits(text: string, index: KnowledgeIndex | undefined): KnowledgeHit[] {
+  if (!index) return [];
+  const best = new Map<string, KnowledgeHit>();
+  for (const s of sentences(text).filter((x) => INFO_QUESTION.test(fold(x)))) {
+    for (const h of index.search(s)) {
+      const seen = best.get(h.passage.id);
+      if (!seen || seen.score < h.score) best.set(h.passage.id, h);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, 3);
+}
+
+export function analyzeRequests(
+  text: string,
+  reading: MessageReading,
+  chart: ChartContext | undefined,
+  index?: KnowledgeIndex,
+): RequestAnalysis {
+  const parts: RequestPart[] = [];
+  const add = (kind: RequestKind, sentence: string) => {
+    if (!parts.some((p) => p.kind === kind)) parts.push({ kind, words: quote(sentence) });
+  };
+  for (const s of sentences(text)) {
+    const f = fold(s);
+    if (THANKS.test(f)) add('thanks', s);
+    if (COMPLAINT.test(f)) add('complaint', s);
+    if (REFILL.test(f)) add('refill', s);
+    if (
+      asksAboutChartResult(s, chart) ||
+      asksAboutResultsInGeneral(s) ||
+      /\b(?:results?|resultados?)\b/.test(f)
+    )
+      add('result', s);
+    if (VISIT_MENTION.test(f) && (any(CANCEL, f) || any(RESCHEDULE, f) || any(BOOK, f) || any(QUESTION, f)))
+      add('appointment', s);
+    if (asksFor('forms_records', s)) add('form', s);
+    if (asksFor('billing', s)) add('billing', s);
+    if (asksFor('portal_technical', s)) add('portal', s);
+    if (asksFor('medication', s) && !REFILL.test(f)) add('medicine', s);
+    if (SYMPTOM_WORDS.test(f) && !any(QUESTION, f.replace(/\?/g, ''))) add('symptom', s);
+  }
+  const knowledge = informationHits(text, index);
+  if (knowledge.length) parts.push({ kind: 'information', words: knowledge[0]!.terms.join(', ') });
+  const folded = fold(text);
+  const asksSomething = reading.asks || parts.some((p) => !['thanks', 'symptom'].includes(p.kind));
+  return {
+    parts,
+    refill: {
+      outNow: OUT_NOW.test(folded),
+      pharmacyNeedsApproval: PHARMACY_APPROVAL.some((p) => p.test(folded)),
+    },
+    knowledge,
+    thanksOnly: THANKS.test(folded) && !asksSomething && !reading.contact,
+    complaint: COMPLAINT.test(folded),
+  };
+}
