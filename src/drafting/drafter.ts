@@ -16,6 +16,7 @@ import { readMessage } from './reading';
 import { canActToday } from './clinic-clock';
 import { emergencyKind } from './emergency-kind';
 import type { KnowledgeHit } from './knowledge';
+import { testNamedNotOnChart } from './named-tests';
 import { analyzeRequests } from './requests';
 import { checkDraft, looksLikeInjection } from './safety';
 import { chartFlags, falsePromiseFlags, promiseFlags } from './staff-flags';
@@ -172,14 +173,28 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     });
 
   const targetGrade = targetGradeOf(input, prompts);
-  const relevant = chart ? selectRelevant(chart, text, categories) : undefined;
+  const selected = chart ? selectRelevant(chart, text, categories) : undefined;
+  // "Are my biopsy results back?" with no biopsy on the chart: no other result stands in for it.
+  const missingTest = chart ? testNamedNotOnChart(text, chart.observations) : undefined;
+  const relevant =
+    selected && missingTest && selected.results.length
+      ? {
+          ...selected,
+          results: [],
+          reasons: [
+            ...selected.reasons,
+            `results left out: the message names a ${missingTest}, not on the chart`,
+          ],
+        }
+      : selected;
   const name = patientCallName(chart?.patient);
   const injection = triage.flags.includes('instruction_injection') || looksLikeInjection(text);
   const analysis = analyzeRequests(text, reading, chart, prompts.knowledgeIndex);
   const openToday = canActToday(now, deps.calendar, zone);
   const nurseAlerted = deps.nurseAlerts ?? false;
   // Both paths: what the message says that the chart lacks or contradicts goes to staff, not the patient.
-  if (triage.urgency !== 'emergent') flags.push(...chartFlags(text, analysis, relevant, now));
+  if (triage.urgency !== 'emergent')
+    flags.push(...chartFlags(text, analysis, relevant, now, chart?.observations ?? []));
   const snapshot = (
     facts: string,
     kinds: TemplateKind[],

@@ -79,11 +79,15 @@ const INFO_QUESTION =
 /** Clinic knowledge for the message's information questions, searched sentence by sentence. */
 function informationHits(text: string, index: KnowledgeIndex | undefined): KnowledgeHit[] {
   if (!index) return [];
+  // Scores add up over the questions: the passage that answers more of them comes first.
   const best = new Map<string, KnowledgeHit>();
   for (const s of sentences(text).filter((x) => INFO_QUESTION.test(fold(x)))) {
     for (const h of index.search(s)) {
       const seen = best.get(h.passage.id);
-      if (!seen || seen.score < h.score) best.set(h.passage.id, h);
+      best.set(
+        h.passage.id,
+        seen ? { ...seen, score: seen.score + h.score, terms: [...new Set([...seen.terms, ...h.terms])] } : h,
+      );
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, 3);

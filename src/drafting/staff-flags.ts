@@ -3,7 +3,8 @@
  * contradicts (both sides), and every promise of an action the draft makes. They live with the draft
  * (database), never in events or logs.
  */
-import type { RelevantContext } from '../context/types';
+import type { ObservationFact, RelevantContext } from '../context/types';
+import { testNamedNotOnChart } from './named-tests';
 import type { RequestAnalysis } from './requests';
 import type { DraftFlag, DraftFlagCode } from './types';
 
@@ -15,25 +16,12 @@ export const APPROVER_NOTES: ReadonlySet<DraftFlagCode> = new Set([
   'not_in_chart',
 ]);
 
-// Tests a result question may name that no lab table here knows: when the chart holds none, say so.
-const NAMED_TESTS =
-  /\b(biops(?:y|ies)|pap(?: smear| test)?|mammograms?|mri|ct scan|cat scan|x-?rays?|ultrasounds?|echo(?:cardiogram)?|ekg|ecg|colonoscop(?:y|ies)|cultures?|covid test|strep test|biopsia|radiografia|ultrasonido|mamografia)\b/i;
-
-function namesTestNotOnChart(text: string, context: RelevantContext | undefined): string | undefined {
-  const m = NAMED_TESTS.exec(text);
-  if (!m) return undefined;
-  const word = m[1]!.toLowerCase();
-  const onChart = (context?.results ?? []).some((r) =>
-    r.latest.name.toLowerCase().includes(word.slice(0, 4)),
-  );
-  return onChart ? undefined : word;
-}
-
 export function chartFlags(
   text: string,
   analysis: RequestAnalysis,
   context: RelevantContext | undefined,
   now: Date,
+  observations: ObservationFact[] = [],
 ): DraftFlag[] {
   const flags: DraftFlag[] = [];
   const meds = context?.medications ?? [];
@@ -63,7 +51,7 @@ export function chartFlags(
     });
   }
   if (analysis.parts.some((p) => p.kind === 'result')) {
-    const test = namesTestNotOnChart(text, context);
+    const test = testNamedNotOnChart(text, observations);
     if (test)
       flags.push({
         code: 'not_in_chart',

@@ -9,7 +9,7 @@ import type { RequestAnalysis } from './requests';
 import type { DraftLanguage, TemplateKind } from './types';
 
 const REFILL_WORDS =
-  /\b(refill|refills|renew|run(?:ning)? out|ran out|out of|almost out|none left|no (?:pills|doses|tablets) left|more of|\d+[- ]day supply|supply|(?:doses?|pills?|tablets?|pens?) left|resurt\w*|receta|recetas|se me acab\w*|me quedan? poc\w*|m[aá]ndenme|manden m[aá]s|mandar m[aá]s|necesito m[aá]s|me queda una)\b/i;
+  /\b(refill|refills|renew|run(?:ning)? out|ran out|out of|almost out|running low|low on|none left|no (?:pills|doses|tablets) left|more of|\d+[- ]day supply|supply|(?:doses?|pills?|tablets?|pens?) left|resurt\w*|receta|recetas|se me acab\w*|me quedan? poc\w*|m[aá]ndenme|manden m[aá]s|mandar m[aá]s|necesito m[aá]s|me queda una)\b/i;
 
 const KIND_OF_CATEGORY: Record<Exclude<Category, 'medication' | 'symptom'>, TemplateKind> = {
   results: 'results',

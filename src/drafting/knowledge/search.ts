@@ -37,7 +37,7 @@ export interface KnowledgeIndex {
 }
 
 /** Below this BM25 score a keyword match is too thin to answer from (checked on the demo clinic's files). */
-export const MIN_SCORE = 20;
+export const MIN_SCORE = 10;
 /** A runner-up far below the best passage is a neighbour, not a second answer. */
 const RELATIVE_FLOOR = 0.3;
 
