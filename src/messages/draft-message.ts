@@ -4,6 +4,7 @@
  * finds the message ready (and stops) or starts over: never two drafts from one run of the pipeline.
  */
 import { recordEvent } from '../audit';
+import { loadClinicSettings, type BusinessCalendar } from '../clinic';
 import { fetchChart } from '../context';
 import type { ChartContext } from '../context/types';
 import { draftReply, pickStyleExamples, type DraftResult } from '../drafting';
@@ -80,6 +81,21 @@ async function readChart(
   }
 }
 
+/**
+ * The clinic's business calendar, for promises of "today". A stored calendar that fails its schema is
+ * reported elsewhere (settings API); here the default calendar keeps drafting going.
+ */
+export async function draftingCalendar(
+  db: PipelineDeps['db'],
+  zone: string,
+): Promise<BusinessCalendar | undefined> {
+  try {
+    return (await loadClinicSettings(db, zone)).calendar;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Asks the model, when there is one, whether the message is more urgent than the rules said. */
 async function reconsider(deps: PipelineDeps, message: Message, triage: TriageResult): Promise<TriageResult> {
   if (!deps.model) return triage;
@@ -138,7 +154,15 @@ export async function draftMessage(
   try {
     draft = await draftReply(
       { text: message.body, chart, triage, styleExamples },
-      { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName, timeZone: deps.timeZone },
+      {
+        model: deps.model,
+        prompts: deps.prompts,
+        now,
+        modelName: deps.modelName,
+        timeZone: deps.timeZone,
+        calendar: await draftingCalendar(deps.db, deps.timeZone ?? 'America/Chicago'),
+        nurseAlerts: deps.nurseAlerts ?? false,
+      },
     );
   } catch (err) {
     throw new DraftCrashError({ cause: err });

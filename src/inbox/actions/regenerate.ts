@@ -13,7 +13,7 @@ import type { ChartContext } from '../../context/types';
 import type { Db } from '../../db';
 import { draftReply, pickStyleExamples, type DraftResult, type PromptSet } from '../../drafting';
 import { MessageNotFoundError } from '../../messages/errors';
-import { storedTriage } from '../../messages/draft-message';
+import { draftingCalendar, storedTriage } from '../../messages/draft-message';
 import { errorKind, patientIdOf } from '../../messages/pipeline-deps';
 import { findMessage, insertDraft, recentSentReplies } from '../../messages/repository';
 import { actorOf, type Actor } from './context';
@@ -34,6 +34,8 @@ export interface RegenerateDeps {
   /** The portal client; absent when no portal is configured. */
   chart?: ChartPortal;
   timeZone: string;
+  /** Urgent alerts really reach a nurse (Slack configured). */
+  nurseAlerts?: boolean;
   now?: () => Date;
 }
 
@@ -130,7 +132,15 @@ export async function regenerateDraft(
       styleExamples,
       targetGrade: instruction === 'simpler' ? Math.max(3, baseGrade - 2) : undefined,
     },
-    { model: deps.model, prompts, now, modelName: deps.modelName, timeZone: deps.timeZone },
+    {
+      model: deps.model,
+      prompts,
+      now,
+      modelName: deps.modelName,
+      timeZone: deps.timeZone,
+      calendar: await draftingCalendar(deps.db, deps.timeZone),
+      nurseAlerts: deps.nurseAlerts ?? false,
+    },
   );
   const source = draft.source;
   if (source === 'none') {
