@@ -6,7 +6,13 @@
 import type { ChartContext } from '../context/types';
 import type { KnowledgeHit, KnowledgeIndex } from './knowledge';
 import { fold, any, QUESTION, CANCEL, RESCHEDULE, BOOK, VISIT_MENTION } from './reading-patterns';
-import { asksAboutChartResult, asksAboutResultsInGeneral, asksFor, type MessageReading } from './reading';
+import {
+  asksAboutChartResult,
+  asksAboutResultsInGeneral,
+  asksFor,
+  namesChartMedicine,
+  type MessageReading,
+} from './reading';
 
 export type RequestKind =
   | 'result'
@@ -42,6 +48,8 @@ export interface RequestAnalysis {
   /** A thank-you with no question or request in it. */
   thanksOnly: boolean;
   complaint: boolean;
+  /** The message names a result the chart holds ("is my A1c better?"): the chart answers, not a passage. */
+  namesChartResult: boolean;
 }
 
 const THANKS = /\b(?:thank(?:s| you)|thx|appreciate|grateful|gracias|agradezco|agradecid[oa])\b/;
@@ -76,12 +84,32 @@ function quote(sentence: string): string {
 const INFO_QUESTION =
   /[?¿]|\b(?:what|when|where|which|how|who|do you|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
 
+const POLICY_QUESTION = /\b(?:how|what|when|why|cuanto|cuando|como|cual)\b/;
+
+/**
+ * A sentence about the patient's own chart ("can you refill my lisinopril?", "is my A1c better?") or
+ * a symptom is answered from the chart or by a clinician, never by a policy passage.
+ */
+function aboutOwnChart(sentence: string, chart: ChartContext | undefined): boolean {
+  const f = fold(sentence);
+  if (SYMPTOM_WORDS.test(f)) return true;
+  // "Can I get a refill?" asks for one; "how long does a refill take?" asks about the policy.
+  if (REFILL.test(f) && !POLICY_QUESTION.test(f)) return true;
+  if (chart && REFILL.test(f) && namesChartMedicine(sentence, chart)) return true;
+  return asksAboutChartResult(sentence, chart);
+}
+
 /** Clinic knowledge for the message's information questions, searched sentence by sentence. */
-function informationHits(text: string, index: KnowledgeIndex | undefined): KnowledgeHit[] {
+function informationHits(
+  text: string,
+  chart: ChartContext | undefined,
+  index: KnowledgeIndex | undefined,
+): KnowledgeHit[] {
   if (!index) return [];
   // Scores add up over the questions: the passage that answers more of them comes first.
   const best = new Map<string, KnowledgeHit>();
-  for (const s of sentences(text).filter((x) => INFO_QUESTION.test(fold(x)))) {
+  const questions = sentences(text).filter((x) => INFO_QUESTION.test(fold(x)) && !aboutOwnChart(x, chart));
+  for (const s of questions) {
     for (const h of index.search(s)) {
       const seen = best.get(h.passage.id);
       best.set(
@@ -122,7 +150,7 @@ export function analyzeRequests(
     if (asksFor('medication', s) && !REFILL.test(f)) add('medicine', s);
     if (SYMPTOM_WORDS.test(f) && !any(QUESTION, f.replace(/\?/g, ''))) add('symptom', s);
   }
-  const knowledge = informationHits(text, index);
+  const knowledge = informationHits(text, chart, index);
   if (knowledge.length) parts.push({ kind: 'information', words: knowledge[0]!.terms.join(', ') });
   const folded = fold(text);
   const asksSomething = reading.asks || parts.some((p) => !['thanks', 'symptom'].includes(p.kind));
@@ -135,5 +163,6 @@ export function analyzeRequests(
     knowledge,
     thanksOnly: THANKS.test(folded) && !asksSomething && !reading.contact,
     complaint: COMPLAINT.test(folded),
+    namesChartResult: asksAboutChartResult(text, chart),
   };
 }

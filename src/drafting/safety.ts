@@ -115,7 +115,9 @@ function groundingFlags(draft: Claims, facts: string, clinicText: string, draftC
     }
   }
   for (const [key, written] of draft.dates) {
-    if (!source.dates.has(key)) flags.push({ code: 'ungrounded_value', detail: written });
+    // A date the clinic wrote (a holiday in its knowledge folder) is the clinic's to state.
+    if (!source.dates.has(key) && !clinic.dates.has(key))
+      flags.push({ code: 'ungrounded_value', detail: written });
   }
   for (const [key, written] of draft.times) {
     if (!source.times.has(key) && !clinic.times.has(key))

@@ -65,6 +65,8 @@ function secondRequest(
       if (primary === 'symptom_routine') return asksToBook(text);
       return asksFor('scheduling', text);
     case 'results':
+      // After a knowledge answer, only a separate question about results ("are they back?") earns a line.
+      if (primary === 'knowledge' && !/\b(?:results?|resultados?)\b/i.test(text)) return false;
       return (
         reading.categories.includes('results') && /\b(?:results?|labs?|resultados?|analisis)\b/i.test(text)
       );
@@ -80,13 +82,16 @@ function secondRequest(
  */
 function answersFromKnowledge(first: Category, r: MessageReading, a: RequestAnalysis | undefined): boolean {
   if (!a?.knowledge.length || !r.asks) return false;
-  if (first === 'symptom' || first === 'results') return false;
+  if (first === 'symptom') return false;
+  // "Do I need to fast for my labs?" reads as a results question, but names no result to give.
+  if (first === 'results' && a.namesChartResult) return false;
   // A medicine the patient takes: the refill or medicine reply reads the chart; a vaccine question does not.
   if (first === 'medication' && r.namesMedicine) return false;
   if (first === 'scheduling' && r.scheduling !== 'question') return false;
   // A failing portal gets the trouble-shooting reply; the knowledge folder answers how-to questions.
   if (r.portalTrouble) return false;
-  return !a.parts.some((p) => p.kind === 'refill' || p.kind === 'result' || p.kind === 'symptom');
+  // Questions about the patient's own chart found no passage (requests.ts); a symptom comes first.
+  return !a.parts.some((p) => p.kind === 'symptom');
 }
 
 export function chooseKinds(
@@ -117,7 +122,8 @@ export function chooseKinds(
   // After a complaint, the request in it still gets its own answer.
   if (primary === 'complaint' && first !== 'other' && first !== 'symptom')
     kinds.push(kindOf(first, triage, text));
-  for (const category of categories.slice(1)) {
+  // A knowledge answer stands in for the first category, whose own request may still need its line.
+  for (const category of primary === 'knowledge' ? categories : categories.slice(1)) {
     if (kinds.length >= MAX_KINDS) break;
     if (!secondRequest(category, primary, text, r)) continue;
     const kind = kindOf(category, triage, text);

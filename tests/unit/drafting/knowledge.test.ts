@@ -187,6 +187,33 @@ describe('drafts from the knowledge folder', () => {
     expect(d.body).toMatch(/Nuestro número de fax es el \(217\) 555-0102\./);
   });
 
+  it('answers a policy question about refills, but never a request for one, from the passage', async () => {
+    const policy = await draft('How long does a refill take?', { category: 'medication' });
+    expect(policy.contextSnapshot.templateKinds).toEqual(['knowledge']);
+    expect(policy.body).toMatch(/We send most refills to your pharmacy within 1 business day\./);
+    const request = await draft('Can I get a refill of my lisinopril?', { category: 'medication' });
+    expect(request.contextSnapshot.templateKinds).toEqual(['refill']);
+    expect(request.contextSnapshot.knowledge).toEqual([]);
+  });
+
+  it('answers the knowledge question and the chart request of one message, with the clinic’s dates unflagged', async () => {
+    const d = await draft('Can you renew my levothyroxine? Also what are your holiday hours for Christmas?', {
+      urgency: 'non_clinical',
+      category: 'scheduling',
+    });
+    expect(d.contextSnapshot.templateKinds).toEqual(['knowledge', 'refill']);
+    expect(d.body).toMatch(/Christmas Day/);
+    expect(d.body).toMatch(/It is for levothyroxine 50 mcg\. You have no refills left\./);
+    expect(d.flags.filter((f) => f.code === 'ungrounded_value')).toEqual([]);
+  });
+
+  it('gives the fasting standing answer to a question about upcoming labs, not a results reply', async () => {
+    const d = await draft('Do I need to fast for my labs on Friday?', {});
+    expect(d.contextSnapshot.templateKinds).toEqual(['knowledge']);
+    expect(d.body).toMatch(/For a cholesterol or fasting sugar test, do not eat for 8 to 12 hours before\./);
+    expect(d.body).not.toMatch(/look at your test results|TSH|potassium/i);
+  });
+
   it('does not answer a request to act with a policy passage', async () => {
     const d = await draft('Please cancel my flu shot appointment tomorrow.', {
       urgency: 'non_clinical',
