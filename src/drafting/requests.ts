@@ -3,6 +3,7 @@
  * keeps the words that name it, so staff see what the draft answered and a multi-part message gets
  * every part answered or acknowledged. Patient text is only matched here, never followed.
  */
+import { namedTestGroups } from '../context/select-results';
 import type { ChartContext } from '../context/types';
 import type { KnowledgeHit, KnowledgeIndex } from './knowledge';
 import { fold, any, QUESTION, CANCEL, RESCHEDULE, BOOK, VISIT_MENTION } from './reading-patterns';
@@ -136,9 +137,12 @@ export function analyzeRequests(
     if (THANKS.test(f)) add('thanks', s);
     if (COMPLAINT.test(f)) add('complaint', s);
     if (REFILL.test(f)) add('refill', s);
+    // A lab named in a question ("is my cholesterol ok?"), on the chart or not.
+    const namesLab = namedTestGroups(s).length > 0 && any(QUESTION, f);
     if (
       asksAboutChartResult(s, chart) ||
       asksAboutResultsInGeneral(s) ||
+      namesLab ||
       /\b(?:results?|resultados?)\b/.test(f)
     )
       add('result', s);
@@ -153,7 +157,8 @@ export function analyzeRequests(
   const knowledge = informationHits(text, chart, index);
   if (knowledge.length) parts.push({ kind: 'information', words: knowledge[0]!.terms.join(', ') });
   const folded = fold(text);
-  const asksSomething = reading.asks || parts.some((p) => !['thanks', 'symptom'].includes(p.kind));
+  // Anything beyond the thanks (a question, a request, a symptom) needs more than "you are welcome".
+  const asksSomething = reading.asks || parts.some((p) => p.kind !== 'thanks');
   return {
     parts,
     refill: {

@@ -106,6 +106,15 @@ describe('no neighbour facts', () => {
     expect(body(d)).toMatch(/We give flu, COVID, shingles/);
   });
 
+  it('flags a named lab the chart lacks, and states no other lab in its place', async () => {
+    const d = await draft('Is my cholesterol ok?', { category: 'results' });
+    expect(d.body).not.toMatch(/TSH|potassium|A1c|\d+(?:\.\d+)? ?(?:mg|mmol|%)/);
+    expect(d.flags).toContainEqual({
+      code: 'not_in_chart',
+      detail: 'message asks about a cholesterol result; the chart holds none',
+    });
+  });
+
   it('never tells a patient already out of insulin "so you do not run out"', async () => {
     const t = { urgency: 'urgent' as const, category: 'medication' as const };
     for (const now of [NOW, OPEN]) {
@@ -192,5 +201,9 @@ describe('request analysis', () => {
       category: 'forms_records',
     });
     expect(withAsk.contextSnapshot.templateKinds).not.toContain('thanks');
+    const withSymptom = await draft('Thank you! My knee still hurts a bit though.', {
+      categories: ['other'],
+    });
+    expect(withSymptom.contextSnapshot.templateKinds).not.toContain('thanks');
   });
 });
