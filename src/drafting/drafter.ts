@@ -15,7 +15,7 @@ import { readingGrade } from './readability';
 import { readMessage } from './reading';
 import { canActToday } from './clinic-clock';
 import { emergencyKind } from './emergency-kind';
-import type { KnowledgeHit } from './knowledge';
+import { warningSignsFor, type KnowledgeHit } from './knowledge';
 import { testNamedNotOnChart } from './named-tests';
 import { analyzeRequests } from './requests';
 import { checkDraft, looksLikeInjection } from './safety';
@@ -250,6 +250,9 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
   };
   const fromTemplates = (extra: Partial<DraftResult> = {}): DraftResult => {
     const kinds = chooseKinds(triage, text, reading, analysis);
+    const signs = kinds.includes('symptom_urgent')
+      ? warningSignsFor(triage, prompts.knowledge.warningSigns)
+      : undefined;
     const d = templateDraft(prompts, kinds, relevant, triage, {
       lang,
       now,
@@ -259,15 +262,24 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
       analysis,
       openToday,
       nurseAlerted,
+      warningSigns: signs?.text[lang],
     });
     const used = kinds.includes('knowledge') ? analysis.knowledge.slice(0, 1) : [];
+    const signsFlag: DraftFlag[] = signs
+      ? [
+          {
+            code: 'knowledge_used',
+            detail: `warning signs "${signs.id}" from prompts/knowledge/warning-signs.yaml, reviewed by ${signs.reviewedBy} on ${signs.reviewedOn}`,
+          },
+        ]
+      : [];
     return finish(
       'template',
       d.body,
-      `${d.templateText}\n${clinicWords(prompts, categories, used)}`,
+      `${d.templateText}\n${signs ? `${signs.text.en}\n${signs.text.es}\n` : ''}${clinicWords(prompts, categories, used)}`,
       snapshot(factsText(relevant, now, zone), kinds, 0, used),
       extra,
-      used.map(knowledgeFlag),
+      [...used.map(knowledgeFlag), ...signsFlag],
     );
   };
 

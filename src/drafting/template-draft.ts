@@ -213,6 +213,8 @@ export interface TemplateOptions {
   openToday?: boolean;
   /** Urgent alerts really reach a nurse. */
   nurseAlerted?: boolean;
+  /** Warning signs for the reason that made the message urgent (already in the draft's language). */
+  warningSigns?: string;
 }
 
 export function templateDraft(
@@ -238,6 +240,7 @@ export function templateDraft(
       openToday: o.openToday,
       nurseAlerted: o.nurseAlerted,
       contacts: prompts.knowledge.contacts,
+      warningSigns: o.warningSigns,
     });
     // loadPrompts guarantees every kind exists in en and es; the fallback only guards hand-built prompt sets.
     const template = templateFor(prompts, kind, lang) ?? templateFor(prompts, 'general', lang) ?? '';

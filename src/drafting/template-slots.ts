@@ -57,6 +57,8 @@ export interface TemplateView {
   result_better: boolean;
   result_worse: boolean;
   result_both_normal: boolean;
+  /** Warning signs from prompts/knowledge/warning-signs.yaml for the reason that made the message urgent. */
+  warning_signs?: string;
   /** The clinic knowledge passage that answers the question, in the draft's language. */
   knowledge_answer?: string;
   /** Numbers from prompts/knowledge/contacts.yaml. */
@@ -116,6 +118,7 @@ export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
   'result_worse',
   'result_both_normal',
   'knowledge_answer',
+  'warning_signs',
   'emergency_number',
   'poison_control',
   'crisis_line',

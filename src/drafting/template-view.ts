@@ -116,6 +116,8 @@ export interface ViewOptions {
   nurseAlerted?: boolean;
   contacts?: ClinicContacts;
   analysis?: RequestAnalysis;
+  /** The warning signs for the reason that made the message urgent, in the draft's language. */
+  warningSigns?: string;
 }
 
 /**
@@ -225,6 +227,7 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     out_now: o.analysis?.refill.outNow ?? false,
     needs_new_approval: o.analysis?.refill.pharmacyNeedsApproval ?? false,
     knowledge_answer: o.analysis?.knowledge[0]?.passage.text[lang],
+    warning_signs: o.warningSigns,
     emergency_number: o.contacts?.emergency ?? '911',
     poison_control: o.contacts?.poison_control ?? '1-800-222-1222',
     crisis_line: o.contacts?.crisis_line ?? '988',

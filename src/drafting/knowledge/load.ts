@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { contactsSchema, standingFileSchema, topicFileSchema } from './schema';
-import type { ClinicKnowledge, KnowledgePassage } from './types';
+import { contactsSchema, standingFileSchema, topicFileSchema, warningFileSchema } from './schema';
+import type { ClinicKnowledge, KnowledgePassage, WarningSigns } from './types';
 
 export const KNOWLEDGE_DIR = 'knowledge';
 const CONTACTS = 'contacts.yaml';
 const STANDING = 'standing-answers.yaml';
+const WARNING = 'warning-signs.yaml';
 
 /** Thrown with a message naming the file and the field; prompts.ts turns it into its own config error. */
 export class KnowledgeConfigError extends Error {
@@ -57,8 +58,21 @@ export function loadKnowledge(promptsDir: string): { knowledge: ClinicKnowledge;
   const contactsFile = files.find((f) => f.file.endsWith(`/${CONTACTS}`));
   const contacts = parse(contactsFile?.file ?? CONTACTS, contactsFile?.text ?? '{}', contactsSchema);
   const passages: KnowledgePassage[] = [];
+  const warningSigns: WarningSigns[] = [];
   for (const f of files) {
     if (f === contactsFile) continue;
+    if (f.file.endsWith(`/${WARNING}`)) {
+      for (const w of parse(f.file, f.text, warningFileSchema).signs) {
+        warningSigns.push({
+          id: w.id,
+          reasons: w.reasons.map((r) => r.toLowerCase()),
+          text: { en: w.en, es: w.es },
+          reviewedBy: w.reviewed_by,
+          reviewedOn: w.reviewed_on,
+        });
+      }
+      continue;
+    }
     if (f.file.endsWith(`/${STANDING}`)) {
       for (const a of parse(f.file, f.text, standingFileSchema).answers) {
         passages.push({
@@ -90,5 +104,5 @@ export function loadKnowledge(promptsDir: string): { knowledge: ClinicKnowledge;
       throw new KnowledgeConfigError(`${p.file}: id "${p.id}" is used twice in the knowledge folder`);
     seen.add(p.id);
   }
-  return { knowledge: { contacts, passages }, files };
+  return { knowledge: { contacts, passages, warningSigns }, files };
 }

@@ -45,3 +45,16 @@ const standingSchema = passageSchema
   .strict();
 
 export const standingFileSchema = z.object({ answers: z.array(standingSchema).min(1) }).strict();
+
+const warningSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    reasons: z.array(text).min(1),
+    en: text,
+    es: text,
+    reviewed_by: text,
+    reviewed_on: isoDay,
+  })
+  .strict();
+
+export const warningFileSchema = z.object({ signs: z.array(warningSchema).min(1) }).strict();

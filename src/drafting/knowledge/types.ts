@@ -16,9 +16,20 @@ export interface KnowledgePassage {
   approvedOn?: string;
 }
 
+/** Warning signs an urgent reply gives, for the triage reasons they belong to. */
+export interface WarningSigns {
+  id: string;
+  /** Lower-case words matched inside the name of an urgent triage reason. */
+  reasons: string[];
+  text: { en: string; es: string };
+  reviewedBy: string;
+  reviewedOn: string;
+}
+
 export interface ClinicKnowledge {
   contacts: ClinicContacts;
   passages: KnowledgePassage[];
+  warningSigns: WarningSigns[];
 }
 
 export interface KnowledgeHit {

@@ -150,3 +150,49 @@ describe('no alarm where none belongs', () => {
     expect(d.body).not.toMatch(ALARM);
   });
 });
+
+describe('warning signs from the protocol that made a message urgent', () => {
+  const urgent = (reason: string, language = 'en') =>
+    triage({ urgency: 'urgent', category: 'symptom', reasons: [`urgent: ${reason}`], language });
+  async function urgentDraft(text: string, t: TriageResult): Promise<DraftResult> {
+    return draftReply({ text, chart: sampleChart(), triage: t }, { model: null, prompts, now: NOW });
+  }
+
+  it('gives a fever its own signs, and a swollen leg a clot’s, in English and Spanish', async () => {
+    const fever = await urgentDraft('Fever of 102 since last night', urgent('fever — "fever"'));
+    expect(body(fever)).toMatch(
+      /if you get a stiff neck, confusion, trouble breathing, or a rash that does not fade/,
+    );
+    expect(fever.body).not.toMatch(/chest pain/);
+    expect(fever.flags).toContainEqual(
+      expect.objectContaining({
+        code: 'knowledge_used',
+        detail: expect.stringMatching(/^warning signs "fever"/),
+      }),
+    );
+    const leg = await urgentDraft(
+      'My left calf is swollen and painful',
+      urgent('one leg swollen and painful — "calf"'),
+    );
+    expect(body(leg)).toMatch(/Call 911 now if you get chest pain or sudden trouble breathing\./);
+    expect(leg.body).not.toMatch(/stiff neck/);
+    const es = await urgentDraft('Tengo fiebre de 39', urgent('fever — "fiebre"', 'es'));
+    expect(body(es)).toMatch(/si tiene el cuello rígido, confusión/);
+  });
+
+  it('falls back to the general line for an urgent reason without its own signs', async () => {
+    const d = await urgentDraft('My ear is draining', urgent('ear pain or drainage — "ear"'));
+    expect(body(d)).toMatch(/If you get worse, call 911 or go to the emergency room now\./);
+  });
+
+  it('stops start-up on warning signs no clinician has reviewed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompts-'));
+    fs.cpSync(PROMPTS_DIR, dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'knowledge/warning-signs.yaml'),
+      'signs:\n  - id: fever\n    reasons: [fever]\n    en: Call 911 if worse.\n    es: Llame al 911.\n',
+    );
+    expect(() => loadPrompts(dir)).toThrow(/warning-signs.yaml: field "signs.0.reviewed_by"/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

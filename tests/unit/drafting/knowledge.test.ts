@@ -139,6 +139,7 @@ describe('retrieval', () => {
   it('counts a several-word keyword only as a whole phrase', () => {
     const own = createKnowledgeIndex({
       contacts: prompts.knowledge.contacts,
+      warningSigns: [],
       passages: [
         {
           id: 'walk-in',
