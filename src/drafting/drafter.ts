@@ -264,7 +264,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
       nurseAlerted,
       warningSigns: signs?.text[lang],
     });
-    const used = kinds.includes('knowledge') ? analysis.knowledge.slice(0, 1) : [];
+    const used = kinds.includes('knowledge') ? analysis.answers : [];
     const signsFlag: DraftFlag[] = signs
       ? [
           {

@@ -46,6 +46,8 @@ export interface RequestAnalysis {
   refill: RefillState;
   /** Clinic knowledge that answers an information question in the message, best first. */
   knowledge: KnowledgeHit[];
+  /** The passages a template draft gives, one per question asked (at most two), best first. */
+  answers: KnowledgeHit[];
   /** A thank-you with no question or request in it. */
   thanksOnly: boolean;
   complaint: boolean;
@@ -85,6 +87,9 @@ function quote(sentence: string): string {
 const INFO_QUESTION =
   /[?¿]|\b(?:what|when|where|which|how|who|do you|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
 
+/** Two questions answered from the knowledge folder; a third is left to the person who replies. */
+const MAX_ANSWERS = 2;
+
 const POLICY_QUESTION = /\b(?:how|what|when|why|cuanto|cuando|como|cual)\b/;
 
 /**
@@ -105,13 +110,16 @@ function informationHits(
   text: string,
   chart: ChartContext | undefined,
   index: KnowledgeIndex | undefined,
-): KnowledgeHit[] {
-  if (!index) return [];
+): { hits: KnowledgeHit[]; answers: KnowledgeHit[] } {
+  if (!index) return { hits: [], answers: [] };
   // Scores add up over the questions: the passage that answers more of them comes first.
   const best = new Map<string, KnowledgeHit>();
+  const perQuestion: KnowledgeHit[] = [];
   const questions = sentences(text).filter((x) => INFO_QUESTION.test(fold(x)) && !aboutOwnChart(x, chart));
   for (const s of questions) {
-    for (const h of index.search(s)) {
+    const found = index.search(s);
+    if (found[0]) perQuestion.push(found[0]);
+    for (const h of found) {
       const seen = best.get(h.passage.id);
       best.set(
         h.passage.id,
@@ -119,7 +127,14 @@ function informationHits(
       );
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, 3);
+  const hits = [...best.values()].sort((a, b) => b.score - a.score).slice(0, 3);
+  // What the draft says: the best passage overall, then the best for another question, at most two.
+  const answers = hits.slice(0, 1);
+  for (const h of perQuestion) {
+    if (answers.length >= MAX_ANSWERS) break;
+    if (!answers.some((a) => a.passage.id === h.passage.id)) answers.push(h);
+  }
+  return { hits, answers };
 }
 
 export function analyzeRequests(
@@ -154,7 +169,7 @@ export function analyzeRequests(
     if (asksFor('medication', s) && !REFILL.test(f)) add('medicine', s);
     if (SYMPTOM_WORDS.test(f) && !any(QUESTION, f.replace(/\?/g, ''))) add('symptom', s);
   }
-  const knowledge = informationHits(text, chart, index);
+  const { hits: knowledge, answers } = informationHits(text, chart, index);
   if (knowledge.length) parts.push({ kind: 'information', words: knowledge[0]!.terms.join(', ') });
   const folded = fold(text);
   // Anything beyond the thanks (a question, a request, a symptom) needs more than "you are welcome".
@@ -166,6 +181,7 @@ export function analyzeRequests(
       pharmacyNeedsApproval: PHARMACY_APPROVAL.some((p) => p.test(folded)),
     },
     knowledge,
+    answers,
     thanksOnly: THANKS.test(folded) && !asksSomething && !reading.contact,
     complaint: COMPLAINT.test(folded),
     namesChartResult: asksAboutChartResult(text, chart),

@@ -122,8 +122,10 @@ export function chooseKinds(
   // After a complaint, the request in it still gets its own answer.
   if (primary === 'complaint' && first !== 'other' && first !== 'symptom')
     kinds.push(kindOf(first, triage, text));
-  // A knowledge answer stands in for the first category, whose own request may still need its line.
-  for (const category of primary === 'knowledge' ? categories : categories.slice(1)) {
+  // A knowledge answer stands in for the first category; only a chart answer (a result, a refill)
+  // for that category still needs its own line.
+  const rest = primary === 'knowledge' && CLINICAL.has(first) ? categories : categories.slice(1);
+  for (const category of rest) {
     if (kinds.length >= MAX_KINDS) break;
     if (!secondRequest(category, primary, text, r)) continue;
     const kind = kindOf(category, triage, text);

@@ -226,7 +226,9 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     nurse_alerted: o.nurseAlerted ?? false,
     out_now: o.analysis?.refill.outNow ?? false,
     needs_new_approval: o.analysis?.refill.pharmacyNeedsApproval ?? false,
-    knowledge_answer: o.analysis?.knowledge[0]?.passage.text[lang],
+    knowledge_answer: o.analysis?.answers.length
+      ? o.analysis.answers.map((h) => h.passage.text[lang]).join(' ')
+      : undefined,
     warning_signs: o.warningSigns,
     emergency_number: o.contacts?.emergency ?? '911',
     poison_control: o.contacts?.poison_control ?? '1-800-222-1222',

@@ -22,6 +22,7 @@ import type { Message } from '../db';
 import { rememberPatient } from '../inbox/patients';
 import { errorKind, isTransientChartError, patientIdOf, type PipelineDeps } from './pipeline-deps';
 import { findMessage, insertDraft, markReady, raiseUrgency, recentSentReplies } from './repository';
+import { redraftEarlierInThread } from './thread-redraft';
 import { MessageGoneError, needsAlert } from './triage-message';
 
 const ACTOR = 'worker:draft';
@@ -150,6 +151,7 @@ export async function draftMessage(
   const styleExamples = deps.model
     ? pickStyleExamples(await recentSentReplies(deps.db, triage.category, STYLE_CANDIDATES), message.body, 2)
     : [];
+  const calendar = await draftingCalendar(deps.db, deps.timeZone ?? 'America/Chicago');
   let draft: DraftResult;
   try {
     draft = await draftReply(
@@ -160,7 +162,7 @@ export async function draftMessage(
         now,
         modelName: deps.modelName,
         timeZone: deps.timeZone,
-        calendar: await draftingCalendar(deps.db, deps.timeZone ?? 'America/Chicago'),
+        calendar,
         nurseAlerts: deps.nurseAlerts ?? false,
       },
     );
@@ -217,5 +219,8 @@ export async function draftMessage(
     throw err;
   }
   deps.logger.info({ messageId, source: draft.source, flags: messageFlags }, 'message ready');
+  // After this message is ready: an earlier one of the thread still waiting gets a draft that reads both.
+  const redrafted = await redraftEarlierInThread(deps, message, { chart, now, calendar });
+  if (redrafted) deps.logger.info({ messageId, redrafted }, 'earlier messages in the thread redrafted');
   return 'ready';
 }

@@ -183,6 +183,22 @@ describe('drafts from the knowledge folder', () => {
     });
   });
 
+  it('answers two information questions from two passages, without repeating the records line', async () => {
+    const d = await draft('Can I get a copy of my records?\n\nAlso, what is your fax number?', {
+      urgency: 'non_clinical',
+      category: 'forms_records',
+      categories: ['forms_records', 'scheduling'],
+    });
+    expect(d.contextSnapshot.templateKinds).toEqual(['knowledge']);
+    expect(d.body).toMatch(/fill out a records release form/);
+    expect(d.body).toMatch(/Our fax number is \(217\) 555-0102\./);
+    expect(d.body).not.toMatch(/We will also start on your form/);
+    expect(d.flags.filter((f) => f.code === 'knowledge_used').map((f) => f.detail)).toEqual([
+      '"records" from prompts/knowledge/forms-records.yaml',
+      '"fax" from prompts/knowledge/forms-records.yaml',
+    ]);
+  });
+
   it('answers in Spanish from the same passage', async () => {
     const d = await draft('¿Cuál es su número de fax?', { urgency: 'non_clinical', language: 'es' });
     expect(d.body).toMatch(/Nuestro número de fax es el \(217\) 555-0102\./);
