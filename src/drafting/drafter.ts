@@ -331,6 +331,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
       message,
       facts,
       knowledge: analysis.knowledge.map((h) => h.passage.text[lang]),
+      promises: { openToday, nurseAlerted, afterHoursLine: prompts.knowledge.contacts.after_hours },
       styleExamples: examples,
       pseudonymizer,
       letter: (body) => composeLetter(prompts.voice, lang, name, body),

@@ -141,6 +141,7 @@ const PROMPT_SLOTS = new Set([
   'max_words',
   'appointment_rule',
   'words_to_avoid',
+  'promise_rule',
   'category_guidance',
   'urgency',
   'categories',

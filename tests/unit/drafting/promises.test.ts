@@ -11,6 +11,8 @@ import { loadPrompts } from '../../../src/drafting/prompts';
 import { falsePromiseFlags, promiseFlags } from '../../../src/drafting/staff-flags';
 import type { DraftDeps, DraftResult } from '../../../src/drafting/types';
 import type { TriageResult } from '../../../src/triage/types';
+import { createChatModel } from '../../../src/llm/chat-model';
+import { startFakeOpenAI, type FakeOpenAI } from '../../helpers/fake-openai';
 import { sampleChart, triage } from './fixtures';
 
 const prompts = loadPrompts(path.join(__dirname, '../../../prompts'));
@@ -120,5 +122,48 @@ describe('promise checks', () => {
       falsePromiseFlags('A nurse will call you today.', { openToday: true, nurseAlerted: false }),
     ).toEqual([]);
     expect(falsePromiseFlags('We will write back in 2 business days.', closed)).toEqual([]);
+  });
+});
+
+describe('the model is told what can be promised', () => {
+  let fake: FakeOpenAI;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+  });
+  afterAll(() => fake.close());
+
+  it('says the office is closed and no alert was sent, by hour and configuration', async () => {
+    const model = createChatModel({
+      baseUrl: fake.baseUrl,
+      apiKey: 'k',
+      model: 'm',
+      timeoutMs: 3000,
+      maxRetries: 0,
+    });
+    fake.script({ json: { body: 'Our office is closed now.' } });
+    await draftReply(
+      {
+        text: 'Burning when I pee',
+        chart: sampleChart(),
+        triage: triage({ urgency: 'urgent', category: 'symptom' }),
+      },
+      { model, prompts, now: MONDAY_21 },
+    );
+    const closedPrompt = fake.requests.at(-1)?.messagesText ?? '';
+    expect(closedPrompt).toMatch(/no working time left today: promise nothing for today/);
+    expect(closedPrompt).toMatch(/after-hours nurse line, \(217\) 555-0199/);
+    expect(closedPrompt).toMatch(/Do not say that a nurse has been alerted\./);
+    fake.script({ json: { body: 'A nurse will call you today.' } });
+    await draftReply(
+      {
+        text: 'Burning when I pee',
+        chart: sampleChart(),
+        triage: triage({ urgency: 'urgent', category: 'symptom' }),
+      },
+      { model, prompts, now: MONDAY_10, nurseAlerts: true },
+    );
+    const openPrompt = fake.requests.at(-1)?.messagesText ?? '';
+    expect(openPrompt).toMatch(/The clinic is open today/);
+    expect(openPrompt).not.toMatch(/nurse has been alerted/);
   });
 });
