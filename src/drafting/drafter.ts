@@ -3,8 +3,7 @@
  * emergency text; a model (when configured) drafts everything else, with templates as the fallback
  * for any failure; every draft passes the safety checks and carries its reading grade.
  */
-import { knownIdentifiers, selectRelevant } from '../context';
-import type { RelevantContext } from '../context/types';
+import { knownIdentifiers } from '../context';
 import { createPseudonymizer } from '../privacy';
 import type { Category } from '../triage/types';
 import { DEFAULT_TIME_ZONE, factsText } from './facts';
@@ -15,12 +14,20 @@ import { readingGrade } from './readability';
 import { readMessage } from './reading';
 import { canActToday } from './clinic-clock';
 import { emergencyKind } from './emergency-kind';
+import {
+  clinicWords,
+  knowledgeFlag,
+  knowledgeUses,
+  passageUsed,
+  relevantFacts,
+  sourcesOf,
+} from './draft-sources';
 import { warningSignsFor, type KnowledgeHit } from './knowledge';
-import { testNamedNotOnChart } from './named-tests';
 import { analyzeRequests } from './requests';
 import { checkDraft, looksLikeInjection } from './safety';
 import { chartFlags, falsePromiseFlags, promiseFlags } from './staff-flags';
-import { chooseKinds, composeLetter, emergencyDraft, patientCallName, templateDraft } from './template-draft';
+import { emergencyDraft } from './emergency-draft';
+import { chooseKinds, composeLetter, patientCallName, templateDraft } from './template-draft';
 import type {
   ContextSnapshot,
   DraftDeps,
@@ -30,7 +37,6 @@ import type {
   DraftLanguage,
   DraftResult,
   DraftSource,
-  KnowledgeUse,
   TemplateKind,
 } from './types';
 
@@ -70,62 +76,6 @@ function targetGradeOf(input: DraftInput, prompts: PromptSet): number {
     if (typeof g === 'number' && Number.isFinite(g) && g >= 1 && g <= 16) return g;
   }
   return prompts.voice.default_reading_grade;
-}
-
-function sourcesOf(relevant: RelevantContext | undefined): string[] {
-  if (!relevant) return [];
-  return [
-    relevant.patient.source,
-    ...relevant.medications.map((m) => m.source),
-    ...relevant.allergies.map((a) => a.source),
-    ...relevant.problems.map((p) => p.source),
-    ...relevant.results.flatMap((r) => [r.latest.source, ...r.previous.map((p) => p.source)]),
-    ...relevant.appointments.map((a) => a.source),
-    ...relevant.careTeam.map((c) => c.source),
-  ];
-}
-
-function knowledgeUses(hits: KnowledgeHit[]): KnowledgeUse[] {
-  return hits.map((h) => ({
-    id: h.passage.id,
-    file: h.passage.file,
-    title: h.passage.title,
-    score: h.score,
-    ...(h.passage.approvedBy ? { approvedBy: h.passage.approvedBy, approvedOn: h.passage.approvedOn } : {}),
-  }));
-}
-
-/** A model draft used a passage when it repeats one of its numbers, or (without numbers) its keywords. */
-function passageUsed(body: string, h: KnowledgeHit): boolean {
-  const numbers = h.passage.text.en.match(/\d+(?:[:.]\d+)?/g) ?? [];
-  const folded = body.toLowerCase();
-  if (numbers.length)
-    return numbers.some((n) => new RegExp(`(?<![\\d.:])${n.replace('.', '\\.')}(?![\\d])`).test(body));
-  return h.terms.filter((t) => folded.includes(t)).length >= Math.max(1, Math.ceil(h.terms.length / 2));
-}
-
-function knowledgeFlag(h: KnowledgeHit): DraftFlag {
-  const approved = h.passage.approvedBy
-    ? `, approved by ${h.passage.approvedBy} on ${h.passage.approvedOn}`
-    : '';
-  return { code: 'knowledge_used', detail: `"${h.passage.id}" from prompts/${h.passage.file}${approved}` };
-}
-
-/** The clinic's own words a draft may repeat without being flagged: voice settings and category guidance. */
-function clinicWords(prompts: PromptSet, categories: Category[], hits: KnowledgeHit[] = []): string {
-  const v = prompts.voice;
-  const c = prompts.knowledge.contacts;
-  return [
-    ...hits.flatMap((h) => [h.passage.text.en, h.passage.text.es]),
-    ...Object.values(c).filter((x): x is string => !!x),
-    v.clinic_name,
-    v.clinic_phone,
-    v.description,
-    ...Object.values(v.greeting),
-    ...Object.values(v.greeting_no_name),
-    ...Object.values(v.sign_off),
-    ...categories.map((c) => prompts.categories[c]?.guidance ?? ''),
-  ].join('\n');
 }
 
 /**
@@ -173,20 +123,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     });
 
   const targetGrade = targetGradeOf(input, prompts);
-  const selected = chart ? selectRelevant(chart, text, categories) : undefined;
-  // "Are my biopsy results back?" with no biopsy on the chart: no other result stands in for it.
-  const missingTest = chart ? testNamedNotOnChart(text, chart.observations) : undefined;
-  const relevant =
-    selected && missingTest && selected.results.length
-      ? {
-          ...selected,
-          results: [],
-          reasons: [
-            ...selected.reasons,
-            `results left out: the message names a ${missingTest}, not on the chart`,
-          ],
-        }
-      : selected;
+  const relevant = chart ? relevantFacts(chart, text, categories) : undefined;
   const name = patientCallName(chart?.patient);
   const injection = triage.flags.includes('instruction_injection') || looksLikeInjection(text);
   const analysis = analyzeRequests(text, reading, chart, prompts.knowledgeIndex);

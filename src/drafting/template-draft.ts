@@ -154,7 +154,7 @@ export function patientCallName(patient: PatientSummary | undefined): string | u
   return name || undefined;
 }
 
-function render(template: string, view: object): string {
+export function render(template: string, view: object): string {
   // Plain text, not HTML: nothing to escape.
   return Mustache.render(template, view, {}, { escape: (v: unknown) => String(v) });
 }
@@ -163,7 +163,7 @@ function render(template: string, view: object): string {
 // empty leaves a blank line too, and must not.
 const PARAGRAPH = '\u2029';
 
-function markParagraphs(template: string): string {
+export function markParagraphs(template: string): string {
   return template.replace(/\n[ \t]*\n/g, `\n${PARAGRAPH}\n`);
 }
 
@@ -254,51 +254,5 @@ export function templateDraft(
     body: composeLetter(prompts.voice, lang, patientCallName(context?.patient), body),
     kinds,
     templateText: used.join('\n'),
-  };
-}
-
-export interface EmergencyOptions {
-  /** The emergency's own text (anaphylaxis, labour, poisoning ...); `emergency` for the rest. */
-  kind: TemplateKind;
-  selfHarm?: boolean;
-  nurseAlerted?: boolean;
-  clinicPhone?: string;
-}
-
-/**
- * The fixed emergency reply, never generated: the text for this kind of emergency with the clinic's
- * numbers. For a language the clinic does not write in, the short general line in that language (when
- * the clinic has one) comes first, then the English text.
- */
-export function emergencyDraft(
-  prompts: PromptSet,
-  messageLanguage: string,
-  lang: DraftLanguage,
-  name: string | undefined,
-  o: EmergencyOptions,
-): TemplateDraft {
-  const kind = templateFor(prompts, o.kind, lang) ? o.kind : 'emergency';
-  const main = templateFor(prompts, kind, lang) ?? '';
-  const own = lang === messageLanguage ? undefined : templateFor(prompts, 'emergency', messageLanguage);
-  const c = prompts.knowledge.contacts;
-  const view = {
-    self_harm: o.selfHarm ?? false,
-    nurse_alerted: o.nurseAlerted ?? false,
-    clinic_phone: prompts.voice.clinic_phone,
-    emergency_number: c.emergency,
-    poison_control: c.poison_control,
-    crisis_line: c.crisis_line,
-    labor_delivery: c.labor_delivery,
-    labor_delivery_place: c.labor_delivery_place,
-    dv_hotline: c.dv_hotline,
-  };
-  const body = [own, main]
-    .filter((t): t is string => !!t)
-    .map((t) => tidy(render(markParagraphs(t), view)))
-    .join('\n\n');
-  return {
-    body: composeLetter(prompts.voice, lang, name, body),
-    kinds: [kind],
-    templateText: [own ?? '', main].join('\n'),
   };
 }
