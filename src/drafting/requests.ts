@@ -90,6 +90,13 @@ const INFO_QUESTION =
 /** Two questions answered from the knowledge folder; a third is left to the person who replies. */
 const MAX_ANSWERS = 2;
 
+const OWN_VISIT =
+  /\b(?:my|mi|mis|su|next|proxima|siguiente)\b[^.?!\n]{0,20}\b(?:appointments?|appts?|visits?|citas?|check ?-?ups?|physical)\b/;
+
+// "my blood pressure pill" names a medicine, not a result.
+const MEDICINE_FOR =
+  /\b(?:pills?|medicines?|meds?|medications?|tablets?|shots?|pastillas?|medicinas?|medicamentos?)\b/;
+
 const POLICY_QUESTION = /\b(?:how|what|when|why|cuanto|cuando|como|cual)\b/;
 
 /**
@@ -153,7 +160,7 @@ export function analyzeRequests(
     if (COMPLAINT.test(f)) add('complaint', s);
     if (REFILL.test(f)) add('refill', s);
     // A lab named in a question ("is my cholesterol ok?"), on the chart or not.
-    const namesLab = namedTestGroups(s).length > 0 && any(QUESTION, f);
+    const namesLab = namedTestGroups(s).length > 0 && any(QUESTION, f) && !MEDICINE_FOR.test(f);
     if (
       asksAboutChartResult(s, chart) ||
       asksAboutResultsInGeneral(s) ||
@@ -161,7 +168,11 @@ export function analyzeRequests(
       /\b(?:results?|resultados?)\b/.test(f)
     )
       add('result', s);
-    if (VISIT_MENTION.test(f) && (any(CANCEL, f) || any(RESCHEDULE, f) || any(BOOK, f) || any(QUESTION, f)))
+    // The patient's own visit ("when is my next appointment?"), not a visit in general ("sin cita").
+    if (
+      VISIT_MENTION.test(f) &&
+      (any(CANCEL, f) || any(RESCHEDULE, f) || any(BOOK, f) || (any(QUESTION, f) && OWN_VISIT.test(f)))
+    )
       add('appointment', s);
     if (asksFor('forms_records', s)) add('form', s);
     if (asksFor('billing', s)) add('billing', s);
@@ -182,7 +193,8 @@ export function analyzeRequests(
     },
     knowledge,
     answers,
-    thanksOnly: THANKS.test(folded) && !asksSomething && !reading.contact,
+    // "I feel much better, thank you" is news to be glad about, not only thanks.
+    thanksOnly: THANKS.test(folded) && !asksSomething && !reading.contact && !reading.improving,
     complaint: COMPLAINT.test(folded),
     namesChartResult: asksAboutChartResult(text, chart),
   };

@@ -48,11 +48,15 @@ function secondRequest(
   primary: TemplateKind,
   text: string,
   reading: MessageReading,
+  analysis?: RequestAnalysis,
 ): boolean {
+  const has = (kind: string) => !!analysis?.parts.some((p) => p.kind === kind);
   switch (category) {
     case 'other':
       return false;
     case 'symptom':
+      // A knowledge answer ("flu shot without a visit?") with a word triage read as a symptom ("gripe").
+      if (primary === 'knowledge' && !has('symptom')) return false;
       // After an administrative reply, trust triage on a symptom (dropping one costs more than a line). A
       // medicine, result or general reply already goes to the clinician.
       return !['improving', 'medication', 'refill', 'results', 'general'].includes(primary);
@@ -62,6 +66,8 @@ function secondRequest(
     case 'scheduling':
       // Symptom and update replies already offer a visit when one is needed; a plain request still gets one.
       if (primary === 'improving') return false;
+      // "When is my next appointment, and do I need to fast?": the visit's time is the chart's to give.
+      if (primary === 'knowledge' && reading.scheduling === 'question') return has('appointment');
       if (primary === 'symptom_routine') return asksToBook(text);
       return asksFor('scheduling', text);
     case 'results':
@@ -124,10 +130,13 @@ export function chooseKinds(
     kinds.push(kindOf(first, triage, text));
   // A knowledge answer stands in for the first category; only a chart answer (a result, a refill)
   // for that category still needs its own line.
-  const rest = primary === 'knowledge' && CLINICAL.has(first) ? categories : categories.slice(1);
+  const rest =
+    primary === 'knowledge' && (CLINICAL.has(first) || first === 'scheduling')
+      ? categories
+      : categories.slice(1);
   for (const category of rest) {
     if (kinds.length >= MAX_KINDS) break;
-    if (!secondRequest(category, primary, text, r)) continue;
+    if (!secondRequest(category, primary, text, r, analysis)) continue;
     const kind = kindOf(category, triage, text);
     if (!kinds.includes(kind)) kinds.push(kind);
   }

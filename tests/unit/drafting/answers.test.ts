@@ -165,6 +165,34 @@ describe('answers from the chart', () => {
 });
 
 describe('request analysis', () => {
+  it('answers a knowledge question and gives the visit time the chart holds, in one reply', async () => {
+    const d = await draft('When is my next appointment and do I need to fast for it?', {
+      urgency: 'non_clinical',
+      category: 'scheduling',
+    });
+    expect(d.contextSnapshot.templateKinds).toEqual(['knowledge', 'scheduling']);
+    expect(body(d)).toMatch(/For most blood tests you do not need to fast\./);
+    expect(body(d)).toMatch(/Your next visit is on December 3 at 9:30 AM with Dr\. Ana Ruiz\./);
+  });
+
+  it('reads "sin cita" and "la gripe" in a vaccine question as neither a visit nor a symptom', async () => {
+    const d = await draft('¿Puedo ir sin cita para la vacuna de la gripe?', {
+      category: 'medication',
+      categories: ['medication', 'symptom', 'scheduling'],
+      language: 'es',
+    });
+    expect(d.contextSnapshot.templateKinds).toEqual(['knowledge']);
+    expect(body(d)).toMatch(/^Gracias por su pregunta\. No necesita cita para la vacuna de la gripe\./);
+    expect(d.body).not.toMatch(/cómo se siente|próxima cita/);
+  });
+
+  it('does not read "my blood pressure pill" as a question about a blood pressure result', async () => {
+    const d = await draft('Is it ok to take Tylenol for my headache with my blood pressure pill?', {
+      category: 'medication',
+    });
+    expect(d.flags.map((f) => f.detail)).not.toContainEqual(expect.stringMatching(/blood pressure result/));
+  });
+
   it('lists each part of a message with the words that name it', async () => {
     const d = await draft(
       'I waited 2 hours in the lobby and nobody called me. Also can you send my records to Dr. Smith?',
@@ -201,6 +229,12 @@ describe('request analysis', () => {
       category: 'forms_records',
     });
     expect(withAsk.contextSnapshot.templateKinds).not.toContain('thanks');
+    const better = await draft('I feel much better now, thank you! The antibiotics worked.', {
+      categories: ['symptom', 'other'],
+      category: 'symptom',
+      needsReply: false,
+    });
+    expect(body(better)).toMatch(/^Thank you for the update\. We are glad to hear things are better\./);
     const withSymptom = await draft('Thank you! My knee still hurts a bit though.', {
       categories: ['other'],
     });
