@@ -59,7 +59,7 @@ const THANKS = /\b(?:thank(?:s| you)|thx|appreciate|grateful|gracias|agradezco|a
 const COMPLAINT =
   /\b(?:complain\w*|complaint|rude|unacceptable|unprofessional|frustrat\w*|disappoint\w*|upset with|nobody (?:called|answered|got back)|no one (?:called|answered|got back)|never (?:called|got back|heard back)|still waiting|waited (?:for )?(?:over |more than )?(?:\d+|an?|two|three) (?:hours?|days?|weeks?)|queja|groser\w*|molest[oa] con|nadie me (?:llamo|contesto))\b/;
 const REFILL =
-  /\b(?:refills?|renew\w*|run(?:ning)? out|ran out|out of|almost out|none left|resurt\w*|se me acab\w*|ya no tengo|me quedan? poc\w*)\b/;
+  /\b(?:refills?|renew\w*|run(?:ning)? out|ran out|out of|almost out|none left|resurt\w*|se me acab\w*|me quedan? poc\w*)\b/;
 // "so I do not run out" and "almost out" are not out yet.
 const OUT_NOW =
   /\b(?:(?:already|completely|totally|i am|i'm|im|we are|we're|he is|she is) out of|ran out|have run out|am out\b|none left|no (?:pills|doses|tablets|insulin|pens?) left|(?:ya )?se me acab[oó]|ya no (?:tengo|me queda))\b/;
@@ -89,6 +89,14 @@ const INFO_QUESTION =
 
 /** Two questions answered from the knowledge folder; a third is left to the person who replies. */
 const MAX_ANSWERS = 2;
+
+// "ya no tengo tos" is a cough gone, not a medicine run out: the sentence must name a medicine.
+const MEDICINE_WORDS =
+  /\b(?:pills?|tablets?|medicines?|meds?|medications?|insulin|inhaler|pens?|doses?|prescriptions?|pastillas?|medicinas?|medicamentos?|insulina|inhalador|receta)\b/;
+
+function namesAMedicine(sentence: string, chart: ChartContext | undefined): boolean {
+  return MEDICINE_WORDS.test(fold(sentence)) || (!!chart && namesChartMedicine(sentence, chart));
+}
 
 const OWN_VISIT =
   /\b(?:my|mi|mis|su|next|proxima|siguiente)\b[^.?!\n]{0,20}\b(?:appointments?|appts?|visits?|citas?|check ?-?ups?|physical)\b/;
@@ -188,7 +196,7 @@ export function analyzeRequests(
   return {
     parts,
     refill: {
-      outNow: OUT_NOW.test(folded),
+      outNow: sentences(text).some((x) => OUT_NOW.test(fold(x)) && namesAMedicine(x, chart)),
       pharmacyNeedsApproval: PHARMACY_APPROVAL.some((p) => p.test(folded)),
     },
     knowledge,

@@ -68,6 +68,8 @@ function secondRequest(
       if (primary === 'improving') return false;
       // "When is my next appointment, and do I need to fast?": the visit's time is the chart's to give.
       if (primary === 'knowledge' && reading.scheduling === 'question') return has('appointment');
+      // "How do I make an appointment for a flu shot?" was answered by the knowledge passage.
+      if (primary === 'knowledge' && reading.scheduling === 'book' && HOW_TO.test(text)) return false;
       if (primary === 'symptom_routine') return asksToBook(text);
       return asksFor('scheduling', text);
     case 'results':
@@ -86,14 +88,27 @@ function secondRequest(
  * The clinic's knowledge answers the message outright when it asks for information (hours, fax, a
  * vaccine, fees) rather than an action on the patient's own record, and nothing clinical comes first.
  */
-function answersFromKnowledge(first: Category, r: MessageReading, a: RequestAnalysis | undefined): boolean {
+const HOW_TO = /\b(?:how (?:do|can|should) (?:i|we)|can i just|do i need to)\b/i;
+
+function answersFromKnowledge(
+  first: Category,
+  r: MessageReading,
+  a: RequestAnalysis | undefined,
+  text: string,
+): boolean {
   if (!a?.knowledge.length || !r.asks) return false;
   if (first === 'symptom') return false;
   // "Do I need to fast for my labs?" reads as a results question, but names no result to give.
   if (first === 'results' && a.namesChartResult) return false;
   // A medicine the patient takes: the refill or medicine reply reads the chart; a vaccine question does not.
   if (first === 'medication' && r.namesMedicine) return false;
-  if (first === 'scheduling' && r.scheduling !== 'question') return false;
+  // "Cancel my visit" is a request to act; "how do I make an appointment?" is a question.
+  if (
+    first === 'scheduling' &&
+    r.scheduling !== 'question' &&
+    !(r.scheduling === 'book' && HOW_TO.test(text))
+  )
+    return false;
   // A failing portal gets the trouble-shooting reply; the knowledge folder answers how-to questions.
   if (r.portalTrouble) return false;
   // Questions about the patient's own chart found no passage (requests.ts); a symptom comes first.
@@ -115,7 +130,7 @@ export function chooseKinds(
   const first = categories[0];
   let primary: TemplateKind;
   if (calm && analysis?.complaint) primary = 'complaint';
-  else if (calm && answersFromKnowledge(first, r, analysis)) primary = 'knowledge';
+  else if (calm && answersFromKnowledge(first, r, analysis, text)) primary = 'knowledge';
   // "The pharmacy needs a new approval for my lisinopril" is a refill request, whatever triage called it.
   else if (analysis?.refill.pharmacyNeedsApproval && (first === 'other' || first === 'medication'))
     primary = 'refill';

@@ -127,6 +127,13 @@ describe('no neighbour facts', () => {
     expect(body(closed)).toMatch(
       /Since you are out of it, please call our after-hours nurse line at \(217\) 555-0199\./,
     );
+    // A cough gone ("ya no tengo tos") is not a medicine run out.
+    const better = await draft('Ya me siento mucho mejor, ya no tengo tos.', {
+      language: 'es',
+      needsReply: false,
+    });
+    expect(better.flags.map((f) => f.code)).not.toContain('chart_contradiction');
+    expect(better.body).not.toMatch(/run out|se queda sin/);
     const running = await draft('I am running low on insulin, can you send more?', t, chart(), { now: OPEN });
     expect(body(running)).toMatch(/so you do not run out/);
   });

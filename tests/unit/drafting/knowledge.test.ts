@@ -231,6 +231,16 @@ describe('drafts from the knowledge folder', () => {
     expect(d.body).not.toMatch(/look at your test results|TSH|potassium/i);
   });
 
+  it('answers "how do I make an appointment for a flu shot?" from the passage, with no booking line', async () => {
+    const d = await draft('How do I make an appointment for a flu shot? Can I just walk in?', {
+      urgency: 'non_clinical',
+      category: 'scheduling',
+    });
+    expect(d.contextSnapshot.templateKinds).toEqual(['knowledge']);
+    expect(d.body).toMatch(/You do not need a visit for a flu shot\./);
+    expect(d.body).not.toMatch(/with times/);
+  });
+
   it('does not answer a request to act with a policy passage', async () => {
     const d = await draft('Please cancel my flu shot appointment tomorrow.', {
       urgency: 'non_clinical',
