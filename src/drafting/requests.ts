@@ -62,11 +62,11 @@ const REFILL =
   /\b(?:refills?|renew\w*|run(?:ning)? out|ran out|out of|almost out|none left|resurt\w*|se me acab\w*|me quedan? poc\w*)\b/;
 // "so I do not run out" and "almost out" are not out yet.
 const OUT_NOW =
-  /\b(?:(?:already|completely|totally|i am|i'm|im|we are|we're|he is|she is) out of|ran out|have run out|am out\b|none left|no (?:pills|doses|tablets|insulin|pens?) left|(?:ya )?se me acab[oó]|ya no (?:tengo|me queda))\b/;
+  /\b(?:(?:already|completely|totally|i am|i'm|im|we are|we're|he is|she is) out of|ran out|have run out|am out\b|none left|no (?:pills|doses|tablets|insulin|pens?) left|(?:ya )?se me acab[oó]|ya no (?:tengo|me queda)(?! (?:mas )?(?:resurt|refill)))\b/;
 const PHARMACY_APPROVAL = [
   /\b(?:pharmacy|pharmacist|walgreens|cvs|walmart|pharmacie)\b[^.?!\n]{0,80}\b(?:need|needs|needed|waiting|require\w*|asked|says?|said|told)\b[^.?!\n]{0,60}\b(?:approv\w*|authori[sz]\w*|new (?:prescription|script|rx|order)|ok|okay|sign[- ]?off|renew\w*)\b/,
   /\b(?:pharmacy|pharmacist)\b[^.?!\n]{0,80}\b(?:no refills?|out of refills|expired|refills? (?:ran|are) out)\b/,
-  /\bfarmacia\b[^.?!\n]{0,80}\b(?:autoriza\w*|aprobaci\w*|receta nueva|nueva receta|ya no tiene resurt\w*|vencid[ao])\b/,
+  /\bfarmacia\b[^.?!\n]{0,80}\b(?:autoriza\w*|aprobaci\w*|receta nueva|nueva receta|(?:ya )?no (?:tengo|tiene|hay|me quedan|le quedan) (?:mas )?resurt\w*|sin resurt\w*|vencid[ao])\b/,
 ];
 const SYMPTOM_WORDS =
   /\b(?:pain|hurts?|ache\w*|fever|cough\w*|rash|swollen|swelling|dizzy|nause\w*|vomit\w*|bleeding|sore|itch\w*|burn\w*|sick|tired|headache|dolor|duele|fiebre|tos|mareo\w*|sangr\w*)\b/;

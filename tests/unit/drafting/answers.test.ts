@@ -134,6 +134,15 @@ describe('no neighbour facts', () => {
     });
     expect(better.flags.map((f) => f.code)).not.toContain('chart_contradiction');
     expect(better.body).not.toMatch(/run out|se queda sin/);
+    // "No refills left" at the pharmacy is not "out of the medicine".
+    const noRefills = await draft(
+      'Necesito receta de levotiroxina, la farmacia dice que ya no tengo resurtidos',
+      {
+        category: 'medication',
+        language: 'es',
+      },
+    );
+    expect(body(noRefills)).toMatch(/Nos dijo que la farmacia necesita una receta nueva\./);
     const running = await draft('I am running low on insulin, can you send more?', t, chart(), { now: OPEN });
     expect(body(running)).toMatch(/so you do not run out/);
   });
