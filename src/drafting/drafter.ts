@@ -25,7 +25,7 @@ import {
 import { warningSignsFor, type KnowledgeHit } from './knowledge';
 import { analyzeRequests } from './requests';
 import { checkDraft, looksLikeInjection } from './safety';
-import { chartFlags, falsePromiseFlags, promiseFlags } from './staff-flags';
+import { chartFlags, falsePromiseFlags, promiseFlags, unansweredParts } from './staff-flags';
 import { emergencyDraft } from './emergency-draft';
 import { chooseKinds, composeLetter, patientCallName, templateDraft } from './template-draft';
 import type {
@@ -216,7 +216,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
       `${d.templateText}\n${signs ? `${signs.text.en}\n${signs.text.es}\n` : ''}${clinicWords(prompts, categories, used)}`,
       snapshot(factsText(relevant, now, zone), kinds, 0, used),
       extra,
-      [...used.map(knowledgeFlag), ...signsFlag],
+      [...used.map(knowledgeFlag), ...signsFlag, ...unansweredParts(analysis, kinds)],
     );
   };
 

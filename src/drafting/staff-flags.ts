@@ -5,8 +5,8 @@
  */
 import type { ObservationFact, RelevantContext } from '../context/types';
 import { testNamedNotOnChart } from './named-tests';
-import type { RequestAnalysis } from './requests';
-import type { DraftFlag, DraftFlagCode } from './types';
+import type { RequestAnalysis, RequestKind } from './requests';
+import type { DraftFlag, DraftFlagCode, TemplateKind } from './types';
 
 /** Notes for the approver that describe the message or the draft's commitments, not a fault of the draft. */
 export const APPROVER_NOTES: ReadonlySet<DraftFlagCode> = new Set([
@@ -14,6 +14,7 @@ export const APPROVER_NOTES: ReadonlySet<DraftFlagCode> = new Set([
   'promise_made',
   'chart_contradiction',
   'not_in_chart',
+  'part_not_answered',
 ]);
 
 export function chartFlags(
@@ -107,4 +108,32 @@ export function falsePromiseFlags(body: string, truth: PromiseTruth): DraftFlag[
       out.push({ code: 'false_promise', detail: `${s.trim()} (no alert channel is configured)` });
   }
   return out;
+}
+
+/** The reply paragraphs that answer or acknowledge each kind of request. */
+const ANSWERED_BY: Partial<Record<RequestKind, TemplateKind[]>> = {
+  result: ['results'],
+  medicine: ['medication', 'refill'],
+  refill: ['refill', 'medication'],
+  appointment: ['scheduling'],
+  form: ['forms_records', 'knowledge', 'contact_update'],
+  billing: ['billing', 'knowledge'],
+  portal: ['portal_technical', 'knowledge'],
+  information: ['knowledge'],
+  complaint: ['complaint'],
+  symptom: ['symptom_routine', 'symptom_urgent', 'improving', 'medication', 'results'],
+};
+
+/**
+ * Parts of the message the draft neither answers nor acknowledges (a third request, or one the urgent
+ * reply leaves to the nurse's call), with the patient's words, so the approver can add a line.
+ */
+export function unansweredParts(analysis: RequestAnalysis, kinds: TemplateKind[]): DraftFlag[] {
+  if (kinds.some((k) => k.startsWith('emergency'))) return [];
+  return analysis.parts
+    .filter((p) => {
+      const by = ANSWERED_BY[p.kind];
+      return by && !by.some((k) => kinds.includes(k));
+    })
+    .map((p) => ({ code: 'part_not_answered' as const, detail: `${p.kind}: "${p.words}"` }));
 }

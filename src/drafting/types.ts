@@ -77,7 +77,8 @@ export type DraftFlagCode =
   | 'promise_made'
   | 'false_promise'
   | 'chart_contradiction'
-  | 'not_in_chart';
+  | 'not_in_chart'
+  | 'part_not_answered';
 
 export interface DraftFlag {
   code: DraftFlagCode;

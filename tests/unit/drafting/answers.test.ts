@@ -222,6 +222,25 @@ describe('request analysis', () => {
     expect(body(d)).toMatch(/records request/);
   });
 
+  it("tells the approver which part of a three-part message the draft leaves out, in the patient's words", async () => {
+    const d = await draft(
+      'Can you refill my lisinopril? Also I need to cancel my appointment on December 3. And what is your fax number?',
+      { category: 'medication', categories: ['medication', 'scheduling'] },
+    );
+    expect(d.contextSnapshot.templateKinds).toEqual(['refill', 'scheduling']);
+    expect(d.flags.filter((f) => f.code === 'part_not_answered')).toEqual([
+      { code: 'part_not_answered', detail: 'information: "fax"' },
+    ]);
+    const two = await draft(
+      'Can you refill my lisinopril? Also I need to cancel my appointment on December 3.',
+      {
+        category: 'medication',
+        categories: ['medication', 'scheduling'],
+      },
+    );
+    expect(two.flags.map((f) => f.code)).not.toContain('part_not_answered');
+  });
+
   it('answers an information question beside a request in the same message', async () => {
     const d = await draft(
       'Do you have an interpreter for Vietnamese? Also I need to reschedule my appointment on December 3.',
