@@ -3,8 +3,7 @@
  * emergency text; a model (when configured) drafts everything else, with templates as the fallback
  * for any failure; every draft passes the safety checks and carries its reading grade.
  */
-import { knownIdentifiers, selectRelevant } from '../context';
-import type { RelevantContext } from '../context/types';
+import { knownIdentifiers } from '../context';
 import { createPseudonymizer } from '../privacy';
 import type { Category } from '../triage/types';
 import { DEFAULT_TIME_ZONE, factsText } from './facts';
@@ -13,8 +12,22 @@ import { fenceSafe, modelDraft } from './model-draft';
 import type { PromptSet } from './prompts';
 import { readingGrade } from './readability';
 import { readMessage } from './reading';
+import { canActToday } from './clinic-clock';
+import { emergencyKind } from './emergency-kind';
+import {
+  clinicWords,
+  knowledgeFlag,
+  knowledgeUses,
+  passageUsed,
+  relevantFacts,
+  sourcesOf,
+} from './draft-sources';
+import { warningSignsFor, type KnowledgeHit } from './knowledge';
+import { analyzeRequests } from './requests';
 import { checkDraft, looksLikeInjection } from './safety';
-import { chooseKinds, composeLetter, emergencyDraft, patientCallName, templateDraft } from './template-draft';
+import { chartFlags, falsePromiseFlags, promiseFlags, unansweredParts } from './staff-flags';
+import { emergencyDraft } from './emergency-draft';
+import { chooseKinds, composeLetter, patientCallName, templateDraft } from './template-draft';
 import type {
   ContextSnapshot,
   DraftDeps,
@@ -39,6 +52,7 @@ const BLOCKING: ReadonlySet<DraftFlagCode> = new Set([
   'identifier_in_draft',
   'obeyed_instruction',
   'wrong_language',
+  'false_promise',
 ]);
 
 const DEFAULT_MAX_MESSAGE_CHARS = 6000;
@@ -62,33 +76,6 @@ function targetGradeOf(input: DraftInput, prompts: PromptSet): number {
     if (typeof g === 'number' && Number.isFinite(g) && g >= 1 && g <= 16) return g;
   }
   return prompts.voice.default_reading_grade;
-}
-
-function sourcesOf(relevant: RelevantContext | undefined): string[] {
-  if (!relevant) return [];
-  return [
-    relevant.patient.source,
-    ...relevant.medications.map((m) => m.source),
-    ...relevant.allergies.map((a) => a.source),
-    ...relevant.problems.map((p) => p.source),
-    ...relevant.results.flatMap((r) => [r.latest.source, ...r.previous.map((p) => p.source)]),
-    ...relevant.appointments.map((a) => a.source),
-    ...relevant.careTeam.map((c) => c.source),
-  ];
-}
-
-/** The clinic's own words a draft may repeat without being flagged: voice settings and category guidance. */
-function clinicWords(prompts: PromptSet, categories: Category[]): string {
-  const v = prompts.voice;
-  return [
-    v.clinic_name,
-    v.clinic_phone,
-    v.description,
-    ...Object.values(v.greeting),
-    ...Object.values(v.greeting_no_name),
-    ...Object.values(v.sign_off),
-    ...categories.map((c) => prompts.categories[c]?.guidance ?? ''),
-  ].join('\n');
 }
 
 /**
@@ -136,15 +123,28 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     });
 
   const targetGrade = targetGradeOf(input, prompts);
-  const relevant = chart ? selectRelevant(chart, text, categories) : undefined;
+  const relevant = chart ? relevantFacts(chart, text, categories) : undefined;
   const name = patientCallName(chart?.patient);
   const injection = triage.flags.includes('instruction_injection') || looksLikeInjection(text);
-  const snapshot = (facts: string, kinds: TemplateKind[], styleExamples = 0): ContextSnapshot => ({
+  const analysis = analyzeRequests(text, reading, chart, prompts.knowledgeIndex);
+  const openToday = canActToday(now, deps.calendar, zone);
+  const nurseAlerted = deps.nurseAlerts ?? false;
+  // Both paths: what the message says that the chart lacks or contradicts goes to staff, not the patient.
+  if (triage.urgency !== 'emergent')
+    flags.push(...chartFlags(text, analysis, relevant, now, chart?.observations ?? []));
+  const snapshot = (
+    facts: string,
+    kinds: TemplateKind[],
+    styleExamples = 0,
+    knowledge: KnowledgeHit[] = [],
+  ): ContextSnapshot => ({
     sources: sourcesOf(relevant),
     reasons: relevant?.reasons ?? [],
     facts,
     templateKinds: kinds,
     styleExamples,
+    requests: analysis.parts,
+    knowledge: knowledgeUses(knowledge),
   });
   const finish = (
     source: DraftSource,
@@ -171,6 +171,7 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     if (grade !== null && grade > targetGrade + 0.5 && source !== 'escalation') {
       checks.push({ code: 'above_target_grade', detail: `grade ${grade}, target ${targetGrade}` });
     }
+    checks.push(...falsePromiseFlags(body, { openToday, nurseAlerted }), ...promiseFlags(body));
     return {
       source,
       body,
@@ -185,19 +186,46 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
     };
   };
   const fromTemplates = (extra: Partial<DraftResult> = {}): DraftResult => {
-    const kinds = chooseKinds(triage, text, reading);
-    const d = templateDraft(prompts, kinds, relevant, triage, { lang, now, zone, reading, text });
+    const kinds = chooseKinds(triage, text, reading, analysis);
+    const signs = kinds.includes('symptom_urgent')
+      ? warningSignsFor(triage, prompts.knowledge.warningSigns)
+      : undefined;
+    const d = templateDraft(prompts, kinds, relevant, triage, {
+      lang,
+      now,
+      zone,
+      reading,
+      text,
+      analysis,
+      openToday,
+      nurseAlerted,
+      warningSigns: signs?.text[lang],
+    });
+    const used = kinds.includes('knowledge') ? analysis.answers : [];
+    const signsFlag: DraftFlag[] = signs
+      ? [
+          {
+            code: 'knowledge_used',
+            detail: `warning signs "${signs.id}" from prompts/knowledge/warning-signs.yaml, reviewed by ${signs.reviewedBy} on ${signs.reviewedOn}`,
+          },
+        ]
+      : [];
     return finish(
       'template',
       d.body,
-      `${d.templateText}\n${clinicWords(prompts, categories)}`,
-      snapshot(factsText(relevant, now, zone), kinds),
+      `${d.templateText}\n${signs ? `${signs.text.en}\n${signs.text.es}\n` : ''}${clinicWords(prompts, categories, used)}`,
+      snapshot(factsText(relevant, now, zone), kinds, 0, used),
       extra,
+      [...used.map(knowledgeFlag), ...signsFlag, ...unansweredParts(analysis, kinds)],
     );
   };
 
   if (triage.urgency === 'emergent') {
-    const d = emergencyDraft(prompts, triage.language, lang, name, reading.selfHarm);
+    const d = emergencyDraft(prompts, triage.language, lang, name, {
+      kind: emergencyKind(triage, text),
+      selfHarm: reading.selfHarm,
+      nurseAlerted,
+    });
     return finish(
       'escalation',
       d.body,
@@ -239,6 +267,8 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
       targetGrade,
       message,
       facts,
+      knowledge: analysis.knowledge.map((h) => h.passage.text[lang]),
+      promises: { openToday, nurseAlerted, afterHoursLine: prompts.knowledge.contacts.after_hours },
       styleExamples: examples,
       pseudonymizer,
       letter: (body) => composeLetter(prompts.voice, lang, name, body),
@@ -264,10 +294,10 @@ async function draftWithChart(input: DraftInput, deps: DraftDeps): Promise<Draft
   const drafted = finish(
     'llm',
     letter,
-    clinicWords(prompts, categories),
-    snapshot(facts, [], examples.length),
+    clinicWords(prompts, categories, analysis.knowledge),
+    snapshot(facts, [], examples.length, analysis.knowledge),
     { ...usage, model: modelName },
-    outcome.flags,
+    [...outcome.flags, ...analysis.knowledge.filter((h) => passageUsed(outcome.body, h)).map(knowledgeFlag)],
   );
   const blocking = drafted.flags.filter((f) => BLOCKING.has(f.code));
   if (blocking.length === 0) return drafted;

@@ -3,6 +3,7 @@
  * check compares drafts with. All three use the same formatters, so a date or dose a template writes
  * is always found again by the check.
  */
+import { spanishMedicineName } from './spanish-medicines';
 import { DateTime } from 'luxon';
 import type {
   AppointmentFact,
@@ -23,7 +24,11 @@ const CONCENTRATION = /\s+\d+(?:\.\d+)?\s*(?:units?|mg|mcg)\s*\/\s*(?:ml|actuati
 export function plainMedicine(m: Pick<MedicationFact, 'name' | 'dose'>, lang: DraftLanguage = 'en'): string {
   const plain = plainMedicineEn(m);
   // Dose words in the reader's language; the grounding check reads both.
-  return lang === 'es' ? plain.replace(/\bunits?\b/g, 'unidades').replace(/\bpuffs?\b/g, 'disparos') : plain;
+  return lang === 'es'
+    ? spanishMedicineName(plain)
+        .replace(/\bunits?\b/g, 'unidades')
+        .replace(/\bpuffs?\b/g, 'disparos')
+    : plain;
 }
 
 function plainMedicineEn(m: Pick<MedicationFact, 'name' | 'dose'>): string {

@@ -12,3 +12,5 @@ export { readingGrade, fleschKincaidGrade, fernandezHuertaEase, easeToGrade, cou
 export { checkDraft, type SafetyContext } from './safety';
 export { runDraftCli, DEFAULT_PROMPTS_DIR } from './cli';
 export * from './types';
+export { APPROVER_NOTES } from './staff-flags';
+export { loadKnowledge, createKnowledgeIndex, type ClinicKnowledge, type KnowledgeHit } from './knowledge';

@@ -44,6 +44,10 @@ export interface ModelDraftRequest {
   /** Already pseudonymized and fenced-safe. */
   message: string;
   facts: string;
+  /** Clinic-written passages that answer the message (hours, fees, standing answers); may be quoted. */
+  knowledge?: string[];
+  /** What the clinic can promise now: a "today" only with working time left, an alert only when configured. */
+  promises?: { openToday: boolean; nurseAlerted: boolean; afterHoursLine?: string };
   styleExamples: string[];
   pseudonymizer: Pseudonymizer;
   /** Turns a re-identified body into the letter whose grade is measured (greeting and sign-off added). */
@@ -105,16 +109,31 @@ export function buildMessages(req: ModelDraftRequest): BaseMessage[] {
       ? 'Offer a visit only when the message or the guidance below calls for one.'
       : 'Do not suggest an appointment or a visit: this kind of message does not need one.',
     words_to_avoid: avoid ? `9. Do not use these words: ${avoid}.` : '',
+    promise_rule: promiseRule(req.promises),
     category_guidance: categories.map((c) => prompts.categories[c]?.guidance ?? '').join('\n\n'),
   });
   const user = render(prompts.user, {
     urgency: triage.urgency,
     categories: categories.join(', '),
     facts: req.facts,
+    clinic_knowledge: req.knowledge ?? [],
+    has_clinic_knowledge: !!req.knowledge?.length,
     style_examples: req.styleExamples,
     message: req.message,
   });
   return [new SystemMessage(system), new HumanMessage(user)];
+}
+
+/** Rule 10: promises the clinic can keep at this hour; a draft that breaks it is replaced (false_promise). */
+function promiseRule(p: ModelDraftRequest['promises']): string {
+  if (!p) return '';
+  const today = p.openToday
+    ? 'The clinic is open today: you may say a nurse will call today only if the guidance says so.'
+    : `The clinic has no working time left today: promise nothing for today. Say the office is closed${
+        p.afterHoursLine ? ` and give the after-hours nurse line, ${p.afterHoursLine}` : ''
+      }, if the patient needs someone sooner.`;
+  const alert = p.nurseAlerted ? '' : ' Do not say that a nurse has been alerted.';
+  return `10. ${today}${alert}`;
 }
 
 async function ask(req: ModelDraftRequest, messages: BaseMessage[]) {

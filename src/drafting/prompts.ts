@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { CATEGORIES, type Category } from '../triage/types';
 import { DRAFT_LANGUAGES, TEMPLATE_KINDS, type DraftLanguage, type TemplateKind } from './types';
 import { TEMPLATE_SLOTS } from './template-slots';
+import {
+  createKnowledgeIndex,
+  KnowledgeConfigError,
+  loadKnowledge,
+  type ClinicKnowledge,
+  type KnowledgeIndex,
+} from './knowledge';
 
 /** A prompt or voice file a clinic edited into a shape the drafter cannot use; the message names file and field. */
 export class PromptConfigError extends Error {
@@ -59,6 +66,10 @@ export interface PromptSet {
   categories: Record<Category, CategoryGuidance>;
   /** Keyed `${kind}.${lang}`; emergency also has short lines in other languages. */
   templates: Map<string, string>;
+  /** prompts/knowledge: the numbers drafts give, topic passages and standing answers. */
+  knowledge: ClinicKnowledge;
+  /** BM25 search over the knowledge passages, built once with the prompt set. */
+  knowledgeIndex: KnowledgeIndex;
   /**
    * Everything the clinic wrote (settings, guidance, templates): the numbers in it (business days,
    * phone numbers) are clinic policy, so a draft may state them.
@@ -130,10 +141,13 @@ const PROMPT_SLOTS = new Set([
   'max_words',
   'appointment_rule',
   'words_to_avoid',
+  'promise_rule',
   'category_guidance',
   'urgency',
   'categories',
   'facts',
+  'clinic_knowledge',
+  'has_clinic_knowledge',
   'style_examples',
   '.',
   'message',
@@ -190,6 +204,16 @@ export function loadPrompts(dir: string): PromptSet {
     templates.set(`${kind}.${lang}`, text);
   }
 
+  let knowledge: ClinicKnowledge;
+  try {
+    const loaded = loadKnowledge(dir);
+    knowledge = loaded.knowledge;
+    hashed.push(...loaded.files);
+  } catch (err) {
+    if (err instanceof KnowledgeConfigError) throw new PromptConfigError(err.message);
+    throw err;
+  }
+
   const hash = createHash('sha256');
   for (const s of hashed.sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${s.file}\0${s.text}\0`);
   const clinicWording = [
@@ -211,6 +235,8 @@ export function loadPrompts(dir: string): PromptSet {
     simplify,
     categories,
     templates,
+    knowledge,
+    knowledgeIndex: createKnowledgeIndex(knowledge),
   };
 }
 

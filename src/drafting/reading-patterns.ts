@@ -5,6 +5,7 @@
 import type { Category } from '../triage/types';
 import { wordMatches } from '../context/text-match';
 import { foldText } from './lexicon';
+import { isRealWord } from './real-words';
 import type { ContactChange } from './reading';
 
 /** Words the patterns below rely on; a misspelling of one ("famracia", "rceords") is read as the word. */
@@ -29,9 +30,14 @@ const KEY_WORDS = [
 ];
 
 export function fold(text: string): string {
-  return foldText(text)
-    .replace(/\s+/g, ' ')
-    .replace(/\p{L}{5,}/gu, (w) => KEY_WORDS.find((k) => k !== w && wordMatches(w, k)) ?? w);
+  return (
+    foldText(text)
+      .replace(/\s+/g, ' ')
+      // A real word is what the patient meant ("cancer" is not a misspelt "cancel").
+      .replace(/\p{L}{5,}/gu, (w) =>
+        isRealWord(w) ? w : (KEY_WORDS.find((k) => k !== w && wordMatches(w, k)) ?? w),
+      )
+  );
 }
 export const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
 

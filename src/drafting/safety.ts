@@ -76,13 +76,15 @@ function numbersOf(c: Claims): Set<string> {
   return out;
 }
 
-function groundingFlags(draft: Claims, facts: string, clinicText: string): DraftFlag[] {
+/** `draftClinicText`: the clinic's wording this draft used (its template, its knowledge passage). */
+function groundingFlags(draft: Claims, facts: string, clinicText: string, draftClinicText = ''): DraftFlag[] {
   const flags: DraftFlag[] = [];
   const source = extractClaims(facts);
   const clinic = extractClaims(clinicText);
   const factNumbers = numbersOf(source);
   const clinicNumbers = numbersOf(clinic);
-  const words = sourceWords(facts);
+  // A medicine the clinic's own text for this draft names (epinephrine in the anaphylaxis reply) is vetted.
+  const words = new Set([...sourceWords(facts), ...sourceWords(draftClinicText)]);
   for (const [key, written] of draft.medicines) {
     if (!words.has(key)) flags.push({ code: 'ungrounded_medicine', detail: written });
   }
@@ -113,7 +115,9 @@ function groundingFlags(draft: Claims, facts: string, clinicText: string): Draft
     }
   }
   for (const [key, written] of draft.dates) {
-    if (!source.dates.has(key)) flags.push({ code: 'ungrounded_value', detail: written });
+    // A date the clinic wrote (a holiday in its knowledge folder) is the clinic's to state.
+    if (!source.dates.has(key) && !clinic.dates.has(key))
+      flags.push({ code: 'ungrounded_value', detail: written });
   }
   for (const [key, written] of draft.times) {
     if (!source.times.has(key) && !clinic.times.has(key))
@@ -194,7 +198,12 @@ export function checkDraft(draft: string, ctx: SafetyContext): DraftFlag[] {
   const clinicFolded = foldText(ctx.clinicText);
   const facts = `${chartText(ctx.chart, ctx.now, ctx.timeZone)}\n${ctx.message}`;
   const flags: DraftFlag[] = [
-    ...groundingFlags(extractClaims(draft), facts, `${ctx.clinicText}\n${ctx.prompts.clinicWording}`),
+    ...groundingFlags(
+      extractClaims(draft),
+      facts,
+      `${ctx.clinicText}\n${ctx.prompts.clinicWording}`,
+      ctx.clinicText,
+    ),
     ...diagnosisFlags(draft, facts, ctx.clinicText),
     ...doseChangeFlags(draft, clinicFolded),
     ...allMatches(draft, PROMISE_PATTERNS)

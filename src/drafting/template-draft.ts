@@ -5,10 +5,11 @@ import type { Category, TriageResult } from '../triage/types';
 import { templateView } from './template-view';
 import { templateFor, type PromptSet, type VoiceSettings } from './prompts';
 import { asksFor, asksToBook, readMessage, type MessageReading } from './reading';
+import type { RequestAnalysis } from './requests';
 import type { DraftLanguage, TemplateKind } from './types';
 
 const REFILL_WORDS =
-  /\b(refill|refills|renew|run(?:ning)? out|ran out|out of|almost out|none left|no (?:pills|doses|tablets) left|more of|\d+[- ]day supply|supply|(?:doses?|pills?|tablets?|pens?) left|resurt\w*|receta|recetas|se me acab\w*|me quedan? poc\w*|m[aá]ndenme|manden m[aá]s|mandar m[aá]s|necesito m[aá]s|me queda una)\b/i;
+  /\b(refill|refills|renew|run(?:ning)? out|ran out|out of|almost out|running low|low on|none left|no (?:pills|doses|tablets) left|more of|\d+[- ]day supply|supply|(?:doses?|pills?|tablets?|pens?) left|resurt\w*|receta|recetas|se me acab\w*|me quedan? poc\w*|m[aá]ndenme|manden m[aá]s|mandar m[aá]s|necesito m[aá]s|me queda una)\b/i;
 
 const KIND_OF_CATEGORY: Record<Exclude<Category, 'medication' | 'symptom'>, TemplateKind> = {
   results: 'results',
@@ -19,6 +20,15 @@ const KIND_OF_CATEGORY: Record<Exclude<Category, 'medication' | 'symptom'>, Temp
   other: 'general',
 };
 const CLINICAL: ReadonlySet<Category> = new Set(['symptom', 'medication', 'results']);
+/** Replies that read the chart: a policy passage after them would answer what was not asked. */
+const KNOWLEDGE_NOT_AFTER: ReadonlySet<TemplateKind> = new Set([
+  'refill',
+  'medication',
+  'results',
+  'symptom_routine',
+  'symptom_urgent',
+  'improving',
+]);
 /** A draft answers the main request and at most one more: longer drafts go unread. */
 const MAX_KINDS = 2;
 
@@ -38,11 +48,15 @@ function secondRequest(
   primary: TemplateKind,
   text: string,
   reading: MessageReading,
+  analysis?: RequestAnalysis,
 ): boolean {
+  const has = (kind: string) => !!analysis?.parts.some((p) => p.kind === kind);
   switch (category) {
     case 'other':
       return false;
     case 'symptom':
+      // A knowledge answer ("flu shot without a visit?") with a word triage read as a symptom ("gripe").
+      if (primary === 'knowledge' && !has('symptom')) return false;
       // After an administrative reply, trust triage on a symptom (dropping one costs more than a line). A
       // medicine, result or general reply already goes to the clinician.
       return !['improving', 'medication', 'refill', 'results', 'general'].includes(primary);
@@ -52,9 +66,15 @@ function secondRequest(
     case 'scheduling':
       // Symptom and update replies already offer a visit when one is needed; a plain request still gets one.
       if (primary === 'improving') return false;
+      // "When is my next appointment, and do I need to fast?": the visit's time is the chart's to give.
+      if (primary === 'knowledge' && reading.scheduling === 'question') return has('appointment');
+      // "How do I make an appointment for a flu shot?" was answered by the knowledge passage.
+      if (primary === 'knowledge' && reading.scheduling === 'book' && HOW_TO.test(text)) return false;
       if (primary === 'symptom_routine') return asksToBook(text);
       return asksFor('scheduling', text);
     case 'results':
+      // After a knowledge answer, only a separate question about results ("are they back?") earns a line.
+      if (primary === 'knowledge' && !/\b(?:results?|resultados?)\b/i.test(text)) return false;
       return (
         reading.categories.includes('results') && /\b(?:results?|labs?|resultados?|analisis)\b/i.test(text)
       );
@@ -64,27 +84,89 @@ function secondRequest(
 }
 
 /** The reply's paragraphs: the main request first, then a second one only when the message clearly makes it. */
-export function chooseKinds(triage: TriageResult, text: string, reading?: MessageReading): TemplateKind[] {
+/**
+ * The clinic's knowledge answers the message outright when it asks for information (hours, fax, a
+ * vaccine, fees) rather than an action on the patient's own record, and nothing clinical comes first.
+ */
+const HOW_TO = /\b(?:how (?:do|can|should) (?:i|we)|can i just|do i need to)\b/i;
+
+function answersFromKnowledge(
+  first: Category,
+  r: MessageReading,
+  a: RequestAnalysis | undefined,
+  text: string,
+): boolean {
+  if (!a?.knowledge.length || !r.asks) return false;
+  if (first === 'symptom') return false;
+  // "Do I need to fast for my labs?" reads as a results question, but names no result to give.
+  if (first === 'results' && a.namesChartResult) return false;
+  // A medicine the patient takes: the refill or medicine reply reads the chart; a vaccine question does not.
+  if (first === 'medication' && r.namesMedicine) return false;
+  // "Cancel my visit" is a request to act; "how do I make an appointment?" is a question.
+  if (
+    first === 'scheduling' &&
+    r.scheduling !== 'question' &&
+    !(r.scheduling === 'book' && HOW_TO.test(text))
+  )
+    return false;
+  // A failing portal gets the trouble-shooting reply; the knowledge folder answers how-to questions.
+  if (r.portalTrouble) return false;
+  // Questions about the patient's own chart found no passage (requests.ts); a symptom comes first.
+  return !a.parts.some((p) => p.kind === 'symptom');
+}
+
+export function chooseKinds(
+  triage: TriageResult,
+  text: string,
+  reading?: MessageReading,
+  analysis?: RequestAnalysis,
+): TemplateKind[] {
   if (triage.urgency === 'emergent') return ['emergency'];
   const r = reading ?? readMessage(text, triage, undefined);
+  const calm = triage.urgency === 'routine' || triage.urgency === 'non_clinical';
+  if (calm && analysis?.thanksOnly && (triage.category === 'other' || !triage.needsReply)) return ['thanks'];
   if (!triage.needsReply) return [r.improving ? 'improving' : 'acknowledgement'];
   const categories = r.categories.length ? r.categories : [triage.category];
   const first = categories[0];
   let primary: TemplateKind;
-  if (r.improving && (first === 'symptom' || first === 'other')) primary = 'improving';
+  if (calm && analysis?.complaint) primary = 'complaint';
+  else if (calm && answersFromKnowledge(first, r, analysis, text)) primary = 'knowledge';
+  // "The pharmacy needs a new approval for my lisinopril" is a refill request, whatever triage called it.
+  else if (analysis?.refill.pharmacyNeedsApproval && (first === 'other' || first === 'medication'))
+    primary = 'refill';
+  else if (r.improving && (first === 'symptom' || first === 'other')) primary = 'improving';
   else if (r.contact && !CLINICAL.has(first)) primary = 'contact_update';
   else primary = kindOf(first, triage, text);
   // A nurse's call covers everything else an urgent message asks; the rest would only dilute it.
   if (triage.urgency === 'urgent') return [primary];
   const kinds: TemplateKind[] = [primary];
-  for (const category of categories.slice(1)) {
+  // After a complaint, the request in it still gets its own answer.
+  if (primary === 'complaint' && first !== 'other' && first !== 'symptom')
+    kinds.push(kindOf(first, triage, text));
+  // A knowledge answer stands in for the first category; only a chart answer (a result, a refill)
+  // for that category still needs its own line.
+  const rest =
+    primary === 'knowledge' && (CLINICAL.has(first) || first === 'scheduling')
+      ? categories
+      : categories.slice(1);
+  for (const category of rest) {
     if (kinds.length >= MAX_KINDS) break;
-    if (!secondRequest(category, primary, text, r)) continue;
+    if (!secondRequest(category, primary, text, r, analysis)) continue;
     const kind = kindOf(category, triage, text);
     if (!kinds.includes(kind)) kinds.push(kind);
   }
   if (r.contact && !kinds.includes('contact_update') && kinds.length < MAX_KINDS)
     kinds.push('contact_update');
+  // "Do you have an interpreter? Also I need to reschedule": the information question is answered too.
+  if (
+    analysis?.knowledge.length &&
+    r.asks &&
+    !r.portalTrouble &&
+    !kinds.includes('knowledge') &&
+    kinds.length < MAX_KINDS &&
+    !KNOWLEDGE_NOT_AFTER.has(primary)
+  )
+    kinds.push('knowledge');
   return kinds;
 }
 
@@ -96,7 +178,7 @@ export function patientCallName(patient: PatientSummary | undefined): string | u
   return name || undefined;
 }
 
-function render(template: string, view: object): string {
+export function render(template: string, view: object): string {
   // Plain text, not HTML: nothing to escape.
   return Mustache.render(template, view, {}, { escape: (v: unknown) => String(v) });
 }
@@ -105,7 +187,7 @@ function render(template: string, view: object): string {
 // empty leaves a blank line too, and must not.
 const PARAGRAPH = '\u2029';
 
-function markParagraphs(template: string): string {
+export function markParagraphs(template: string): string {
   return template.replace(/\n[ \t]*\n/g, `\n${PARAGRAPH}\n`);
 }
 
@@ -152,6 +234,13 @@ export interface TemplateOptions {
   zone?: string;
   reading?: MessageReading;
   text?: string;
+  analysis?: RequestAnalysis;
+  /** Working time is left today (promises of "today" may be made). */
+  openToday?: boolean;
+  /** Urgent alerts really reach a nurse. */
+  nurseAlerted?: boolean;
+  /** Warning signs for the reason that made the message urgent (already in the draft's language). */
+  warningSigns?: string;
 }
 
 export function templateDraft(
@@ -173,6 +262,11 @@ export function templateDraft(
       reading: o.reading,
       text: o.text,
       also: i > 0,
+      analysis: o.analysis,
+      openToday: o.openToday,
+      nurseAlerted: o.nurseAlerted,
+      contacts: prompts.knowledge.contacts,
+      warningSigns: o.warningSigns,
     });
     // loadPrompts guarantees every kind exists in en and es; the fallback only guards hand-built prompt sets.
     const template = templateFor(prompts, kind, lang) ?? templateFor(prompts, 'general', lang) ?? '';
@@ -184,30 +278,5 @@ export function templateDraft(
     body: composeLetter(prompts.voice, lang, patientCallName(context?.patient), body),
     kinds,
     templateText: used.join('\n'),
-  };
-}
-
-/**
- * The fixed emergency reply, never generated. For a language the clinic does not write in, the
- * short line in that language (when the clinic has one) comes first, then the English text. The crisis
- * line (`{{#self_harm}}`) shows only when the message is about suicide or self-harm.
- */
-export function emergencyDraft(
-  prompts: PromptSet,
-  messageLanguage: string,
-  lang: DraftLanguage,
-  name: string | undefined,
-  selfHarm = false,
-): TemplateDraft {
-  const main = templateFor(prompts, 'emergency', lang) ?? '';
-  const own = lang === messageLanguage ? undefined : templateFor(prompts, 'emergency', messageLanguage);
-  const body = [own, main]
-    .filter((t): t is string => !!t)
-    .map((t) => tidy(render(markParagraphs(t), { self_harm: selfHarm })))
-    .join('\n\n');
-  return {
-    body: composeLetter(prompts.voice, lang, name, body),
-    kinds: ['emergency'],
-    templateText: [own ?? '', main].join('\n'),
   };
 }

@@ -45,6 +45,31 @@ export interface TemplateView {
   asks: boolean;
   /** Triage's reasons or the text speak of suicide or self-harm: the crisis line applies. */
   self_harm: boolean;
+  /** Working time is left today on the clinic's calendar: "today" promises may be made. */
+  open_today: boolean;
+  /** An urgent alert really reaches a nurse (alerts configured). */
+  nurse_alerted: boolean;
+  /** The patient is already out of the medicine. */
+  out_now: boolean;
+  /** The patient says the pharmacy needs a new approval (whatever refills the chart shows). */
+  needs_new_approval: boolean;
+  /** The named result moved toward (better) or away from (worse) the normal range since last time. */
+  result_better: boolean;
+  result_worse: boolean;
+  result_both_normal: boolean;
+  /** Warning signs from prompts/knowledge/warning-signs.yaml for the reason that made the message urgent. */
+  warning_signs?: string;
+  /** The clinic knowledge passage that answers the question, in the draft's language. */
+  knowledge_answer?: string;
+  /** Numbers from prompts/knowledge/contacts.yaml. */
+  emergency_number: string;
+  poison_control: string;
+  crisis_line: string;
+  labor_delivery?: string;
+  labor_delivery_place?: string;
+  dv_hotline: string;
+  nurse_line?: string;
+  after_hours_line?: string;
 }
 
 export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
@@ -85,4 +110,21 @@ export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
   'portal_trouble',
   'asks',
   'self_harm',
+  'open_today',
+  'nurse_alerted',
+  'out_now',
+  'needs_new_approval',
+  'result_better',
+  'result_worse',
+  'result_both_normal',
+  'knowledge_answer',
+  'warning_signs',
+  'emergency_number',
+  'poison_control',
+  'crisis_line',
+  'labor_delivery',
+  'labor_delivery_place',
+  'dv_hotline',
+  'nurse_line',
+  'after_hours_line',
 ]);

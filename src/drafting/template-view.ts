@@ -1,6 +1,14 @@
 /** The slots a template is filled with: chart facts the message asks about, in the reader's words. */
 import { displayName } from '../context/result-names';
-import type { AppointmentFact, MedicationFact, RelevantContext, ResultTrend } from '../context/types';
+import type {
+  AppointmentFact,
+  MedicationFact,
+  ObservationFact,
+  RelevantContext,
+  ResultTrend,
+} from '../context/types';
+import type { ClinicContacts } from './knowledge';
+import type { RequestAnalysis } from './requests';
 import {
   DEFAULT_TIME_ZONE,
   followUp,
@@ -16,6 +24,32 @@ import type { MessageReading } from './reading';
 import type { TemplateView } from './template-slots';
 import type { DraftLanguage } from './types';
 import { appointmentFor } from './visit-match';
+
+/** How far a value lies outside the range the latest result gives (0 inside it), or undefined. */
+function distanceFromRange(value: number | undefined, range: ObservationFact): number | undefined {
+  if (value === undefined || (range.low === undefined && range.high === undefined)) return undefined;
+  if (range.high !== undefined && value > range.high) return value - range.high;
+  if (range.low !== undefined && value < range.low) return range.low - value;
+  return 0;
+}
+
+/**
+ * Better or worse is judged against the normal range, not the direction of the number: an A1c from
+ * 6.7 to 6.0 moved toward the range (better); an HDL going up toward its range is better too.
+ */
+export function resultDirection(
+  latest: ObservationFact,
+  before: ObservationFact | undefined,
+): 'better' | 'worse' | 'both_normal' | undefined {
+  if (!before) return undefined;
+  const now = distanceFromRange(latest.value, latest);
+  const then = distanceFromRange(before.value, latest);
+  if (now === undefined || then === undefined) return undefined;
+  if (now === 0 && then === 0) return 'both_normal';
+  if (now < then) return 'better';
+  if (now > then) return 'worse';
+  return undefined;
+}
 
 function resultSlots(
   trend: ResultTrend | undefined,
@@ -34,9 +68,14 @@ function resultSlots(
   };
   const value = trend && resultValue(trend.latest, lang);
   if (!trend || !value) return flags;
+  // previous is oldest first: the last one is the value just before the latest.
   const before = trend.previous[trend.previous.length - 1];
+  const direction = resultDirection(trend.latest, before);
   return {
     ...flags,
+    result_better: direction === 'better',
+    result_worse: direction === 'worse',
+    result_both_normal: direction === 'both_normal',
     result_name: displayName(trend.latest, lang),
     result_value: value,
     result_range: rangeText(trend.latest, lang),
@@ -71,6 +110,14 @@ export interface ViewOptions {
   text?: string;
   /** Rendering a second request's paragraph. */
   also?: boolean;
+  /** Working time is left today on the clinic's calendar. */
+  openToday?: boolean;
+  /** Urgent alerts really reach a nurse. */
+  nurseAlerted?: boolean;
+  contacts?: ClinicContacts;
+  analysis?: RequestAnalysis;
+  /** The warning signs for the reason that made the message urgent, in the draft's language. */
+  warningSigns?: string;
 }
 
 /**
@@ -151,6 +198,9 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     result_very_high: false,
     result_very_low: false,
     result_outside: false,
+    result_better: false,
+    result_worse: false,
+    result_both_normal: false,
     ...resultSlots(namedResult(context, o.text ?? ''), lang, now, zone),
     ...appointmentSlots(
       appointmentFor(context?.appointments ?? [], o.text ?? '', request, zone, now),
@@ -172,5 +222,21 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     portal_trouble: reading?.portalTrouble ?? true,
     asks: reading?.asks ?? false,
     self_harm: reading?.selfHarm ?? false,
+    open_today: o.openToday ?? false,
+    nurse_alerted: o.nurseAlerted ?? false,
+    out_now: o.analysis?.refill.outNow ?? false,
+    needs_new_approval: o.analysis?.refill.pharmacyNeedsApproval ?? false,
+    knowledge_answer: o.analysis?.answers.length
+      ? o.analysis.answers.map((h) => h.passage.text[lang]).join(' ')
+      : undefined,
+    warning_signs: o.warningSigns,
+    emergency_number: o.contacts?.emergency ?? '911',
+    poison_control: o.contacts?.poison_control ?? '1-800-222-1222',
+    crisis_line: o.contacts?.crisis_line ?? '988',
+    labor_delivery: o.contacts?.labor_delivery,
+    labor_delivery_place: o.contacts?.labor_delivery_place,
+    dv_hotline: o.contacts?.dv_hotline ?? '1-800-799-7233',
+    nurse_line: o.contacts?.nurse_line,
+    after_hours_line: o.contacts?.after_hours,
   };
 }

@@ -1,7 +1,9 @@
 import type { ChatOpenAI } from '@langchain/openai';
 import type { ChartContext } from '../context/types';
 import type { TriageResult } from '../triage/types';
+import type { BusinessCalendar } from '../clinic/calendar';
 import type { PromptSet } from './prompts';
+import type { RequestPart } from './requests';
 
 /** Kinds of reply a template exists for; `prompts/templates/<kind>.<lang>.md`. */
 export const TEMPLATE_KINDS = [
@@ -19,6 +21,17 @@ export const TEMPLATE_KINDS = [
   'improving',
   'emergency',
   'acknowledgement',
+  // An information question the clinic's knowledge folder answers (hours, fax, vaccines, fees ...).
+  'knowledge',
+  'thanks',
+  'complaint',
+  // The one step that matters for each kind of emergency; `emergency` covers the rest.
+  'emergency_anaphylaxis',
+  'emergency_labor',
+  'emergency_poison',
+  'emergency_unresponsive',
+  'emergency_self_harm',
+  'emergency_violence',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -58,7 +71,14 @@ export type DraftFlagCode =
   | 'message_truncated'
   | 'chart_missing'
   | 'chart_warnings'
-  | 'drafting_error';
+  | 'drafting_error'
+  // for the approver
+  | 'knowledge_used'
+  | 'promise_made'
+  | 'false_promise'
+  | 'chart_contradiction'
+  | 'not_in_chart'
+  | 'part_not_answered';
 
 export interface DraftFlag {
   code: DraftFlagCode;
@@ -88,6 +108,13 @@ export interface DraftDeps {
   maxMessageChars?: number;
   /** 'text' for servers without JSON-schema output (some llama.cpp and Ollama builds). Default 'structured'. */
   outputMode?: 'structured' | 'text';
+  /**
+   * The clinic's business calendar: a draft promises a call or a send "today" only while working time
+   * is left today. Default Mon–Fri 08:00–12:00 and 13:00–17:00 in timeZone.
+   */
+  calendar?: BusinessCalendar;
+  /** True only when urgent alerts really reach a nurse (Slack configured): "a nurse has been alerted". */
+  nurseAlerts?: boolean;
 }
 
 /** What the model saw (pseudonymized) or what the template used, for the draft's audit trail. */
@@ -100,6 +127,20 @@ export interface ContextSnapshot {
   facts: string;
   templateKinds: TemplateKind[];
   styleExamples: number;
+  /** What the message asks, part by part, with the words naming each (request analysis). */
+  requests?: RequestPart[];
+  /** Clinic knowledge passages given to the draft (template or model), best first. */
+  knowledge?: KnowledgeUse[];
+}
+
+/** A knowledge passage a draft used, as staff see it beside the draft. */
+export interface KnowledgeUse {
+  id: string;
+  file: string;
+  title: string;
+  score: number;
+  approvedBy?: string;
+  approvedOn?: string;
 }
 
 export interface DraftResult {

@@ -4,6 +4,7 @@
  * finds the message ready (and stops) or starts over: never two drafts from one run of the pipeline.
  */
 import { recordEvent } from '../audit';
+import { loadClinicSettings, type BusinessCalendar } from '../clinic';
 import { fetchChart } from '../context';
 import type { ChartContext } from '../context/types';
 import { draftReply, pickStyleExamples, type DraftResult } from '../drafting';
@@ -21,6 +22,7 @@ import type { Message } from '../db';
 import { rememberPatient } from '../inbox/patients';
 import { errorKind, isTransientChartError, patientIdOf, type PipelineDeps } from './pipeline-deps';
 import { findMessage, insertDraft, markReady, raiseUrgency, recentSentReplies } from './repository';
+import { redraftEarlierInThread } from './thread-redraft';
 import { MessageGoneError, needsAlert } from './triage-message';
 
 const ACTOR = 'worker:draft';
@@ -80,6 +82,21 @@ async function readChart(
   }
 }
 
+/**
+ * The clinic's business calendar, for promises of "today". A stored calendar that fails its schema is
+ * reported elsewhere (settings API); here the default calendar keeps drafting going.
+ */
+export async function draftingCalendar(
+  db: PipelineDeps['db'],
+  zone: string,
+): Promise<BusinessCalendar | undefined> {
+  try {
+    return (await loadClinicSettings(db, zone)).calendar;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Asks the model, when there is one, whether the message is more urgent than the rules said. */
 async function reconsider(deps: PipelineDeps, message: Message, triage: TriageResult): Promise<TriageResult> {
   if (!deps.model) return triage;
@@ -134,11 +151,20 @@ export async function draftMessage(
   const styleExamples = deps.model
     ? pickStyleExamples(await recentSentReplies(deps.db, triage.category, STYLE_CANDIDATES), message.body, 2)
     : [];
+  const calendar = await draftingCalendar(deps.db, deps.timeZone ?? 'America/Chicago');
   let draft: DraftResult;
   try {
     draft = await draftReply(
       { text: message.body, chart, triage, styleExamples },
-      { model: deps.model, prompts: deps.prompts, now, modelName: deps.modelName, timeZone: deps.timeZone },
+      {
+        model: deps.model,
+        prompts: deps.prompts,
+        now,
+        modelName: deps.modelName,
+        timeZone: deps.timeZone,
+        calendar,
+        nurseAlerts: deps.nurseAlerts ?? false,
+      },
     );
   } catch (err) {
     throw new DraftCrashError({ cause: err });
@@ -193,5 +219,8 @@ export async function draftMessage(
     throw err;
   }
   deps.logger.info({ messageId, source: draft.source, flags: messageFlags }, 'message ready');
+  // After this message is ready: an earlier one of the thread still waiting gets a draft that reads both.
+  const redrafted = await redraftEarlierInThread(deps, message, { chart, now, calendar });
+  if (redrafted) deps.logger.info({ messageId, redrafted }, 'earlier messages in the thread redrafted');
   return 'ready';
 }

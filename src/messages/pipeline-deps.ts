@@ -23,6 +23,8 @@ export interface PipelineDeps {
   prompts: PromptSet;
   /** The clinic's IANA time zone, for dates and times written in drafts. */
   timeZone?: string;
+  /** Urgent alerts really reach a nurse (Slack configured): only then may a draft say a nurse was alerted. */
+  nurseAlerts?: boolean;
   now?: () => Date;
 }
 

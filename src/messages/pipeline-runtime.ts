@@ -123,6 +123,7 @@ export async function startPipeline(s: PipelineSettings): Promise<RunningPipelin
     modelName: s.llm.model,
     prompts,
     timeZone: s.timeZone,
+    nurseAlerts: !!s.alerts?.slack,
   };
   const alertSettings = s.alerts ?? defaultAlertSettings();
   const alertDeps = {

@@ -10,10 +10,10 @@ import type { Logger } from 'pino';
 import { recordEvent } from '../../audit';
 import { fetchChart, type ChartPortal } from '../../context';
 import type { ChartContext } from '../../context/types';
-import type { Db } from '../../db';
+import type { Db, Message } from '../../db';
 import { draftReply, pickStyleExamples, type DraftResult, type PromptSet } from '../../drafting';
 import { MessageNotFoundError } from '../../messages/errors';
-import { storedTriage } from '../../messages/draft-message';
+import { draftingCalendar, storedTriage } from '../../messages/draft-message';
 import { errorKind, patientIdOf } from '../../messages/pipeline-deps';
 import { findMessage, insertDraft, recentSentReplies } from '../../messages/repository';
 import { actorOf, type Actor } from './context';
@@ -34,6 +34,8 @@ export interface RegenerateDeps {
   /** The portal client; absent when no portal is configured. */
   chart?: ChartPortal;
   timeZone: string;
+  /** Urgent alerts really reach a nurse (Slack configured). */
+  nurseAlerts?: boolean;
   now?: () => Date;
 }
 
@@ -100,6 +102,32 @@ export async function regenerateDraft(
       'A reply to this message was already approved, or it is closed, so its draft cannot be regenerated.',
     );
   }
+  return storeNewDraft(deps, message, user, {
+    instruction,
+    action: 'draft.regenerated',
+  });
+}
+
+export interface NewDraftOptions {
+  instruction?: RegenerateInstruction;
+  /** The audit action: a person asked for it, or the facts changed under the old draft. */
+  action: 'draft.regenerated' | 'draft.redrafted';
+  /** Codes only (no PHI): why the draft was made again, recorded with the event and on the draft. */
+  reason?: string;
+}
+
+/**
+ * Drafts the message again and stores the new draft beside the old one (drafts are never updated:
+ * the earlier one stays as a revision), with an audit event naming both.
+ */
+export async function storeNewDraft(
+  deps: RegenerateDeps,
+  message: Message,
+  user: Actor,
+  options: NewDraftOptions,
+): Promise<RegeneratedDraft> {
+  const { instruction } = options;
+  const messageId = message.id;
   const previous = await deps.db
     .selectFrom('drafts')
     .select(['id', 'target_grade'])
@@ -130,7 +158,15 @@ export async function regenerateDraft(
       styleExamples,
       targetGrade: instruction === 'simpler' ? Math.max(3, baseGrade - 2) : undefined,
     },
-    { model: deps.model, prompts, now, modelName: deps.modelName, timeZone: deps.timeZone },
+    {
+      model: deps.model,
+      prompts,
+      now,
+      modelName: deps.modelName,
+      timeZone: deps.timeZone,
+      calendar: await draftingCalendar(deps.db, deps.timeZone),
+      nurseAlerts: deps.nurseAlerts ?? false,
+    },
   );
   const source = draft.source;
   if (source === 'none') {
@@ -146,20 +182,31 @@ export async function regenerateDraft(
       reading_grade: draft.readingGrade,
       target_grade: draft.targetGrade,
       // Details may quote the draft; they live with it, never in events or logs.
-      flags: draft.flags.map((f) => (f.detail ? `${f.code}: ${f.detail}` : f.code)),
+      flags: [
+        ...(options.reason ? [`redrafted: ${options.reason}`] : []),
+        ...draft.flags.map((f) => (f.detail ? `${f.code}: ${f.detail}` : f.code)),
+      ],
       context_snapshot: JSON.stringify(draft.contextSnapshot),
       tokens: draft.tokens ? draft.tokens.input + draft.tokens.output : null,
       latency_ms: draft.latencyMs ?? null,
     });
     await recordEvent(trx, {
       actor: actorOf(user),
-      action: 'draft.regenerated',
+      action: options.action,
       messageId,
-      data: { draftId: id, previousDraftId: previous?.id ?? null, instruction: instruction ?? null },
+      data: {
+        draftId: id,
+        previousDraftId: previous?.id ?? null,
+        instruction: instruction ?? null,
+        ...(options.reason ? { reason: options.reason } : {}),
+      },
     });
     return id;
   });
-  deps.logger.info({ messageId, source: draft.source, chartProblem: problem ?? null }, 'draft regenerated');
+  deps.logger.info(
+    { messageId, source: draft.source, chartProblem: problem ?? null, action: options.action },
+    'draft made again',
+  );
   return {
     draftId,
     previousDraftId: previous?.id ?? null,

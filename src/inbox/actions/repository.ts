@@ -208,3 +208,12 @@ export async function ackAlertFromInbox(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Adds flags to a message, each kept once (the reviewer's "draft changed" notice). */
+export async function addMessageFlags(db: Conn, messageId: string, flags: string[]): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({ flags: sql<string[]>`array(select distinct unnest(flags || ${flags}::text[]) order by 1)` })
+    .where('id', '=', messageId)
+    .execute();
+}

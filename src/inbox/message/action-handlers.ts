@@ -18,6 +18,7 @@ import {
 import { regenerateDraft } from '../actions/regenerate';
 import { saveReply, startReply } from '../actions/reply';
 import { retrySendFromInbox } from '../actions/retry-send';
+import { redraftAfterUrgencyChange } from '../actions/redraft';
 import { changeMessageUrgency, closeWithoutReply, routeToNurse } from '../actions/triage-actions';
 import type { MessageDeps } from './deps';
 import { levelLabel } from './format';
@@ -116,7 +117,10 @@ export const runUrgency =
   async ({ req, id, user }) => {
     const input = parseBody(UrgencyBody, req.body);
     const changed = await changeMessageUrgency(deps.db, deps.queues, id, user, input);
-    const flash = `Urgency changed from ${levelLabel(changed.from)} to ${levelLabel(changed.to)}.`;
+    const redraft = await redraftAfterUrgencyChange(deps.regenerate, id, user, changed);
+    const flash =
+      `Urgency changed from ${levelLabel(changed.from)} to ${levelLabel(changed.to)}.` +
+      (redraft.redrafted ? ' The draft was made again for the new urgency; the earlier draft is kept.' : '');
     if (!changed.alertDeferred) return { flash };
     deps.logger.warn({ messageId: id }, 'urgency raised; alert not queued (redis unavailable)');
     return {

@@ -53,11 +53,12 @@ export function messageDeps(deps: InboxDeps, options: { promptsDir?: string } = 
       )
     : undefined;
   const clock = deps.now ?? (() => new Date());
+  const alertSettings = alertSettingsFromEnv(env);
   return {
     ...deps,
     zone: env.CLINIC_TIME_ZONE,
     prefix: env.QUEUE_PREFIX,
-    alertSettings: alertSettingsFromEnv(env),
+    alertSettings,
     clock,
     regenerate: {
       db: deps.db,
@@ -68,6 +69,7 @@ export function messageDeps(deps: InboxDeps, options: { promptsDir?: string } = 
       instructions: once(() => loadRegenerateInstructions(promptsDir)),
       chart,
       timeZone: env.CLINIC_TIME_ZONE,
+      nurseAlerts: !!alertSettings.slack,
       now: clock,
     },
   };

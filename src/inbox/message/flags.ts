@@ -34,6 +34,17 @@ const DRAFT_FLAGS: Record<string, string> = {
   chart_missing: 'The chart could not be read, so the draft states no chart facts.',
   chart_warnings: 'Some chart records were malformed and skipped.',
   drafting_error: 'Drafting hit an error and fell back to a draft without the chart.',
+  knowledge_used:
+    'Answers from the clinic’s knowledge folder (prompts/knowledge): the passage and its file are named. Check it is still current.',
+  promise_made: 'Promises an action (a call, a send, an alert). Make sure it will happen before you send.',
+  false_promise:
+    'The model promised something the clinic cannot do at this hour or with this set-up; that draft was replaced.',
+  chart_contradiction:
+    'What the patient says does not match the chart (both sides shown). The draft does not state either; check before replying.',
+  not_in_chart:
+    'The patient names something the chart does not hold. The draft does not guess; check the record.',
+  redrafted:
+    'This draft replaced an earlier one because the message’s urgency changed; the earlier draft is kept.',
 };
 
 const MESSAGE_FLAGS: Record<string, string> = {
@@ -49,6 +60,7 @@ const MESSAGE_FLAGS: Record<string, string> = {
   no_draft: 'No draft was made for this message.',
   needs_translation: 'The patient wrote in a language the clinic does not draft in.',
   draft_failed: 'Drafting failed for this message.',
+  draft_changed: 'The draft was made again after the urgency changed. Read the new draft before sending.',
   triage_failed: 'The triage rules could not read this message; it was marked urgent to be safe.',
   unreadable:
     'The portal sent something this system could not read, so there is no text here. Open it in the ' +

@@ -19,7 +19,7 @@ beforeAll(async () => {
   fx = await createMessageFixture();
   openai = await startFakeOpenAI();
   openai.setDefault({
-    json: { body: 'We got your message. The care team will look at it today and write back.' },
+    json: { body: 'We got your message. The care team will look at it and write back soon.' },
   });
   withModel = fx.appWithEnv({
     OPENAI_BASE_URL: openai.baseUrl,
@@ -82,7 +82,7 @@ describe('regenerate with a model configured', () => {
       .execute();
     expect(drafts).toHaveLength(2);
     expect(drafts[0]).toMatchObject({ source: 'llm', model: 'fake-model' });
-    expect(drafts[0].body).toContain('The care team will look at it today');
+    expect(drafts[0].body).toContain('The care team will look at it and write back soon');
     expect(drafts[0].prompt_version).toMatch(/\+shorter$/);
     const [event] = await eventsFor(fx.db, id, 'draft.regenerated');
     expect(event.data).toEqual({ draftId: drafts[0].id, previousDraftId: draftId, instruction: 'shorter' });

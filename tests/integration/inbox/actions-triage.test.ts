@@ -162,6 +162,35 @@ describe('change urgency', () => {
     expect(await fx.web.queues.alert.getJob(`alert-${id}`)).toBeDefined();
   });
 
+  it('makes the draft again for the new urgency, keeps the old one, and tells the reviewer', async () => {
+    const { id, draftId } = await seedMessage(fx.db, { urgency: 'routine' });
+    const res = await postForm(fx.people.nurse, messageUrl(id, 'urgency'), {
+      urgency: 'urgent',
+      reason: 'Out of insulin since yesterday',
+    }).expect(303);
+    expect(res.headers.location).toBeDefined();
+    const drafts = await fx.db
+      .selectFrom('drafts')
+      .select(['id', 'body', 'flags'])
+      .where('message_id', '=', id)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    expect(drafts).toHaveLength(2);
+    expect(drafts[0].id).toBe(draftId);
+    expect(drafts[1].flags[0]).toBe('redrafted: urgency changed from routine to urgent');
+    // The urgent refill reply: a same-day call while the clinic is open, the after-hours line otherwise.
+    expect(drafts[1].body).toMatch(/A nurse will call you today|after-hours nurse line/);
+    expect((await messageRow(id)).flags).toContain('draft_changed');
+    const [event] = await eventsFor(fx.db, id, 'draft.redrafted');
+    expect(event.data).toEqual({
+      draftId: drafts[1].id,
+      previousDraftId: draftId,
+      instruction: null,
+      reason: 'urgency changed from routine to urgent',
+    });
+  });
+
   it('needs a reason, and refuses the level it already has', async () => {
     const { id } = await seedMessage(fx.db, { urgency: 'routine' });
     const noReason = await postForm(fx.people.manager, messageUrl(id, 'urgency'), {

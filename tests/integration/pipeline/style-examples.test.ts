@@ -22,7 +22,7 @@ describe('style examples from approved replies', () => {
   beforeAll(async () => {
     f = await createPipelineFixture();
     fake = await startFakeOpenAI();
-    fake.setDefault({ json: { body: 'We got your refill request. Your care team will review it today.' } });
+    fake.setDefault({ json: { body: 'We got your refill request. Your care team will review it soon.' } });
     pipeline = await startFixturePipeline(f, {
       llm: { baseUrl: fake.baseUrl, apiKey: 'test', model: 'fake-model', timeoutMs: 3000, maxRetries: 0 },
     });

@@ -30,7 +30,7 @@ function model(timeoutMs = 3000) {
   });
 }
 
-function draft(input: Partial<DraftInput>, useModel = true): Promise<DraftResult> {
+function draft(input: Partial<DraftInput>, useModel = true, now = NOW): Promise<DraftResult> {
   return draftReply(
     {
       text: 'Can I get a refill of my lisinopril?',
@@ -38,21 +38,25 @@ function draft(input: Partial<DraftInput>, useModel = true): Promise<DraftResult
       triage: triage({ category: 'medication' }),
       ...input,
     },
-    { model: useModel ? model() : null, prompts, now: NOW },
+    { model: useModel ? model() : null, prompts, now },
   );
 }
 
+/** Monday 10:00 in Chicago (NOW is a Saturday): a "today" promise can be kept. */
+const OPEN = new Date('2026-11-30T16:00:00Z');
+
 const codes = (d: DraftResult) => d.flags.map((f) => f.code);
 
-const GROUNDED = 'Your lisinopril 10 mg has 2 refills left. We will send the refill to your pharmacy today.';
+const GROUNDED = 'Your lisinopril 10 mg has 2 refills left. We will send the refill to your pharmacy.';
 
 describe('model path', () => {
   it('drafts with the model, adds greeting and sign-off, and records model, tokens and latency', async () => {
     fake.script({ json: { body: GROUNDED } });
-    const d = await draft({});
+    const d = await draft({}, true, OPEN);
     expect(d.source).toBe('llm');
     expect(d.body).toBe(`Hi Rosalind,\n\n${GROUNDED}\n\n${prompts.voice.sign_off.en}`);
-    expect(d.flags).toEqual([]);
+    // A promise of an action is shown to the approver.
+    expect(d.flags).toEqual([{ code: 'promise_made', detail: 'We will send the refill to your pharmacy.' }]);
     expect(d.model).toBe('fake-model');
     expect(d.tokens).toEqual({ input: 42, output: 17 });
     expect(d.latencyMs).toBeGreaterThanOrEqual(0);
@@ -63,6 +67,20 @@ describe('model path', () => {
     expect(
       fake.requests[0].body.response_format?.type ?? fake.requests[0].body.tools?.[0]?.function.name,
     ).toBeTruthy();
+  });
+
+  it('keeps a model promise of "today" only while the clinic has working time left today', async () => {
+    const today = 'Your lisinopril 10 mg has 2 refills left. We will send the refill to your pharmacy today.';
+    fake.script({ json: { body: today } });
+    const open = await draft({}, true, OPEN);
+    expect(open.source).toBe('llm');
+    expect(codes(open)).toEqual(['promise_made']);
+    fake.script({ json: { body: today } });
+    // NOW is Saturday morning in Chicago: the promise cannot be kept, so the template replaces it.
+    const closed = await draft({}, true, NOW);
+    expect(closed.source).toBe('template');
+    expect(codes(closed)).toEqual(expect.arrayContaining(['false_promise', 'model_draft_rejected']));
+    expect(closed.body).not.toMatch(/today/);
   });
 
   it('puts the placeholders the model used back', async () => {
@@ -187,8 +205,7 @@ describe('text output mode (servers without JSON-schema support)', () => {
 describe('simplification loop', () => {
   const COMPLEX =
     'Regarding your communication concerning the administration of lisinopril, our interdisciplinary clinical team will evaluate the circumstances comprehensively and subsequently communicate individualized recommendations.';
-  const SIMPLE =
-    'We got your note about lisinopril. Dr. Ana Ruiz will read it today. We will write back soon.';
+  const SIMPLE = 'We got your note about lisinopril. Dr. Ana Ruiz will read it. We will write back soon.';
 
   it('sends a draft above target back to be simplified and keeps the simpler one', async () => {
     fake.script({ json: { body: COMPLEX } }, { json: { body: SIMPLE } });
@@ -341,8 +358,19 @@ describe('paths without a generated draft', () => {
     expect(fake.requests).toHaveLength(0);
     expect(d.source).toBe('escalation');
     expect(d.body).toMatch(/Call 911 or go to the nearest emergency room now/);
-    expect(d.body).toMatch(/A nurse has been alerted/);
+    // No alert channel configured: the draft does not claim a nurse was alerted.
+    expect(d.body).not.toMatch(/alerted/);
     expect(d.flags).toEqual([]);
+    const alerted = await draftReply(
+      {
+        text: 'crushing chest pain',
+        chart: sampleChart(),
+        triage: triage({ urgency: 'emergent', category: 'symptom' }),
+      },
+      { model: model(), prompts, now: NOW, nurseAlerts: true },
+    );
+    expect(alerted.body).toMatch(/A nurse has been alerted/);
+    expect(alerted.flags).toEqual([{ code: 'promise_made', detail: 'A nurse has been alerted.' }]);
   });
 
   it('writes the emergency text in Spanish, and adds a line in another language before the English', async () => {
@@ -362,7 +390,7 @@ describe('paths without a generated draft', () => {
     const thanks = { text: 'Thank you all!', triage: triage({ urgency: 'non_clinical', needsReply: false }) };
     const ack = await draft(thanks);
     expect(ack.source).toBe('template');
-    expect(ack.body).toContain('Thank you for your note. Your care team will read it.');
+    expect(ack.body).toContain('You are very welcome.');
     const quiet = await draftReply(
       { ...thanks, chart: sampleChart() },
       {

@@ -52,7 +52,7 @@ describe('chart facts in words', () => {
     );
     expect(plainMedicine({ name: 'ProAir HFA', dose: '2 puffs' })).toBe('ProAir HFA 2 puffs');
     expect(plainMedicine({ name: 'Insulin glargine 100 units/mL pen', dose: '20 units' }, 'es')).toBe(
-      'insulin glargine 20 unidades',
+      'insulina glargina 20 unidades',
     );
     expect(plainMedicine({ name: 'ProAir HFA', dose: '2 puffs' }, 'es')).toBe('ProAir HFA 2 disparos');
   });

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ChartContext, ObservationFact } from '../../../src/context/types';
 import { draftReply } from '../../../src/drafting/drafter';
+import { APPROVER_NOTES } from '../../../src/drafting/staff-flags';
 import { loadPrompts } from '../../../src/drafting/prompts';
 import type { DraftDeps, DraftResult } from '../../../src/drafting/types';
 import type { TriageResult } from '../../../src/triage/types';
@@ -85,8 +86,14 @@ function body(d: DraftResult): string {
   return lines.slice(1, -1).join('\n\n');
 }
 
+// Notes for the approver (a promise made, a knowledge passage used) describe the draft; they are not faults.
 const problems = (d: DraftResult) =>
-  d.flags.filter((f) => !['needs_translation', 'chart_warnings'].includes(f.code));
+  d.flags.filter(
+    (f) => !['needs_translation', 'chart_warnings'].includes(f.code) && !APPROVER_NOTES.has(f.code),
+  );
+
+/** Monday 10:00 in Chicago: the clinic is open, so "today" promises may be made (NOW is a Saturday). */
+const OPEN = new Date('2026-11-30T16:00:00Z');
 
 describe('contact-detail changes', () => {
   it('acknowledges a new phone number without the forms wording or a claim that it is done', async () => {
@@ -261,16 +268,21 @@ describe('emergency and crisis lines', () => {
       language: 'es',
       reasons: ['emergent: suicidal thoughts with plan or intent — "pastillas y pienso tomarmelas"'],
     });
-    expect(es.body).toMatch(/Llame al 911/);
+    expect(es.body).toMatch(/llame al 911/i);
     expect(es.body).toMatch(/988/);
   });
 
   it('adds the crisis line to the same-day reply for passive thoughts of not wanting to live', async () => {
-    const d = await draft("some days I wish I wouldn't wake up. I'm safe, no plans", {
-      urgency: 'urgent',
-      category: 'symptom',
-      reasons: ['urgent: thoughts of not wanting to be alive — "wish I wouldn\'t wake up"'],
-    });
+    const d = await draft(
+      "some days I wish I wouldn't wake up. I'm safe, no plans",
+      {
+        urgency: 'urgent',
+        category: 'symptom',
+        reasons: ['urgent: thoughts of not wanting to be alive — "wish I wouldn\'t wake up"'],
+      },
+      sampleChart(),
+      { now: OPEN },
+    );
     expect(body(d)).toMatch(/A nurse will call you today/);
     expect(body(d)).toMatch(/988/);
     const other = await draft('Burning when I pee and a fever of 101.5', {
@@ -314,7 +326,15 @@ describe('facts the patient did not ask about stay out', () => {
     });
     expect(refill.contextSnapshot.templateKinds).toEqual(['refill']);
     expect(refill.body).not.toMatch(/lisinopril|levothyroxine|refills left/i);
-    expect(body(refill)).toMatch(/^We got your refill request\. We will check your prescription today\./);
+    // NOW is a Saturday: no "today" promise; on a Monday morning there is.
+    expect(body(refill)).toMatch(/^We got your refill request\. We will check your prescription\./);
+    const monday = await draft(
+      'i need a refill of my sertraline 50 mg, i have about 2 wks left',
+      { category: 'medication' },
+      sampleChart(),
+      { now: OPEN },
+    );
+    expect(body(monday)).toMatch(/^We got your refill request\. We will check your prescription today\./);
     expect(problems(refill)).toEqual([]);
 
     const oneMed = { ...sampleChart(), medications: sampleChart().medications.slice(0, 1) };
@@ -367,7 +387,11 @@ describe('facts the patient did not ask about stay out', () => {
       urgency: 'non_clinical',
       category: 'portal_technical',
     });
-    expect(body(how)).toMatch(/^Thank you for your question about the portal\./);
+    // The clinic's knowledge folder answers how proxy access works.
+    expect(body(how)).toMatch(
+      /^Thank you for your question\. A parent or caregiver can get their own portal access/,
+    );
+    expect(how.flags).toContainEqual(expect.objectContaining({ code: 'knowledge_used' }));
     expect(how.body).not.toMatch(/Forgot password|giving you trouble/);
     const stuck = await draft(
       "The new patient form asks for family history. Where do I put that in the portal? It won't let me save the page.",
@@ -415,6 +439,7 @@ describe('questions triage filed under another category', () => {
       'The portal says my INR is 4.8. Should I change what I take tonight?',
       { urgency: 'non_clinical', category: 'portal_technical', categories: ['portal_technical', 'other'] },
       chart,
+      { now: OPEN },
     );
     expect(d.contextSnapshot.templateKinds).toEqual(['results']);
     expect(body(d)).toMatch(

@@ -7,6 +7,7 @@ import { chartFromBundle } from '../../../src/context';
 import type { ChartContext } from '../../../src/context/types';
 import { draftReply } from '../../../src/drafting/drafter';
 import { loadPrompts } from '../../../src/drafting/prompts';
+import { APPROVER_NOTES } from '../../../src/drafting/staff-flags';
 import type { DraftResult } from '../../../src/drafting/types';
 import { generateClinic, generateMessages, patientBundle } from '../../../src/portal/sandbox/synthetic';
 import { CATEGORIES, type TriageResult, type Urgency } from '../../../src/triage/types';
@@ -20,7 +21,9 @@ const charts: ChartContext[] = clinic.patients.map((p) => chartFromBundle(patien
 const INFORMATIONAL = new Set(['needs_translation', 'chart_warnings']);
 
 function problems(d: DraftResult): string[] {
-  const out = d.flags.filter((f) => !INFORMATIONAL.has(f.code)).map((f) => `${f.code}: ${f.detail}`);
+  const out = d.flags
+    .filter((f) => !INFORMATIONAL.has(f.code) && !APPROVER_NOTES.has(f.code))
+    .map((f) => `${f.code}: ${f.detail}`);
   if (d.readingGrade === null || d.readingGrade > d.targetGrade)
     out.push(`grade ${d.readingGrade} > ${d.targetGrade}`);
   if (/\{\{|\}\}|undefined|null|NaN|\[[A-Z_]+\]/.test(d.body)) out.push('unfilled slot');
