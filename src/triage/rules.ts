@@ -22,6 +22,9 @@ const LITTLE_BLOOD =
   /\b(?:a (?:little|bit|tiny bit|few drops|streak)|little bit|bit of|streaks?|spots? of|a few drops|poquit\w*|un poco)\b/;
 const STRAINING =
   /\b(?:strain\w*|constipat\w*|backed up|hemorrhoid\w*|haemorrhoid\w*|piles|fissure|hard (?:stools?|poops?|bms?|bowel movements?)|estren\w*|hemorroid\w*|pujar|pujando)\b/;
+const SKIN_RASH = /\b(?:blisters?|shingles|rash|ampollas?|culebrilla|herpes zoster)\b/;
+const BREAST_CONTEXT =
+  /\b(?:breasts?|boobs?|nipples?|period|menstrual|senos?|pechos? (?:hinchados|sensibles)|regla)\b/;
 const TIGHTNESS_ONLY = /\b(?:tight\w*|apretad\w*|opresion|oprimid\w*)\b/;
 const ASTHMA_WORD =
   /\b(?:asthma\w*|asma\w*|wheez\w*|silb\w*|chiflid\w*|albuterol|inhaler|inhalador|nebuli\w*)\b/;
@@ -119,6 +122,18 @@ function judgeOccurrence(
     // A little bright red blood when wiping, with straining or known piles: see a GP, not today (NHS).
     level = 'routine';
     label = 'a little bright red blood when wiping, with straining or piles';
+  } else if ((id === 'stroke_weakness' || id === 'limb_numbness') && SKIN_RASH.test(ev.folded)) {
+    // One-sided burning or tingling skin with blisters is shingles (same day), not a stroke.
+    level = 'urgent';
+    label = 'one-sided tingling or burning with a rash or blisters';
+  } else if (
+    id === 'chest_pain' &&
+    /\b(?:sore|tender)\b/.test(ev.folded.slice(m.start, m.end)) &&
+    BREAST_CONTEXT.test(ev.folded)
+  ) {
+    // "My period makes my chest sore": breast tenderness, not chest pain.
+    level = 'routine';
+    label = 'breast soreness';
   } else if (id === 'stroke_weakness' && sentenceMatches(ev.folded, m, INJURY_CUE)) {
     // "Can't lift his arm" after a fall or a broken collarbone is an injury, not a stroke.
     level = 'urgent';

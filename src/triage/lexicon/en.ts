@@ -260,7 +260,7 @@ export const en: LanguagePack = {
       `(?<!(?:i'?m|im|i am|i was|i got|i get|i feel|am|so|bit|little|kinda|kind of|totally|very|really|also|more) )confused(?! (?:about|by|as to|why|how|with|on|regarding|what|which|where|when|if|because|at|by))`,
       `(?:very|really|more|so|seems|seemed|getting|acting|suddenly|new|is|he'?s|she'?s|hes|shes) (?:very |really |so )?(?:confused|disoriented)`,
       `confusion|disorient\\w*|delirious|delirium|altered mental`,
-      `(?:feel|feels|feeling|felt) (?:very |really |so |kind of |kinda |a bit |super )?(?:confused|disoriented|foggy|out of it)(?! (?:about|by|with|as to|on|regarding|why|how|what))`,
+      `(?:feel|feels|feeling|felt) (?:very |really |so |kind of |kinda |a bit |super )?(?:confused|disoriented|(?<!(?:kind of|kinda|a bit|a little|slightly) )foggy|out of it)(?! (?:about|by|with|as to|on|regarding|why|how|what))`,
       `(?:doesn'?t|does not|didn'?t|did not|don'?t|doesnt|dont) (?:know|recogni[sz]e) (?:where (?:she|he|they|i) (?:is|are|was|am)|what day|what year|who (?:i|we) (?:am|are)|me|us|his own|her own|her (?:kids|husband|daughter|son)|his (?:kids|wife|daughter|son))`,
       `(?:doesn'?t|does not|don'?t|isn'?t|is not|not) mak(?:e|ing) (?:any )?sense(?! (?:of|to me why))|not making (?:any )?sense|${CANT} think straight|(?:can'?t|cannot|won'?t|isn'?t|not|unable to) (?:answer|answering|respond|responding) (?:me|us|questions)`,
       `(?:asking|asks|repeating|repeats|saying|says) (?:the )?same (?:questions?|things?)~(?:over|again)`,
@@ -411,7 +411,7 @@ export const en: LanguagePack = {
       `(?:one|my|his|her|left|right) (?:leg|calf)~(?:swollen|swelling|swole|puffy)|(?:swollen|puffy) (?:left |right )?(?:leg|calf)\\b`,
     ],
     lip_swelling: [
-      `(?:lips?|tongue|mouth)~(?:tingl\\w*|numb\\w*|itchy|burning)`,
+      `(?<!hands (?:and )?(?:around )?(?:my |the )?)(?:lips?|tongue|mouth)~(?:tingl\\w*|numb\\w*|itchy|burning)(?!~~(?:hands|fingers))`,
       `(?:lips?|face|eyelids?|mouth|cheeks?|throat)~(?:swell\\w*|swollen|puff\\w*|big and puffy)`,
       `(?:swell\\w*|swollen|puffy)~(?:lips?|face|eyelids?|mouth|throat)`,
     ],
