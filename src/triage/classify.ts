@@ -7,7 +7,7 @@ import { blankSpans, excerpt, foldText } from './normalize';
 import { readVitals } from './numbers';
 import { shippedCatalogue, type Catalogue } from './protocols';
 import { protocolFindings } from './protocol-findings';
-import { applyRules, type Finding } from './rules';
+import { applyRules, seizureAssessedInER, type Finding } from './rules';
 import { findIdioms, findInjections } from './spans';
 import {
   moreUrgent,
@@ -88,6 +88,7 @@ function classifyWithRules(text: string, facts: PatientFacts, catalogue: Catalog
         ruledOut.push(...affirmed.splice(i, 1));
     }
   }
+  if (seizureAssessedInER(folded)) ruledOut.push(...affirmed.filter((m) => m.concept === 'seizure'));
   const evidence = { original, folded, affirmed, vitals, facts };
   const findings = applyRules(evidence);
   const forProtocols = ruledOut.length > 0 ? { ...evidence, folded: blankSpans(folded, ruledOut) } : evidence;

@@ -16,12 +16,20 @@ const STAINED_FLUID = /\b(?:green\w*|brown\w*|bloody|dark|smells?)\b/;
 const INJURY_CUE =
   /\b(?:broke|broken|fractur\w*|injur\w*|sprain\w*|dislocat\w*|practice|game|tackled|twisted|collarbone|shoulder)\b/;
 const COUGH_ONLY =
-  /\b(?:only )?(?:when|with|from|after) (?:i |he |she )?(?:cough|coughing)\b|\bfrom (?:all the |the )?coughing\b/;
+  /\b(?:only )?(?:when|with|from|after) (?:i |he |she )?(?:cough|coughing|breathe (?:in|deep\w*))\b|\bfrom (?:all the |the )?coughing\b|\b(?:cuando|al) (?:toso|tose|toser|respiro hondo|respirar (?:hondo|profundo))\b/;
 
 const LITTLE_BLOOD =
   /\b(?:a (?:little|bit|tiny bit|few drops|streak)|little bit|bit of|streaks?|spots? of|a few drops|poquit\w*|un poco)\b/;
 const STRAINING =
   /\b(?:strain\w*|constipat\w*|backed up|hemorrhoid\w*|haemorrhoid\w*|piles|fissure|hard (?:stools?|poops?|bms?|bowel movements?)|estren\w*|hemorroid\w*|pujar|pujando)\b/;
+/** A seizure yesterday that the ER already assessed (the protocols must not read it again either). */
+export function seizureAssessedInER(folded: string): boolean {
+  return SEEN_IN_ER.test(folded) && PAST_DAY.test(folded);
+}
+const SEEN_IN_ER =
+  /\b(?:the er|er (?:said|doctor|visit)|emergency room|urgencias|we called 911|ambulance took)\b/;
+const PAST_DAY = /\b(?:yesterday|last night|ayer|anoche)\b/;
+const IRON = /\b(?:iron|ferrous|hierro|sulfato ferroso|pepto|bismuth)\b/;
 const SKIN_RASH = /\b(?:blisters?|shingles|rash|ampollas?|culebrilla|herpes zoster)\b/;
 const BREAST_CONTEXT =
   /\b(?:breasts?|boobs?|nipples?|period|menstrual|senos?|pechos? (?:hinchados|sensibles)|regla)\b/;
@@ -122,6 +130,14 @@ function judgeOccurrence(
     // A little bright red blood when wiping, with straining or known piles: see a GP, not today (NHS).
     level = 'routine';
     label = 'a little bright red blood when wiping, with straining or piles';
+  } else if (id === 'seizure' && seizureAssessedInER(ev.folded)) {
+    // A seizure yesterday that the ER already assessed: a follow-up today, not a new emergency.
+    level = 'urgent';
+    label = 'seizure already assessed in the emergency room';
+  } else if (id === 'black_stool' && IRON.test(ev.folded) && !by.has('dizziness') && !by.has('fainting')) {
+    // Iron or bismuth turns stools dark; with no dizziness or pain it is expected.
+    level = 'routine';
+    label = 'dark stools while taking iron or bismuth';
   } else if ((id === 'stroke_weakness' || id === 'limb_numbness') && SKIN_RASH.test(ev.folded)) {
     // One-sided burning or tingling skin with blisters is shingles (same day), not a stroke.
     level = 'urgent';

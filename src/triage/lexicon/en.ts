@@ -659,6 +659,7 @@ export const en: LanguagePack = {
     ],
     critical_med: [CRITICAL],
     run_out: [
+      `(?:only |just )?(?:has|have|got) (?:\\d|one|two|three|a few|a couple(?: of)?) (?:pills?|tablets?|doses?|days?(?:'? worth)?) left`,
       `(?<=(?:${CRITICAL}|meds|medicines?|medications?|pills|prescription|inhaler|pens|vials?)\\s+)(?:is|are|has|have) (?:all )?(?:gone|used up|finished)`,
       `(?<!(?:sticking|poking|coming|hanging|falling|fell|bleeding|leaking|sticks|pokes) )out of(?! (?:my |his |her |the )?(?:left|right|mind|breath|town|state|country|work|bed|it\\b|nowhere|control|reach|pocket|network|office|ears?|eyes?|nose|place|line|order|shape|sorts|hospital|er\\b|surgery|character|touch|curiosity|options|ideas|patience|time|money))|ran out|run out|running out|runs out|will run out|(?:none|no more|no pills|nothing|zero) left|(?:last|final) (?:dose|pill|pen|vial|one|tablet|injection|shot)|took ${HIS} last|as of (?:today|tomorrow|tonight)`,
       `(?:only|just) (?:have |got |has |had )?(?:one|1|a single|tomorrow(?:'?s)?|today'?s|tonight'?s|this (?:morning|evening)'?s|tomorrow morning'?s|one more|1 more|enough for (?:today|tonight|tomorrow|one|1))~left`,
