@@ -149,6 +149,9 @@ function vitalRules(ctx: RuleContext): void {
     else if ((bp.systolic >= 180 || bp.diastolic >= 120) && hasOrgan) {
       add('emergent', 'very high blood pressure with headache, vision, chest or neurological symptoms', q);
     } else if (bp.systolic >= 180 || bp.diastolic >= 110) add('urgent', 'very high home blood pressure', q);
+    else if (bp.systolic >= 170 && v.bp.filter((b) => b.systolic >= 170).length >= 2)
+      // Two readings at 170 or more: recheck and advice today, even without symptoms.
+      add('urgent', 'repeated high home blood pressure readings', q);
     else if ((bp.systolic >= 160 || bp.diastolic >= 100) && ctx.has('run_out'))
       // High and out of the pill that controls it: a refill and advice today.
       add('urgent', 'high blood pressure while out of the medicine', `${q} + ${ctx.quote('run_out')}`);

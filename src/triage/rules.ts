@@ -30,6 +30,8 @@ const SEEN_IN_ER =
   /\b(?:the er|er (?:said|doctor|visit)|emergency room|urgencias|we called 911|ambulance took)\b/;
 const PAST_DAY = /\b(?:yesterday|last night|ayer|anoche)\b/;
 const IRON = /\b(?:iron|ferrous|hierro|sulfato ferroso|pepto|bismuth)\b/;
+const REPRODUCIBLE =
+  /\b(?:hurts|sore|tender|pain\w*) (?:only )?when (?:i |he |she |you )?(?:press\w*|push\w*|touch\w*) (?:on )?(?:it|there|the spot)|(?:press\w*|push\w*) on (?:it|the spot) (?:it|and it) (?:hurts|is sore)|duele (?:cuando|al) (?:le |me )?(?:aprieto|aprieta|presiono|toco)/;
 const SKIN_RASH = /\b(?:blisters?|shingles|rash|ampollas?|culebrilla|herpes zoster)\b/;
 const BREAST_CONTEXT =
   /\b(?:breasts?|boobs?|nipples?|period|menstrual|senos?|pechos? (?:hinchados|sensibles)|regla)\b/;
@@ -130,6 +132,10 @@ function judgeOccurrence(
     // A little bright red blood when wiping, with straining or known piles: see a GP, not today (NHS).
     level = 'routine';
     label = 'a little bright red blood when wiping, with straining or piles';
+  } else if (id === 'chest_pain' && REPRODUCIBLE.test(ev.folded)) {
+    // Chest pain a finger can reproduce (pressing, twisting) is usually the chest wall: same day.
+    level = 'urgent';
+    label = 'chest pain that hurts when pressed or twisting (chest wall)';
   } else if (id === 'seizure' && seizureAssessedInER(ev.folded)) {
     // A seizure yesterday that the ER already assessed: a follow-up today, not a new emergency.
     level = 'urgent';

@@ -569,7 +569,7 @@ export const en: LanguagePack = {
       `pain\\w*|aches?|aching|achy|hurts?(?! (?:me|myself|us|him|her|them|someone|somebody|others|people|anyone|my (?:kids|children|family|wife|husband|baby|son|daughter)))|hurting(?! (?:me|myself|us|him|her|them|someone|somebody|others))|sore\\w*|a cold|chest cold|head cold|colds?\\b(?! weather)|cold symptoms|flu\\b(?! shots?| vaccines?| clinic| jab)|congest\\w*|stuffy|runny nose|sneez\\w*|itch\\w*|allerg\\w*|tired\\w*|fatigue\\w*|exhausted|insomnia|trouble sleeping|${CANT} sleep|heartburn|reflux|constipat\\w*|bloat\\w*|nause\\w*|anxiety|depress\\w*|panic attacks?|\\bmole\\b|warts?|lumps?|cysts?|swell\\w*|swollen|cramp\\w*|discharge|acne|pimples?|hair loss|forgetful\\w*|memory (?:loss|problems?|issues?|slipping|going|getting worse)|repeats (?:the same )?(?:stories|questions|herself|himself)|numb(?:ness|ing)?\\b|tingl\\w*|sprain\\w*|strain\\w*|bruis\\w*|infection|sinus\\w*|ear ?ache|pink ?eye|sore throat|tooth ?ache|tremor\\w*|blisters?|hemorrhoid\\w*|shaky|weak\\w*|symptoms?|injur\\w*|sprained|broken|fracture\\w*|bleed\\w*|blood pressure|cholesterol|diabet\\w*|asthma|copd|migraine`,
     ],
     refill: [
-      `refill\\w*|re-?fill\\w*|renew\\w* ${HIS}? ?(?:prescription|rx|script|meds?|medication)|new (?:prescription|rx|script)`,
+      `(?<!\\bno (?:more )?)refill\\w*(?! (?:needed|necessary) (?:right )?now)|re-?fill\\w*|renew\\w* ${HIS}? ?(?:prescription|rx|script|meds?|medication)|new (?:prescription|rx|script)`,
       `(?:send|call|phone) (?:it |them |in )?(?:in )?to (?:the|my) pharmacy|(?:90|30|60|three month)[- ]day supply`,
       `necesito (?:mas|mi|otra)|(?:need|needs|running low on|low on) (?:my |more |a )?(?:meds|medication|medicine|pills|prescription)|more (?:of )?${HIS}? ?(?:\\w+ )?(?:pills|meds|medicine|medication|tablets)`,
     ],
@@ -616,6 +616,7 @@ export const en: LanguagePack = {
       `(?:bp|blood pressure|sugars?|glucose|readings?|numbers|weight)~(?:log|readings?|this week|for the week|running|have been|averag\\w*)`,
     ],
     scheduling: [
+      `(?:move|push|bump) (?:my|our|his|her|the) (?:\\w+day|appt|appointment|visit|\\d{1,2}(?::\\d\\d)?)|anything (?:next week|sooner|earlier|later in the week)`,
       `fax (?:number|#|no)|phone number (?:for|of)|(?:radiology|billing|lab|records|imaging) (?:department|office|dept)`,
       `(?:in|at) the office on|(?:work|working|available|in) on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|weekends)|(?:is|does) (?:dr|doctor) \\w+ (?:in|work|see patients|available)`,
       `(?:change|switch|transfer) (?:my |his |her )?(?:primary care |primary )?(?:doctor|provider|pcp)`,

@@ -291,7 +291,8 @@ export const es: LanguagePack = {
       `no se\\b|no estoy segur\\w*|no mejora|no (?:me |le )?ayuda|no hay mejoria|no puedo|no puede|no (?:he|ha) sentido`,
     ],
     historyPre: [
-      `estuve|estuvo|antecedentes de|historia de|hace (?:\\d+|unos|varios|dos|tres) (?:anos|meses)|el ano pasado|tuvo un|tuve un`,
+      // "Estuvo paleando la nieve y le pesa el pecho" is what he was doing just now: only a stay dates it.
+      `estuv(?:e|o) (?:internad[oa]|hospitalizad[oa]|en (?:el )?(?:hospital|urgencias|emergencias))|antecedentes de|historia de|hace (?:\\d+|unos|varios|dos|tres) (?:anos|meses)|el ano pasado|tuvo un|tuve un`,
     ],
     historyPost: [
       `el ano pasado|la semana pasada|el mes pasado|hace (?:\\d+|unos|varios|dos|tres) (?:anos|meses)|en (?:19|20)\\d\\d|cuando (?:tenia|tenias|era|eramos|estaba) (?:\\d+|chiquit\\w*|nin[oa]|bebe|pequen[oa])`,

@@ -69,7 +69,7 @@ interface CompiledCatalogue {
 interface ProtocolPlan {
   protocol: ProtocolInput;
   complaintGroup: number;
-  criteria: { criterion: CriterionInput; level: Urgency; groups: number[] }[];
+  criteria: { criterion: CriterionInput; level: Urgency; groups: number[]; anywhere: boolean[] }[];
   /** Some criterion stands alone: the protocol is read even when its complaint is absent. */
   hasAlone: boolean;
 }
@@ -144,6 +144,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
         criterion,
         level: level as Urgency,
         groups: criterion.with.map((g) => groupIndex.get(groupKey(protocol, g, ++n))!),
+        anywhere: criterion.with.map((g) => !('ref' in g) && g.anywhere === true),
       })),
     );
     return {
@@ -284,9 +285,18 @@ export function readProtocols(
         end: firstComplaint.end,
       });
     }
-    for (const { criterion, level, groups } of plan.criteria) {
+    for (const { criterion, level, groups, anywhere } of plan.criteria) {
       if (complaintHits.length === 0 && !criterion.alone) continue;
-      const fired = criterionMet(criterion, groups, complaintHits, hitsOfGroup, facts, child, folded);
+      const fired = criterionMet(
+        criterion,
+        groups,
+        anywhere,
+        complaintHits,
+        hitsOfGroup,
+        facts,
+        child,
+        folded,
+      );
       if (!fired) continue;
       const passed = complaintHits.length > 0 && complaintHits.every((h) => resolved.has(h));
       reading.fired.push({
@@ -321,6 +331,7 @@ function populationFits(protocol: ProtocolInput, facts: ProtocolFacts, child: bo
 function criterionMet(
   criterion: CriterionInput,
   groupKeys: number[],
+  anywhere: boolean[],
   complaintHits: Hit<unknown>[],
   hitsOf: (group: number) => Hit<unknown>[],
   facts: ProtocolFacts,
@@ -338,11 +349,13 @@ function criterionMet(
   for (const anchor of anchors) {
     let first: { start: number; end: number } | undefined = anchor;
     let ok = true;
-    for (const key of groupKeys) {
+    for (const [g, key] of groupKeys.entries()) {
       // A criterion must add to the complaint: its words inside the complaint's own ("pecho apretado"
       // is the complaint, not a squeezing pain on top of it) do not meet it.
       const hits = hitsOf(key).filter(
-        (h) => !anchor || (near(folded, anchor, h) && !(h.start >= anchor.start && h.end <= anchor.end)),
+        (h) =>
+          !anchor ||
+          ((anywhere[g] || near(folded, anchor, h)) && !(h.start >= anchor.start && h.end <= anchor.end)),
       );
       if (hits.length === 0) {
         ok = false;

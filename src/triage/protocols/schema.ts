@@ -38,6 +38,8 @@ const TermsSchema = z
   .object({
     en: z.array(z.string().min(2)).default([]),
     es: z.array(z.string().min(2)).default([]),
+    /** Context for the whole message (a positive pregnancy test, a transplant): need not sit near the complaint. */
+    anywhere: z.boolean().optional(),
   })
   .strict()
   .refine((t) => t.en.length + t.es.length > 0, 'a term group needs at least one pattern');
