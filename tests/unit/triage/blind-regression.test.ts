@@ -5,7 +5,8 @@ import { classify, urgencyRank, type Urgency } from '../../../src/triage';
 /**
  * Every blind batch joins the regression set once its first score is logged and the engine has been
  * fixed for it in general form: what was learned from it must stay learned. (The first scores, which
- * are the evidence, live in first-scores.jsonl; this test guards against forgetting.)
+ * are the evidence, live in first-scores.jsonl; this test guards against forgetting.) A batch whose
+ * first score is logged but whose fixes are not finished waits in blind/pending/ and joins here then.
  */
 interface Item {
   id: string;
