@@ -163,6 +163,10 @@ export function assessSpan(
   const rawPost = folded.slice(match.end, Math.min(sEnd, match.end + POST_REACH));
   const negPre = negationText.slice(Math.max(sStart, match.start - PRE_REACH), match.start);
 
+  // A pseudo-negation in any of the packs read ("no se puede parar": cannot stand) is blanked before
+  // any pack's negation triggers look, so an English "no" cannot negate inside a Spanish phrase.
+  let negPreNoPseudo = negPre;
+  for (const ctx of packs) negPreNoPseudo = blankPseudo(ctx.pseudo, negPreNoPseudo);
   for (const ctx of packs) {
     const pre = afterLastTermination(ctx.termination, rawPre);
     const post = beforeFirstTermination(ctx.termination, rawPost);
@@ -172,8 +176,8 @@ export function assessSpan(
       continue;
     }
     if (test(ctx.hypothetical, pre)) return 'hypothetical';
-    const preForNegation = afterLastTermination(ctx.termination, negPre);
-    if (test(ctx.negationPre, blankPseudo(ctx.pseudo, preForNegation))) return 'negated';
+    const preForNegation = afterLastTermination(ctx.termination, negPreNoPseudo);
+    if (test(ctx.negationPre, preForNegation)) return 'negated';
     // "went away ... but it's back" is a recurrence, and "... but it's gone now" a resolution.
     const recurs = RECURRENCE.test(rawPost);
     // A red flag that has since passed is judged later (still same-day), not dropped.

@@ -288,7 +288,7 @@ export const es: LanguagePack = {
     negationPre: [`no|sin|niega|nunca|ni|tampoco|nada de|ningun\\w*|no (?:tengo|tiene|ha tenido|he tenido)`],
     negationPost: [`(?:ya )?(?:se (?:me |le )?(?:quito|paso|fue))|desaparecio`],
     pseudoNegation: [
-      `no se\\b|no estoy segur\\w*|no mejora|no (?:me |le )?ayuda|no hay mejoria|no puedo|no puede|no (?:he|ha) sentido`,
+      `no se (?:puede|pudo|podia) (?:parar|levantar|mover|sentar)|no se\\b|no estoy segur\\w*|no mejora|no (?:me |le )?ayuda|no hay mejoria|no puedo|no puede|no (?:he|ha) sentido`,
     ],
     historyPre: [
       // "Estuvo paleando la nieve y le pesa el pecho" is what he was doing just now: only a stay dates it.

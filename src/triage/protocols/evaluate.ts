@@ -19,7 +19,7 @@ const DAYS_PER_YEAR = 365;
 const EVENT_AREAS = new Set<string>(['poisoning', 'injury', 'violence']);
 /** Later in the complaint's sentence: it has stopped ("…for 20 min, stopped with pressure"). */
 const STOPPED_SINCE =
-  /\b(?:(?:it |has |finally )?stopped|went away|is gone|has gone|resolved|(?:all )?better now|se (?:paro|quito|detuvo|fue)|ya (?:paro|se quito|no))\b/;
+  /\b(?:(?:it |has |finally )?stopped|went away|is gone|has gone|resolved|(?:all )?better now|se (?:me |le )?(?:paro|quito|detuvo)(?! de)|ya (?:paro|se (?:me |le )?(?:quito|paso)|no (?:me |le )?(?:duele|sangra)))\b/;
 
 export interface FiredCriterion {
   protocol: ProtocolInput;
