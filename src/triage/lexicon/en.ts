@@ -100,7 +100,7 @@ export const en: LanguagePack = {
       `(?:bitten|bit) by (?:(?:a|my|the|our|his|her|their) )?(?:\\w+'?s )?(?:dog|cat|animal|bat|raccoon|stranger|kid|child|person|snake|spider)|(?:dog|cat|animal|bat|human|snake) bite|rusty nail|puncture wound|stepped on (?:a )?nail|deep (?:cut|puncture|gash|laceration)|needs? stitches|gaping (?:cut|wound)`,
     ],
     shingles: [
-      `shingles(?! (?:vaccine|shot|jab|vax|shots))|blisters?~(?:in a band|on one side|in a stripe|in a line)|band of (?:blisters|rash)`,
+      `shingles(?! (?:vaccine|shot|jab|vax|shots|one|series|dose))|blisters?~(?:in a band|on one side|in a stripe|in a line)|band of (?:blisters|rash)`,
     ],
     throat_severe: [
       `(?:can'?t|cannot|can not|unable to|hard to) open (?:my|his|her) mouth|drool\\w*|muffled voice|hot potato voice`,

@@ -16,6 +16,8 @@ const LEVELS = ['emergent', 'urgent', 'routine'] as const;
 /** A criterion's words must sit near the complaint's, not in an unrelated part of a long story. */
 const NEAR = 320;
 const DAYS_PER_YEAR = 365;
+const CAME_BACK =
+  /\b(?:came back|coming back|it'?s back|is back|started again|again now|volvio|regreso|otra vez)\b/;
 const EVENT_AREAS = new Set<string>(['poisoning', 'injury', 'violence']);
 /** Later in the complaint's sentence: it has stopped ("…for 20 min, stopped with pressure"). */
 const STOPPED_SINCE =
@@ -251,7 +253,9 @@ export function readProtocols(
       if (assertion === 'affirmed') resolved.add(hit);
     } else if (assertion === 'affirmed' && compiled.complaintGroups.has(hit.tag.group)) {
       const [, end] = sentenceBounds(folded, hit.start, hit.end);
-      if (STOPPED_SINCE.test(folded.slice(hit.end, end))) resolved.add(hit);
+      // "Went away when I sat. Now it came back": a recurrence later on undoes the resolution.
+      const stopped = STOPPED_SINCE.test(folded.slice(hit.end, end));
+      if (stopped && !CAME_BACK.test(folded.slice(end, end + 200))) resolved.add(hit);
     }
     if (assertion !== 'affirmed') continue;
     (affirmed[hit.tag.group] ??= []).push(hit);
