@@ -100,6 +100,20 @@ function secondRequest(
 const BILLING_DISPUTE =
   /\b(?:why (?:am i|was i|did i|do i|i'?m) (?:getting )?(?:charged|billed|get(?:ting)? (?:a )?bill)|charged (?:me )?(?:twice|again|wrong\w*|by mistake)|coded (?:wrong|incorrect\w*)|(?:wrong|incorrect) (?:code|coding|charge|bill)|billing (?:error|mistake)|should(?:n'?t| not) (?:have )?(?:be(?:en)? )?(?:charged|billed)|(?:already|i) paid|dispute|no[- ]show fee|por que me (?:cobraron|cobran|llego)|me cobraron (?:dos veces|de mas|mal)|ya (?:lo )?pague|cobro (?:equivocado|por error))\b/;
 
+/**
+ * "Is it ok to take Advil with my blood pressure pill?" beside a sore back: the clinic's passage on that
+ * medicine answers the question the symptom or medicine reply leaves open, so it follows them. Only a
+ * passage whose matched words sit in the medicine question itself qualifies.
+ */
+function answersMedicineQuestion(primary: TemplateKind, analysis: RequestAnalysis): boolean {
+  if (primary !== 'symptom_routine' && primary !== 'medication') return false;
+  return analysis.parts.some(
+    (p) =>
+      p.kind === 'medicine' &&
+      analysis.answers.some((h) => h.terms.some((t) => fold(p.words).includes(fold(t)))),
+  );
+}
+
 const BILLING_KEYWORDS = new Set(['bill', 'billing', 'insurance', 'fee', 'fees']);
 
 function isBillingPassage(hit: KnowledgeHit): boolean {
@@ -192,7 +206,7 @@ export function chooseKinds(
     !r.portalTrouble &&
     !kinds.includes('knowledge') &&
     kinds.length < MAX_KINDS &&
-    !KNOWLEDGE_NOT_AFTER.has(primary) &&
+    (!KNOWLEDGE_NOT_AFTER.has(primary) || answersMedicineQuestion(primary, analysis)) &&
     // After the billing reply, a billing passage only repeats it ("call billing, pay in the portal").
     !(primary === 'billing' && analysis.answers.every(isBillingPassage))
   )

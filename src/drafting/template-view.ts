@@ -56,8 +56,10 @@ export function resultDirection(
 // must say it is a goal, so "under 50 lbs" or "less than 2 weeks" never reads as one.
 const GOAL_WORDS =
   /\b(?:goal|target|aim\w*|wants?|wanted|supposed to|should be|needs? to be|meta|objetivo|quer\w+|quiere|deberia|debe (?:de )?estar)\b/;
-const GOAL_UNDER = /\b(?:under|below|less than|lower than|no more than|menos de|por debajo de|abajo de)\s+(\d+(?:\.\d+)?)/;
-const GOAL_OVER = /\b(?:over|above|more than|higher than|at least|mas de|arriba de|por encima de)\s+(\d+(?:\.\d+)?)/;
+const GOAL_UNDER =
+  /\b(?:under|below|less than|lower than|no more than|menos de|por debajo de|debajo de|abajo de)\s+(\d+(?:\.\d+)?)/;
+const GOAL_OVER =
+  /\b(?:over|above|more than|higher than|at least|mas de|arriba de|por encima de)\s+(\d+(?:\.\d+)?)/;
 
 export interface StatedGoal {
   direction: 'under' | 'over';
@@ -230,7 +232,9 @@ function namedResult(context: RelevantContext | undefined, text: string): Result
  * A medicine the message names that the chart's active list lacks (stopped, or never prescribed here),
  * with none of the named ones on the list: a refill reply must not promise to send it.
  */
-function notOnList(context: RelevantContext | undefined): Pick<TemplateView, 'not_on_list' | 'not_on_list_name'> {
+function notOnList(
+  context: RelevantContext | undefined,
+): Pick<TemplateView, 'not_on_list' | 'not_on_list_name'> {
   const missing = context?.medicinesNotOnChart ?? [];
   const named = context?.reasons.some((r) => r.startsWith('medicine named in message:'));
   if (!missing.length || named) return { not_on_list: false };
