@@ -218,7 +218,7 @@ export function readMessage(
     scheduling: request,
     contact: calm ? contactChange(text) : undefined,
     improving,
-    asks: any(QUESTION, fold(text)),
+    asks: any(QUESTION, fold(text).replace(UNSURE_ASIDE, ' ')),
     selfHarm: mentionsSelfHarm(text, triage.reasons),
   };
 }
@@ -259,6 +259,9 @@ function symptomIsLabDraw(text: string, reasons: string[]): boolean {
   if (!phrases.length) return false;
   return phrases.every((p) => t.includes(p) && !blanked.includes(p));
 }
+
+// "the nurse (Tina?)": a question mark closing a short aside is doubt about a word, not a question.
+const UNSURE_ASIDE = /\((?:[^()?]{1,30})\?\)/g;
 
 /** The message names a medicine on the chart (generic, brand or misspelled). */
 export function namesChartMedicine(text: string, chart: ChartContext): boolean {

@@ -79,8 +79,10 @@ function secondRequest(
     case 'results':
       // After a knowledge answer, only a separate question about results ("are they back?") earns a line.
       if (primary === 'knowledge' && !/\b(?:results?|resultados?)\b/i.test(text)) return false;
+      // "Did my thyroid test come back ok?": a named test asked about is a results question too.
       return (
-        reading.categories.includes('results') && /\b(?:results?|labs?|resultados?|analisis)\b/i.test(text)
+        (reading.categories.includes('results') || has('result')) &&
+        (/\b(?:results?|labs?|resultados?|analisis)\b/i.test(text) || has('result'))
       );
     case 'forms_records':
     case 'billing':
@@ -167,7 +169,13 @@ export function chooseKinds(
   const calm = triage.urgency === 'routine' || triage.urgency === 'non_clinical';
   if (calm && analysis?.thanksOnly && (triage.category === 'other' || !triage.needsReply)) return ['thanks'];
   if (!triage.needsReply) return [r.improving ? 'improving' : 'acknowledgement'];
-  const categories = r.categories.length ? r.categories : [triage.category];
+  const read = r.categories.length ? r.categories : [triage.category];
+  // "Two things: refill my levothyroxine, and did my thyroid test come back?": a result question the
+  // request analysis found is a part to answer, even when triage saw only the refill.
+  const categories: Category[] =
+    analysis?.parts.some((p) => p.kind === 'result') && !read.includes('results')
+      ? [...read, 'results']
+      : read;
   const first = categories[0];
   let primary: TemplateKind;
   if (calm && analysis?.complaint) primary = 'complaint';

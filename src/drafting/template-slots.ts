@@ -63,6 +63,11 @@ export interface TemplateView {
   goal_word?: string;
   /** The latest value meets the stated goal. */
   result_goal_met: boolean;
+  /**
+   * The message also asks about a result, and the chart's value is outside its range: a refill waits for
+   * the clinician to look at it (the dose may change), so no "we will send it today".
+   */
+  refill_after_result: boolean;
   /** The medicine the patient asks to refill is not on the chart's active list (stopped, or never there). */
   not_on_list: boolean;
   /** The name the patient used for that medicine. */
@@ -130,6 +135,7 @@ export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
   'result_goal',
   'goal_word',
   'result_goal_met',
+  'refill_after_result',
   'not_on_list',
   'not_on_list_name',
   'knowledge_answer',

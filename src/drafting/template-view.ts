@@ -242,6 +242,14 @@ function notOnList(
   return { not_on_list: true, not_on_list_name: name.charAt(0).toUpperCase() + name.slice(1) };
 }
 
+/** A result the message asks about lies outside its range: the refill waits for the clinician's look. */
+function refillAfterResult(context: RelevantContext | undefined, o: ViewOptions): boolean {
+  if (!o.analysis?.parts.some((p) => p.kind === 'result')) return false;
+  const trend = namedResult(context, o.text ?? '');
+  const meaning = trend ? meaningOf(trend.latest) : undefined;
+  return !!meaning && meaning !== 'normal';
+}
+
 export function templateView(context: RelevantContext | undefined, o: ViewOptions): TemplateView {
   const { lang, now, voice } = o;
   const zone = o.zone ?? DEFAULT_TIME_ZONE;
@@ -273,6 +281,7 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     result_worse: false,
     result_both_normal: false,
     result_goal_met: false,
+    refill_after_result: refillAfterResult(context, o),
     ...resultSlots(namedResult(context, o.text ?? ''), lang, now, zone, o.text ?? ''),
     ...appointmentSlots(
       appointmentFor(context?.appointments ?? [], o.text ?? '', request, zone, now),

@@ -284,3 +284,57 @@ describe('symptom replies only for symptoms', () => {
     expect(d.contextSnapshot.templateKinds[0]).toBe('symptom_routine');
   });
 });
+
+describe('each part of a multi-part message, and no promise the result may change', () => {
+  /** Levothyroxine with refills left, and the sample chart's TSH (5.8, high). */
+  function thyroidChart(): ChartContext {
+    const chart = sampleChart();
+    return {
+      ...chart,
+      medications: chart.medications.map((m) =>
+        m.name.startsWith('Levothyroxine') ? { ...m, refillsLeft: 1 } : m,
+      ),
+    };
+  }
+
+  it('answers the result question triage missed, and holds the refill until the clinician sees the high TSH', async () => {
+    const d = await draft(
+      "Two things: can you refill my levothyroxine, I'm almost out. And did my thyroid test come back ok?",
+      { category: 'medication', categories: ['medication'] },
+      thyroidChart(),
+    );
+    expect(d.contextSnapshot.templateKinds).toEqual(['refill', 'results']);
+    expect(body(d)).toMatch(/will look at your new thyroid test \(TSH\) result before sending it/);
+    expect(body(d)).not.toMatch(/send the request to your pharmacy|refills? left/);
+    expect(body(d)).toMatch(/TSH\) result from November 20 is 5\.8 mIU\/L/);
+  });
+
+  it('still sends a refill with refills left when no result is asked about', async () => {
+    const d = await draft(
+      "Can you refill my levothyroxine, I'm almost out.",
+      { category: 'medication' },
+      thyroidChart(),
+    );
+    expect(body(d)).toMatch(/You have 1 refill left\./);
+    expect(body(d)).not.toMatch(/before sending it/);
+  });
+
+  it('keeps the refill promise when the result asked about is normal', async () => {
+    const d = await draft(
+      'Can you refill my levothyroxine? And did my potassium come back ok?',
+      { category: 'medication', categories: ['medication'] },
+      thyroidChart(),
+    );
+    expect(body(d)).not.toMatch(/before sending it/);
+  });
+});
+
+describe('a thank-you with a doubtful name in it', () => {
+  it('reads "(Tina?)" as doubt, not a question: no "will read your question"', async () => {
+    const d = await draft(
+      'Just wanted to say thank you to Dr. Reyes and the nurse (Tina?) for squeezing me in on Tuesday. Feeling much better already!',
+      { category: 'other', urgency: 'non_clinical', needsReply: false },
+    );
+    expect(body(d)).not.toMatch(/your question|write back/);
+  });
+});
