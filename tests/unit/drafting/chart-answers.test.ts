@@ -338,3 +338,35 @@ describe('a thank-you with a doubtful name in it', () => {
     expect(body(d)).not.toMatch(/your question|write back/);
   });
 });
+
+describe('checking a visit without the word "appointment"', () => {
+  it('answers "still on for Thursday with Dr Ruiz?" with the chart visit', async () => {
+    const d = await draft(
+      "Just confirming I'm still on for Thursday morning with Dr Ruiz? want to ask off work",
+      {
+        category: 'other',
+        urgency: 'non_clinical',
+      },
+    );
+    expect(d.contextSnapshot.templateKinds).toEqual(['scheduling']);
+    expect(body(d)).toMatch(/December 3 at 9:30 AM/);
+  });
+
+  it('in Spanish', async () => {
+    const d = await draft('¿Sigo teniendo cita el jueves en la mañana con la doctora?', {
+      category: 'other',
+      urgency: 'non_clinical',
+      language: 'es',
+    });
+    expect(d.contextSnapshot.templateKinds).toEqual(['scheduling']);
+    expect(body(d)).toMatch(/3 de diciembre/);
+  });
+
+  it('gives no other visit for a named day the chart has none on', async () => {
+    const d = await draft("Just confirming I'm still on for Monday at 9 with Dr Ruiz?", {
+      category: 'other',
+      urgency: 'non_clinical',
+    });
+    expect(body(d)).not.toMatch(/December 3/);
+  });
+});
