@@ -50,6 +50,9 @@ export const RESCHEDULE = [
   /\breprogram\w*/,
   /\b(?:move|change|push back|switch)\b[^.?!\n]{0,30}\b(?:appointment|appt|visit|time|date|physical|check ?up)\b/,
   /\b(?:cambiar|cambien|mover|muevan|pasar)\b[^.?!\n]{0,30}\bcita\b/,
+  // "Me la pueden cambiar para la otra semana?": the visit is the "la" already named.
+  /\b(?:me la|la) (?:pueden |puede |podrian )?(?:cambiar|mover|pasar|reprogramar)\b/,
+  /\b(?:cambiarmela|moverla|cambiarla|pasarla)\b/,
   /\b(?:another|different|other|new) (?:day|time|date)\b/,
 ];
 const VISIT_WORDS = '(?:appointment|appt|visit|physical|check ?-?up|exam|flu shot|follow ?-?up)';

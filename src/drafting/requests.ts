@@ -85,7 +85,7 @@ function quote(sentence: string): string {
 
 // A question asking for information ("what are your hours", "¿tienen vacunas?"), not "I need to change".
 const INFO_QUESTION =
-  /[?¿]|\b(?:what|when|where|which|how|who|do you|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
+  /[?¿]|\b(?:what|when|where|which|how|who|do you|do i need|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
 
 /** Two questions answered from the knowledge folder; a third is left to the person who replies. */
 const MAX_ANSWERS = 2;

@@ -370,3 +370,25 @@ describe('checking a visit without the word "appointment"', () => {
     expect(body(d)).not.toMatch(/December 3/);
   });
 });
+
+describe('visit questions with a second part', () => {
+  it('answers "do I need to fast for it" from the knowledge folder beside the visit time', async () => {
+    const d = await draft(
+      'hey when is my physical? i think its next week sometime but i lost the card. also do i need to fast for it',
+      { category: 'scheduling', urgency: 'non_clinical' },
+    );
+    expect(d.contextSnapshot.templateKinds).toContain('scheduling');
+    expect(d.contextSnapshot.templateKinds).toContain('knowledge');
+    expect(body(d)).toMatch(/do not need to fast/);
+    expect(body(d)).toMatch(/December 3/);
+  });
+
+  it('reads "me la pueden cambiar para la otra semana" as moving the visit, not a question about it', async () => {
+    const d = await draft(
+      'Hola, tengo cita el jueves 3 pero no voy a poder ir. Me la pueden cambiar para la otra semana en la mañana?',
+      { category: 'scheduling', urgency: 'non_clinical', language: 'es' },
+    );
+    expect(body(d)).toMatch(/otra hora para su cita del 3 de diciembre/);
+    expect(body(d)).not.toMatch(/Su próxima cita es/);
+  });
+});
