@@ -172,9 +172,13 @@ export function chooseKinds(
   const read = r.categories.length ? r.categories : [triage.category];
   // "Two things: refill my levothyroxine, and did my thyroid test come back?": a result question the
   // request analysis found is a part to answer, even when triage saw only the refill.
+  // When triage saw no category at all ("has the biopsy result come back? I'm worried"), it comes first.
+  const asksResult = !!analysis?.parts.some((p) => p.kind === 'result');
   const categories: Category[] =
-    analysis?.parts.some((p) => p.kind === 'result') && !read.includes('results')
-      ? [...read, 'results']
+    asksResult && !read.includes('results')
+      ? read[0] === 'other'
+        ? ['results', ...read.filter((c) => c !== 'other')]
+        : [...read, 'results']
       : read;
   const first = categories[0];
   let primary: TemplateKind;

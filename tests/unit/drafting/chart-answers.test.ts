@@ -392,3 +392,15 @@ describe('visit questions with a second part', () => {
     expect(body(d)).not.toMatch(/Su próxima cita es/);
   });
 });
+
+describe('a result question triage filed under no category', () => {
+  it('gets the results reply, not the general acknowledgement, and no other result in its place', async () => {
+    const d = await draft(
+      'I had that spot on my back biopsied by the dermatologist on Nov 18th, has the result come back yet? im kind of worried',
+      { category: 'other' },
+    );
+    expect(d.contextSnapshot.templateKinds[0]).toBe('results');
+    expect(body(d)).toMatch(/Thank you for asking about your test results/);
+    expect(body(d)).not.toMatch(/TSH|Potassium/i);
+  });
+});
