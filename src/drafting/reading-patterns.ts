@@ -50,6 +50,9 @@ export const RESCHEDULE = [
   /\breprogram\w*/,
   /\b(?:move|change|push back|switch)\b[^.?!\n]{0,30}\b(?:appointment|appt|visit|time|date|physical|check ?up)\b/,
   /\b(?:cambiar|cambien|mover|muevan|pasar)\b[^.?!\n]{0,30}\bcita\b/,
+  // "Me la pueden cambiar para la otra semana?": the visit is the "la" already named.
+  /\b(?:me la|la) (?:pueden |puede |podrian )?(?:cambiar|mover|pasar|reprogramar)\b/,
+  /\b(?:cambiarmela|moverla|cambiarla|pasarla)\b/,
   /\b(?:another|different|other|new) (?:day|time|date)\b/,
 ];
 const VISIT_WORDS = '(?:appointment|appt|visit|physical|check ?-?up|exam|flu shot|follow ?-?up)';
@@ -169,9 +172,18 @@ export const QUESTION = [
   /\b(?:puedo|debo|tengo que|necesito)\b/,
 ];
 
+/**
+ * Checking a visit without the word "appointment": "am I still on for Monday at 9 with Dr Patel?",
+ * "¿sigo teniendo cita el lunes?". The chart's visit answers it.
+ */
+export const CONFIRM_VISIT = [
+  /\b(?:still on for|(?:just )?confirm\w*|am i (?:still )?(?:scheduled|booked|set)|do i (?:still )?have (?:an? )?(?:appointment|appt|visit))\b[^.?!\n]{0,50}\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|dr\.?|doctor|\d{1,2}(?::\d{2})? ?(?:am|pm))\b/,
+  /\b(?:sigo teniendo|todavia tengo|sigue (?:en pie|mi cita)|confirm\w*)\b[^.?!\n]{0,50}\b(?:cita|lunes|martes|miercoles|jueves|viernes|sabado|manana|tarde|dr\.?|doctora?)\b/,
+];
+
 /** Clear signs of each kind of request, used before a second reply paragraph is added for it. */
 export const REQUEST_SIGNS: Partial<Record<Category, RegExp[]>> = {
-  scheduling: [...CANCEL, ...RESCHEDULE, ...BOOK],
+  scheduling: [...CANCEL, ...RESCHEDULE, ...BOOK, ...CONFIRM_VISIT],
   // Asking for a form, letter or records, not just naming one ("the new patient form asks...").
   forms_records: [
     /\b(?:need|want|request|get|send|fax|sign|signed|fill(?:ed)? out|complete|drop(?:ped)? off|upload|email)\b[^.?!\n]{0,40}\b(?:forms?|paperwork|letter|note|records?|fmla|immunizations?|vaccine record|shot record)\b/,

@@ -186,6 +186,13 @@ export function readMessage(
     categories = ['scheduling', ...categories.filter((c) => c !== 'scheduling')];
     if (symptomIsVisitName(text, triage.reasons)) categories = categories.filter((c) => c !== 'symptom');
   }
+  // "They drew blood on the 20th but the portal shows nothing": a blood draw is a lab visit, not bleeding.
+  // When every symptom triage saw lies inside one, the symptom reply (with "if it does not get better")
+  // would answer a question nobody asked.
+  if (calm && categories.includes('symptom') && symptomIsLabDraw(text, triage.reasons)) {
+    const rest = categories.filter((c) => c !== 'symptom');
+    categories = rest.length ? rest : ['results'];
+  }
   // "Should I take another losartan?" beside a symptom: the medicine question gets its line too.
   if (
     calm &&
@@ -211,7 +218,7 @@ export function readMessage(
     scheduling: request,
     contact: calm ? contactChange(text) : undefined,
     improving,
-    asks: any(QUESTION, fold(text)),
+    asks: any(QUESTION, fold(text).replace(UNSURE_ASIDE, ' ')),
     selfHarm: mentionsSelfHarm(text, triage.reasons),
   };
 }
@@ -235,6 +242,26 @@ function symptomIsVisitName(text: string, reasons: string[]): boolean {
     return at >= 0 && VISIT_AFTER.test(t.slice(at + p.length));
   });
 }
+
+// A blood draw for tests, in English and Spanish: its "blood"/"sangre" is not bleeding.
+const LAB_DRAW =
+  /\b(?:(?:drew|draw|drawn|took|taken|take|get|got|had)\s+(?:my\s+|some\s+|the\s+)?blood(?:\s+(?:work|drawn|taken|test\w*))?|blood\s*(?:draw|drawn|work|tests?|samples?|labs?)|(?:me\s+|le\s+)?(?:sacaron|saco|sacar|sacan|tomaron|tomar)\s+(?:la\s+|una\s+muestra\s+de\s+)?sangre|(?:analisis|examen(?:es)?|pruebas?|muestras?)\s+de\s+sangre)\b/g;
+
+function symptomIsLabDraw(text: string, reasons: string[]): boolean {
+  const t = fold(text);
+  const blanked = t.replace(LAB_DRAW, (m) => ' '.repeat(m.length));
+  if (blanked === t) return false;
+  const phrases = reasons
+    .filter((r) => !NOT_SYMPTOM_REASON.test(r.split('—')[0] ?? r))
+    .map((r) => /"([^"]+)"/.exec(r)?.[1])
+    .filter((p): p is string => !!p)
+    .map((p) => fold(p));
+  if (!phrases.length) return false;
+  return phrases.every((p) => t.includes(p) && !blanked.includes(p));
+}
+
+// "the nurse (Tina?)": a question mark closing a short aside is doubt about a word, not a question.
+const UNSURE_ASIDE = /\((?:[^()?]{1,30})\?\)/g;
 
 /** The message names a medicine on the chart (generic, brand or misspelled). */
 export function namesChartMedicine(text: string, chart: ChartContext): boolean {

@@ -85,7 +85,7 @@ function quote(sentence: string): string {
 
 // A question asking for information ("what are your hours", "¿tienen vacunas?"), not "I need to change".
 const INFO_QUESTION =
-  /[?¿]|\b(?:what|when|where|which|how|who|do you|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
+  /[?¿]|\b(?:what|when|where|which|how|who|do you|do i need|does|is there|are you|can i|cual|cuando|donde|como|cuanto|quien|tienen|hay|ustedes)\b/;
 
 /** Two questions answered from the knowledge folder; a third is left to the person who replies. */
 const MAX_ANSWERS = 2;
@@ -105,6 +105,10 @@ const OWN_VISIT =
 const MEDICINE_FOR =
   /\b(?:pills?|medicines?|meds?|medications?|tablets?|shots?|pastillas?|medicinas?|medicamentos?)\b/;
 
+// "How much can I take?" asks for a dose, not a price: a clinician or a medicine passage answers it.
+const DOSE_QUESTION =
+  /\b(?:how (?:much|many|often)\b[^.?!\n]{0,25}\b(?:take|use|give|have)|cuant[oa]s?\b[^.?!\n]{0,20}\b(?:puedo|debo|le doy|tomo|tomar))\b/;
+
 const POLICY_QUESTION = /\b(?:how|what|when|why|cuanto|cuando|como|cual)\b/;
 
 /**
@@ -114,6 +118,7 @@ const POLICY_QUESTION = /\b(?:how|what|when|why|cuanto|cuando|como|cual)\b/;
 function aboutOwnChart(sentence: string, chart: ChartContext | undefined): boolean {
   const f = fold(sentence);
   if (SYMPTOM_WORDS.test(f)) return true;
+  if (DOSE_QUESTION.test(f)) return true;
   // "Can I get a refill?" asks for one; "how long does a refill take?" asks about the policy.
   if (REFILL.test(f) && !POLICY_QUESTION.test(f)) return true;
   if (chart && REFILL.test(f) && namesChartMedicine(sentence, chart)) return true;

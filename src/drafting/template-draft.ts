@@ -5,6 +5,8 @@ import type { Category, TriageResult } from '../triage/types';
 import { templateView } from './template-view';
 import { templateFor, type PromptSet, type VoiceSettings } from './prompts';
 import { asksFor, asksToBook, readMessage, type MessageReading } from './reading';
+import { fold } from './reading-patterns';
+import type { KnowledgeHit } from './knowledge';
 import type { RequestAnalysis } from './requests';
 import type { DraftLanguage, TemplateKind } from './types';
 
@@ -64,6 +66,8 @@ function secondRequest(
       // Only about a medicine the patient takes: "allergy pills without a prescription" is not a refill.
       return reading.namesMedicine && asksFor('medication', text);
     case 'scheduling':
+      // "I got a no-show fee, but I cancelled the day before": the visit is what the charge is about.
+      if (primary === 'billing' && disputesCharge(text)) return false;
       // Symptom and update replies already offer a visit when one is needed; a plain request still gets one.
       if (primary === 'improving') return false;
       // "When is my next appointment, and do I need to fast?": the visit's time is the chart's to give.
@@ -75,12 +79,51 @@ function secondRequest(
     case 'results':
       // After a knowledge answer, only a separate question about results ("are they back?") earns a line.
       if (primary === 'knowledge' && !/\b(?:results?|resultados?)\b/i.test(text)) return false;
+      // "Did my thyroid test come back ok?": a named test asked about is a results question too.
       return (
-        reading.categories.includes('results') && /\b(?:results?|labs?|resultados?|analisis)\b/i.test(text)
+        (reading.categories.includes('results') || has('result')) &&
+        (/\b(?:results?|labs?|resultados?|analisis)\b/i.test(text) || has('result'))
       );
+    case 'forms_records':
+    case 'billing':
+      // The knowledge passage answered the administrative question; a second paragraph would only promise
+      // work nobody asked for ("we will start on your form", "billing will look at your account").
+      if (primary === 'knowledge') return false;
+      return asksFor(category, text);
     default:
       return asksFor(category, text);
   }
+}
+
+/**
+ * A charge the patient disputes ("why am I charged?", "was it coded wrong?", "I cancelled, but got a
+ * no-show fee"): billing must look at the account, so the billing reply comes first, not the policy passage.
+ */
+const BILLING_DISPUTE =
+  /\b(?:why (?:am i|was i|did i|do i|i'?m) (?:getting )?(?:charged|billed|get(?:ting)? (?:a )?bill)|charged (?:me )?(?:twice|again|wrong\w*|by mistake)|coded (?:wrong|incorrect\w*)|(?:wrong|incorrect) (?:code|coding|charge|bill)|billing (?:error|mistake)|should(?:n'?t| not) (?:have )?(?:be(?:en)? )?(?:charged|billed)|(?:already|i) paid|dispute|no[- ]show fee|por que me (?:cobraron|cobran|llego)|me cobraron (?:dos veces|de mas|mal)|ya (?:lo )?pague|cobro (?:equivocado|por error))\b/;
+
+/**
+ * "Is it ok to take Advil with my blood pressure pill?" beside a sore back: the clinic's passage on that
+ * medicine answers the question the symptom or medicine reply leaves open, so it follows them. Only a
+ * passage whose matched words sit in the medicine question itself qualifies.
+ */
+function answersMedicineQuestion(primary: TemplateKind, analysis: RequestAnalysis): boolean {
+  if (primary !== 'symptom_routine' && primary !== 'medication') return false;
+  return analysis.parts.some(
+    (p) =>
+      p.kind === 'medicine' &&
+      analysis.answers.some((h) => h.terms.some((t) => fold(p.words).includes(fold(t)))),
+  );
+}
+
+const BILLING_KEYWORDS = new Set(['bill', 'billing', 'insurance', 'fee', 'fees']);
+
+function isBillingPassage(hit: KnowledgeHit): boolean {
+  return hit.passage.keywords.some((k) => BILLING_KEYWORDS.has(k.toLowerCase()));
+}
+
+export function disputesCharge(text: string): boolean {
+  return BILLING_DISPUTE.test(fold(text));
 }
 
 /** The reply's paragraphs: the main request first, then a second one only when the message clearly makes it. */
@@ -126,10 +169,21 @@ export function chooseKinds(
   const calm = triage.urgency === 'routine' || triage.urgency === 'non_clinical';
   if (calm && analysis?.thanksOnly && (triage.category === 'other' || !triage.needsReply)) return ['thanks'];
   if (!triage.needsReply) return [r.improving ? 'improving' : 'acknowledgement'];
-  const categories = r.categories.length ? r.categories : [triage.category];
+  const read = r.categories.length ? r.categories : [triage.category];
+  // "Two things: refill my levothyroxine, and did my thyroid test come back?": a result question the
+  // request analysis found is a part to answer, even when triage saw only the refill.
+  // When triage saw no category at all ("has the biopsy result come back? I'm worried"), it comes first.
+  const asksResult = !!analysis?.parts.some((p) => p.kind === 'result');
+  const categories: Category[] =
+    asksResult && !read.includes('results')
+      ? read[0] === 'other'
+        ? ['results', ...read.filter((c) => c !== 'other')]
+        : [...read, 'results']
+      : read;
   const first = categories[0];
   let primary: TemplateKind;
   if (calm && analysis?.complaint) primary = 'complaint';
+  else if (calm && categories.includes('billing') && disputesCharge(text)) primary = 'billing';
   else if (calm && answersFromKnowledge(first, r, analysis, text)) primary = 'knowledge';
   // "The pharmacy needs a new approval for my lisinopril" is a refill request, whatever triage called it.
   else if (analysis?.refill.pharmacyNeedsApproval && (first === 'other' || first === 'medication'))
@@ -164,7 +218,9 @@ export function chooseKinds(
     !r.portalTrouble &&
     !kinds.includes('knowledge') &&
     kinds.length < MAX_KINDS &&
-    !KNOWLEDGE_NOT_AFTER.has(primary)
+    (!KNOWLEDGE_NOT_AFTER.has(primary) || answersMedicineQuestion(primary, analysis)) &&
+    // After the billing reply, a billing passage only repeats it ("call billing, pay in the portal").
+    !(primary === 'billing' && analysis.answers.every(isBillingPassage))
   )
     kinds.push('knowledge');
   return kinds;

@@ -57,6 +57,21 @@ export interface TemplateView {
   result_better: boolean;
   result_worse: boolean;
   result_both_normal: boolean;
+  /** A goal the patient states for the named result ("we wanted it under 7"), as the number they wrote. */
+  result_goal?: string;
+  /** "under" or "over" (Spanish "menos de" / "más de"), as the patient put the goal. */
+  goal_word?: string;
+  /** The latest value meets the stated goal. */
+  result_goal_met: boolean;
+  /**
+   * The message also asks about a result, and the chart's value is outside its range: a refill waits for
+   * the clinician to look at it (the dose may change), so no "we will send it today".
+   */
+  refill_after_result: boolean;
+  /** The medicine the patient asks to refill is not on the chart's active list (stopped, or never there). */
+  not_on_list: boolean;
+  /** The name the patient used for that medicine. */
+  not_on_list_name?: string;
   /** Warning signs from prompts/knowledge/warning-signs.yaml for the reason that made the message urgent. */
   warning_signs?: string;
   /** The clinic knowledge passage that answers the question, in the draft's language. */
@@ -117,6 +132,12 @@ export const TEMPLATE_SLOTS: ReadonlySet<string> = new Set<keyof TemplateView>([
   'result_better',
   'result_worse',
   'result_both_normal',
+  'result_goal',
+  'goal_word',
+  'result_goal_met',
+  'refill_after_result',
+  'not_on_list',
+  'not_on_list_name',
   'knowledge_answer',
   'warning_signs',
   'emergency_number',

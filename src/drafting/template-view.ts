@@ -23,6 +23,7 @@ import type { VoiceSettings } from './prompts';
 import type { MessageReading } from './reading';
 import type { TemplateView } from './template-slots';
 import type { DraftLanguage } from './types';
+import { fold } from './reading-patterns';
 import { appointmentFor } from './visit-match';
 
 /** How far a value lies outside the range the latest result gives (0 inside it), or undefined. */
@@ -51,11 +52,65 @@ export function resultDirection(
   return undefined;
 }
 
+// A goal the patient states ("Dr said we wanted it under 7", "mi meta es menos de 130"): the sentence
+// must say it is a goal, so "under 50 lbs" or "less than 2 weeks" never reads as one.
+const GOAL_WORDS =
+  /\b(?:goal|target|aim\w*|wants?|wanted|supposed to|should be|needs? to be|meta|objetivo|quer\w+|quiere|deberia|debe (?:de )?estar)\b/;
+const GOAL_UNDER =
+  /\b(?:under|below|less than|lower than|no more than|menos de|por debajo de|debajo de|abajo de)\s+(\d+(?:\.\d+)?)/;
+const GOAL_OVER =
+  /\b(?:over|above|more than|higher than|at least|mas de|arriba de|por encima de)\s+(\d+(?:\.\d+)?)/;
+
+export interface StatedGoal {
+  direction: 'under' | 'over';
+  target: number;
+}
+
+/**
+ * The goal a patient states for a result, if one sentence both names a goal and gives a bound. The bound
+ * must be near the result's own value (within a factor of three), so a number about something else
+ * (days, pounds) is not read as the result's goal.
+ */
+export function statedGoal(text: string, value: number | undefined): StatedGoal | undefined {
+  if (value === undefined || value <= 0) return undefined;
+  for (const sentence of fold(text).split(/(?<=[.?!\n])\s+|\n+/)) {
+    if (!GOAL_WORDS.test(sentence)) continue;
+    for (const [re, direction] of [
+      [GOAL_UNDER, 'under'],
+      [GOAL_OVER, 'over'],
+    ] as const) {
+      const m = re.exec(sentence);
+      const target = m ? Number(m[1]) : NaN;
+      if (Number.isFinite(target) && target > 0 && target <= value * 3 && target >= value / 3)
+        return { direction, target };
+    }
+  }
+  return undefined;
+}
+
+function goalSlots(
+  trend: ResultTrend,
+  text: string,
+  lang: DraftLanguage,
+): Pick<TemplateView, 'result_goal' | 'goal_word' | 'result_goal_met'> {
+  const value = trend.latest.value;
+  const goal = statedGoal(text, value);
+  if (!goal || value === undefined) return { result_goal_met: false };
+  const met = goal.direction === 'under' ? value < goal.target : value > goal.target;
+  const words = { under: { en: 'under', es: 'menos de' }, over: { en: 'over', es: 'más de' } };
+  return {
+    result_goal: String(goal.target),
+    goal_word: words[goal.direction][lang === 'es' ? 'es' : 'en'],
+    result_goal_met: met,
+  };
+}
+
 function resultSlots(
   trend: ResultTrend | undefined,
   lang: DraftLanguage,
   now: Date,
   zone: string,
+  text = '',
 ): Partial<TemplateView> {
   const meaning = trend ? meaningOf(trend.latest) : undefined;
   const flags = {
@@ -81,6 +136,7 @@ function resultSlots(
     result_range: rangeText(trend.latest, lang),
     result_date: formatDate(trend.latest.date, lang, now, zone),
     result_before: before ? resultValue(before, lang) : undefined,
+    ...goalSlots(trend, text, lang),
   };
 }
 
@@ -172,6 +228,28 @@ function namedResult(context: RelevantContext | undefined, text: string): Result
   return trend;
 }
 
+/**
+ * A medicine the message names that the chart's active list lacks (stopped, or never prescribed here),
+ * with none of the named ones on the list: a refill reply must not promise to send it.
+ */
+function notOnList(
+  context: RelevantContext | undefined,
+): Pick<TemplateView, 'not_on_list' | 'not_on_list_name'> {
+  const missing = context?.medicinesNotOnChart ?? [];
+  const named = context?.reasons.some((r) => r.startsWith('medicine named in message:'));
+  if (!missing.length || named) return { not_on_list: false };
+  const name = missing[0]!;
+  return { not_on_list: true, not_on_list_name: name.charAt(0).toUpperCase() + name.slice(1) };
+}
+
+/** A result the message asks about lies outside its range: the refill waits for the clinician's look. */
+function refillAfterResult(context: RelevantContext | undefined, o: ViewOptions): boolean {
+  if (!o.analysis?.parts.some((p) => p.kind === 'result')) return false;
+  const trend = namedResult(context, o.text ?? '');
+  const meaning = trend ? meaningOf(trend.latest) : undefined;
+  return !!meaning && meaning !== 'normal';
+}
+
 export function templateView(context: RelevantContext | undefined, o: ViewOptions): TemplateView {
   const { lang, now, voice } = o;
   const zone = o.zone ?? DEFAULT_TIME_ZONE;
@@ -189,6 +267,7 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     medicine:
       meds.length > 0 && meds.length <= 3 ? meds.map((m) => plainMedicine(m, lang)).join(joiner) : undefined,
     refills_left: single?.refillsLeft,
+    ...notOnList(context),
     has_refills: single?.refillsLeft !== undefined && single.refillsLeft > 0,
     one_refill: single?.refillsLeft === 1,
     no_refills: single?.refillsLeft === 0,
@@ -201,7 +280,9 @@ export function templateView(context: RelevantContext | undefined, o: ViewOption
     result_better: false,
     result_worse: false,
     result_both_normal: false,
-    ...resultSlots(namedResult(context, o.text ?? ''), lang, now, zone),
+    result_goal_met: false,
+    refill_after_result: refillAfterResult(context, o),
+    ...resultSlots(namedResult(context, o.text ?? ''), lang, now, zone, o.text ?? ''),
     ...appointmentSlots(
       appointmentFor(context?.appointments ?? [], o.text ?? '', request, zone, now),
       lang,

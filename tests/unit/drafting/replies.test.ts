@@ -143,7 +143,8 @@ describe('one paragraph per real request', () => {
     );
     expect(d.contextSnapshot.templateKinds).toEqual(['scheduling', 'forms_records']);
     const [, second] = body(d).split('\n\n');
-    expect(second).toMatch(/^We will also start on your form/);
+    expect(second).toMatch(/^For your form or records request, our staff will check that we have it\./);
+    expect(second).not.toMatch(/start on/);
     expect(second).not.toMatch(/Thank you|555-0100/);
     expect(problems(d)).toEqual([]);
   });
@@ -326,15 +327,18 @@ describe('facts the patient did not ask about stay out', () => {
     });
     expect(refill.contextSnapshot.templateKinds).toEqual(['refill']);
     expect(refill.body).not.toMatch(/lisinopril|levothyroxine|refills left/i);
-    // NOW is a Saturday: no "today" promise; on a Monday morning there is.
-    expect(body(refill)).toMatch(/^We got your refill request\. We will check your prescription\./);
+    // A medicine the active list lacks is not promised to the pharmacy, on a Saturday or a Monday morning.
+    expect(body(refill)).toMatch(
+      /^We got your refill request\. Sertraline is not on your current medicine list\. Dr\. Ana Ruiz will decide whether to prescribe it/,
+    );
     const monday = await draft(
       'i need a refill of my sertraline 50 mg, i have about 2 wks left',
       { category: 'medication' },
       sampleChart(),
       { now: OPEN },
     );
-    expect(body(monday)).toMatch(/^We got your refill request\. We will check your prescription today\./);
+    expect(body(monday)).toMatch(/Sertraline is not on your current medicine list\./);
+    expect(body(monday)).not.toMatch(/send|today/);
     expect(problems(refill)).toEqual([]);
 
     const oneMed = { ...sampleChart(), medications: sampleChart().medications.slice(0, 1) };
@@ -389,7 +393,7 @@ describe('facts the patient did not ask about stay out', () => {
     });
     // The clinic's knowledge folder answers how proxy access works.
     expect(body(how)).toMatch(
-      /^Thank you for your question\. A parent or caregiver can get their own portal access/,
+      /^Thank you for your question\. A parent, family member or caregiver can get their own portal access/,
     );
     expect(how.flags).toContainEqual(expect.objectContaining({ code: 'knowledge_used' }));
     expect(how.body).not.toMatch(/Forgot password|giving you trouble/);
