@@ -132,6 +132,7 @@
 
   // The box holds the draft before anyone started (revision 0): the first focus starts the reply
   // (reply.started, and the message is claimed if nobody holds it), like the old start buttons did.
+  var starting = null;
   function ensureStarted() {
     if (!textarea || !startModeInput || saving || conflicted) return;
     if (Number(revisionInput.value) !== 0) return;
@@ -139,10 +140,20 @@
     var mode = startModeInput.value === 'draft' ? 'draft' : 'blank';
     var data = { mode: mode, revision: 0 };
     if (mode === 'draft' && draftInput && draftInput.value) data.draftId = draftInput.value;
-    saving = postJson('/start', data)
+    saving = starting = postJson('/start', data)
       .then(function (r) {
         if (r.ok) {
           revisionInput.value = String(r.data.revision);
+          var versionInput = form.querySelector('input[name="expectedVersion"]');
+          if (Number(r.data.versionBefore) === version) {
+            // Our own claim moved the version on; anything else would have been someone else's change.
+            version = Number(r.data.version);
+            body.setAttribute('data-version', String(version));
+            if (versionInput) versionInput.value = String(version);
+          } else {
+            showChange('This message was changed by someone else — reload to see it.');
+            blockApproval();
+          }
           startModeInput.remove();
           startModeInput = null;
           // "Start blank instead" would name revision 0, which is gone now.
@@ -157,6 +168,7 @@
       .catch(function () {})
       .then(function () {
         saving = null;
+        starting = null;
         if (textarea.value !== lastSaved && !conflicted) timer = setTimeout(save, AUTOSAVE_DELAY_MS);
       });
   }
@@ -216,12 +228,21 @@
     window.inboxLive.on('presence', function (data) {
       if (data && data.messageId === messageId) render(data.people);
     });
-    window.inboxLive.on('message', function (data) {
-      if (!data || data.id !== messageId || !(Number(data.version) > version)) return;
+    var onMessage = function (data) {
+      if (!data || data.id !== messageId) return;
+      // Our own start (a claim) moves the version too: judge the event once it has answered.
+      if (starting) {
+        starting.then(function () {
+          onMessage(data);
+        });
+        return;
+      }
+      if (!(Number(data.version) > version)) return;
       version = Number(data.version);
       showChange('This message was changed by someone else — reload to see it.');
       blockApproval();
-    });
+    };
+    window.inboxLive.on('message', onMessage);
   }
 
   // --- dialogs and shortcuts ----------------------------------------------------------------------

@@ -31,7 +31,9 @@ export const runStart =
     const started = await startReply(deps.db, user, { messageId: id, ...input });
     return {
       flash: `Reply started ${input.mode === 'draft' ? 'from the draft' : 'blank'}${started.claimed ? '; the message is now yours' : ''}.`,
-      json: { revision: started.revision },
+      // The page's script started this from the reply box: it may move its expected version only if
+      // the message was still at the version the page showed (nobody else acted meanwhile).
+      json: { revision: started.revision, versionBefore: started.versionBefore, version: started.version },
     };
   };
 
