@@ -55,8 +55,8 @@ it('shows saved views with counts, folded filters, snippets and at least 15 rows
   const visible = await page
     .locator(ROWS)
     .evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length);
-  expect(visible).toBeGreaterThanOrEqual(15);
   await screenshot(page, 'list-views-dense');
+  expect(visible).toBeGreaterThanOrEqual(15);
 
   // The filters are behind one control, closed until asked for.
   expect(await page.getByLabel('Level', { exact: true }).isVisible()).toBe(false);
