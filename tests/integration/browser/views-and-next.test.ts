@@ -147,7 +147,9 @@ it('puts the draft in the reply box at once, e focuses it, and Approve and next 
     await Promise.all([page.waitForURL((u) => u.pathname.endsWith(order[1]!)), page.keyboard.press('Enter')]);
   });
   expect(new URL(page.url()).search).toBe('?view=unassigned');
-  await page.getByText(/This is the next message\./).waitFor();
+  // The approval's notice on the next page is pinned by actions-approve-next.test.ts (supertest); here
+  // the page itself must be the next message, ready to answer.
+  await step(page, 'next-page', () => page.getByLabel('Reply to patient').waitFor());
   await screenshot(page, 'message-approve-and-next');
 
   // On the next message, two key presses per approval: Shift+A, then Enter.
