@@ -90,9 +90,11 @@ export function getMessageHandler(deps: MessageHandlerDeps): RequestHandler {
     const id = messageIdOf(req);
     const detail = await getMessageDetail(deps.db, id);
     if (!detail) throw new NotFoundError('message not found');
+    // Audited as a read, not message.viewed: a script fetching a message is not a person opening it,
+    // and only message.viewed starts the "first opened" clock of the reports (migration 0005).
     await recordEvent(deps.db, {
       actor: actorOf(res),
-      action: 'message.viewed',
+      action: 'message.read_via_api',
       messageId: id,
       data: { via: principalOf(res).via, draftId: detail.draft?.id ?? null },
     });

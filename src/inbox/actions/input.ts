@@ -59,6 +59,9 @@ export const StartBody = z.object({
 export const SaveBody = z.object({
   body: replyBody,
   revision: int(0),
+  /** Revision 0 (the editor shows the draft, nobody started yet): the save starts the reply first. */
+  startMode: z.preprocess(blankToUndefined, z.enum(['draft', 'blank']).optional()),
+  draftId: z.preprocess(blankToUndefined, z.uuid().optional()),
 });
 
 export const ApproveBody = z.object({
@@ -66,6 +69,8 @@ export const ApproveBody = z.object({
   revision: z.preprocess(blankToUndefined, int(0).default(0)),
   expectedVersion: int(1),
   draftId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  /** "Approve and next": after approving, open the next message of the view. */
+  then: z.preprocess(blankToUndefined, z.enum(['next']).optional()),
 });
 
 /** The page sends the version it showed, so a retry after someone else acted is refused. */

@@ -60,7 +60,14 @@ export async function startReply(
   db: Db,
   user: Actor,
   input: StartReplyInput,
-): Promise<{ revision: number; draftId: string | null; claimed: boolean }> {
+): Promise<{
+  revision: number;
+  draftId: string | null;
+  claimed: boolean;
+  /** The message's version before the start and after it (a claim moves it on). */
+  versionBefore: number;
+  version: number;
+}> {
   return withCollisionCheck(db, input.messageId, 'start', () =>
     db.transaction().execute(async (trx) => {
       const message = await openMessageOrThrow(trx, input.messageId, 'replyable');
@@ -89,7 +96,18 @@ export async function startReply(
         messageId: input.messageId,
         data: { mode: input.mode, draftId: draft?.id ?? null },
       });
-      return { revision, draftId: draft?.id ?? null, claimed: claimed === 'claimed' };
+      const version = await trx
+        .selectFrom('messages')
+        .select('version')
+        .where('id', '=', input.messageId)
+        .executeTakeFirstOrThrow();
+      return {
+        revision,
+        draftId: draft?.id ?? null,
+        claimed: claimed === 'claimed',
+        versionBefore: message.version,
+        version: version.version,
+      };
     }),
   );
 }

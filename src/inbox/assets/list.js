@@ -24,9 +24,28 @@
     var all = links();
     if (all.length === 0) return;
     var target = all[Math.max(0, Math.min(all.length - 1, index))];
+    select(target);
     target.focus();
     target.scrollIntoView({ block: 'nearest' });
   }
+
+  // The selected row stays marked (class and aria-current) even when focus moves to a dialog.
+  function select(link) {
+    var previous = document.querySelectorAll('#inbox-rows tr.selected');
+    Array.prototype.forEach.call(previous, function (tr) {
+      tr.classList.remove('selected');
+      var a = tr.querySelector('a.open-link');
+      if (a) a.removeAttribute('aria-current');
+    });
+    var row = link.closest('tr');
+    if (row) row.classList.add('selected');
+    link.setAttribute('aria-current', 'true');
+  }
+
+  document.addEventListener('focusin', function (event) {
+    var t = event.target;
+    if (t && t.classList && t.classList.contains('open-link') && t.closest('#inbox-rows')) select(t);
+  });
 
   function announce(text) {
     if (!status) return;
@@ -67,7 +86,7 @@
     var focusedIndex = currentIndex();
     var focusedId = focusedIndex >= 0 ? links()[focusedIndex].closest('tr').dataset.id : null;
     old.replaceWith(document.adoptNode(fresh));
-    ['send-failed-notice', 'level-counts', 'pager'].forEach(function (id) {
+    ['saved-views', 'send-failed-notice', 'level-counts', 'pager'].forEach(function (id) {
       var next = doc.getElementById(id);
       var prev = document.getElementById(id);
       if (next && prev) prev.replaceWith(document.adoptNode(next));

@@ -21,6 +21,8 @@
   var revisionInput = document.getElementById('reply-revision');
   var status = document.getElementById('reply-status');
   var approveButton = document.getElementById('approve-button');
+  var approveNextButton = document.getElementById('approve-next-button');
+  var startModeInput = document.getElementById('reply-start-mode');
   var changeNotice = document.getElementById('change-notice');
   var presenceBox = document.getElementById('presence');
   var MAX_CHARS = 20000;
@@ -63,6 +65,10 @@
     if (!approveButton) return;
     approveButton.disabled = true;
     approveButton.setAttribute('aria-describedby', 'change-notice');
+    if (approveNextButton) {
+      approveNextButton.disabled = true;
+      approveNextButton.setAttribute('aria-describedby', 'change-notice');
+    }
     if (status) status.textContent = 'Approval is off until you reload: the message or reply changed.';
   }
 
@@ -89,10 +95,20 @@
       return null;
     }
     setStatus('Saving…');
-    saving = postJson('/reply', { body: text, revision: Number(revisionInput.value) || 0 })
+    var payload = { body: text, revision: Number(revisionInput.value) || 0 };
+    if (payload.revision === 0 && startModeInput) {
+      payload.startMode = startModeInput.value;
+      var draftField = form.querySelector('input[name="draftId"]');
+      if (draftField && draftField.value) payload.draftId = draftField.value;
+    }
+    saving = postJson('/reply', payload)
       .then(function (r) {
         if (r.ok) {
           revisionInput.value = String(r.data.revision);
+          if (startModeInput) {
+            startModeInput.remove();
+            startModeInput = null;
+          }
           lastSaved = text;
           setStatus('Saved at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
         } else if (r.status === 409) {
@@ -114,8 +130,52 @@
     return saving;
   }
 
+  // The box holds the draft before anyone started (revision 0): the first focus starts the reply
+  // (reply.started, and the message is claimed if nobody holds it), like the old start buttons did.
+  var starting = null;
+  function ensureStarted() {
+    if (!textarea || !startModeInput || saving || conflicted) return;
+    if (Number(revisionInput.value) !== 0) return;
+    var draftInput = form.querySelector('input[name="draftId"]');
+    var mode = startModeInput.value === 'draft' ? 'draft' : 'blank';
+    var data = { mode: mode, revision: 0 };
+    if (mode === 'draft' && draftInput && draftInput.value) data.draftId = draftInput.value;
+    saving = starting = postJson('/start', data)
+      .then(function (r) {
+        if (r.ok) {
+          revisionInput.value = String(r.data.revision);
+          var versionInput = form.querySelector('input[name="expectedVersion"]');
+          if (Number(r.data.versionBefore) === version) {
+            // Our own claim moved the version on; anything else would have been someone else's change.
+            version = Number(r.data.version);
+            body.setAttribute('data-version', String(version));
+            if (versionInput) versionInput.value = String(version);
+          } else {
+            showChange('This message was changed by someone else — reload to see it.');
+            blockApproval();
+          }
+          startModeInput.remove();
+          startModeInput = null;
+          // "Start blank instead" would name revision 0, which is gone now.
+          var blank = document.getElementById('start-blank');
+          if (blank && blank.form) blank.form.remove();
+        } else if (r.status === 409) {
+          conflicted = true;
+          showChange((r.data.error && r.data.error.message) || 'Someone else started this reply.');
+          blockApproval();
+        }
+      })
+      .catch(function () {})
+      .then(function () {
+        saving = null;
+        starting = null;
+        if (textarea.value !== lastSaved && !conflicted) timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+      });
+  }
+
   if (textarea && form) {
     setStatus('');
+    textarea.addEventListener('focus', ensureStarted);
     textarea.addEventListener('input', function () {
       lastTyped = Date.now();
       setStatus(textarea.value === lastSaved ? '' : 'Unsaved changes');
@@ -168,12 +228,21 @@
     window.inboxLive.on('presence', function (data) {
       if (data && data.messageId === messageId) render(data.people);
     });
-    window.inboxLive.on('message', function (data) {
-      if (!data || data.id !== messageId || !(Number(data.version) > version)) return;
+    var onMessage = function (data) {
+      if (!data || data.id !== messageId) return;
+      // Our own start (a claim) moves the version too: judge the event once it has answered.
+      if (starting) {
+        starting.then(function () {
+          onMessage(data);
+        });
+        return;
+      }
+      if (!(Number(data.version) > version)) return;
       version = Number(data.version);
       showChange('This message was changed by someone else — reload to see it.');
       blockApproval();
-    });
+    };
+    window.inboxLive.on('message', onMessage);
   }
 
   // --- dialogs and shortcuts ----------------------------------------------------------------------
@@ -192,8 +261,12 @@
     });
   }
 
-  function askApproval() {
-    if (!approveButton || approveButton.disabled || !approveDialog) return;
+  // Which button the confirmation sends with: "Approve and send" or "Approve and next".
+  var pendingApproval = null;
+  function askApproval(andNext) {
+    var button = andNext ? approveNextButton : approveButton;
+    if (!button || button.disabled || !approveDialog) return;
+    pendingApproval = button;
     openDialog(approveDialog);
     var confirm = document.getElementById('approve-confirm');
     if (confirm) confirm.focus();
@@ -204,7 +277,8 @@
   if (confirmButton) {
     confirmButton.addEventListener('click', function () {
       approveDialog.close();
-      if (form && approveButton && !approveButton.disabled) form.requestSubmit(approveButton);
+      var button = pendingApproval || approveButton;
+      if (form && button && !button.disabled) form.requestSubmit(button);
     });
   }
   if (cancelButton) {
@@ -229,7 +303,7 @@
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       if (event.target === textarea || !isTyping(event.target)) {
         event.preventDefault();
-        askApproval();
+        askApproval(event.shiftKey);
       }
       return;
     }
@@ -239,14 +313,18 @@
       case '?':
         openDialog(helpDialog);
         break;
-      case 'e': {
-        var start = document.getElementById('start-draft') || document.getElementById('start-blank');
-        if (textarea) textarea.focus();
-        else if (start) start.click();
+      case 'e':
+        // The reply box is there from the start (holding the draft): put the cursor at its end.
+        if (textarea) {
+          textarea.focus();
+          textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+        }
         break;
-      }
       case 'a':
-        askApproval();
+        askApproval(false);
+        break;
+      case 'A':
+        askApproval(true);
         break;
       case 'c': {
         var reason = document.getElementById('close-reason');

@@ -4,9 +4,9 @@
  * first line sits in <bdi> so right-to-left overrides in it cannot reorder the rest of the row.
  */
 import type { ListFilter } from './filters';
-import { LEVELS, listHref } from './filters';
+import { LEVELS, listHref, VIEWS, type ViewCode } from './filters';
 import { LEVEL_LABELS } from './format';
-import type { LevelCounts } from './repository';
+import type { LevelCounts, ViewCounts } from './repository';
 import type { RowView } from './view-model';
 
 export const PATIENT_PLACEHOLDER = 'Patient (chart not read yet)';
@@ -109,6 +109,40 @@ export function MessagesTable({ caption, rows, empty }: { caption: string; rows:
   );
 }
 
+export const VIEW_LABELS: Record<ViewCode, string> = {
+  mine: 'Mine',
+  unassigned: 'Unassigned',
+  nurse: 'Nurse queue',
+  urgent: 'Emergent and urgent',
+  all: 'All open',
+};
+
+/**
+ * The saved views with their counts of open messages: the queues people work through, one link each
+ * (the current one marked aria-current). A view link starts the view afresh, without other filters.
+ */
+export function ViewsNav({ views, filter }: { views: ViewCounts; filter: ListFilter }) {
+  const current: ViewCode = filter.view ?? 'all';
+  return (
+    <nav id="saved-views" class="saved-views" aria-label="Views">
+      <ul>
+        {VIEWS.map((v) => (
+          <li key={v}>
+            <a
+              href={listHref({ view: v })}
+              aria-current={current === v ? 'page' : undefined}
+              data-view={v}
+              class={v === 'urgent' ? 'view-urgent' : undefined}
+            >
+              {VIEW_LABELS[v]} <span class="count">{views[v]}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** One link per level with its count; each keeps the other filters. */
 export function LevelCountsNav({ counts, filter }: { counts: LevelCounts; filter: ListFilter }) {
   const total = LEVELS.reduce((sum, l) => sum + counts[l], 0);
@@ -176,6 +210,7 @@ export function RowsFragment(props: {
   rows: RowView[];
   empty: string;
   counts: LevelCounts;
+  views: ViewCounts;
   sendFailed: number;
   filter: ListFilter;
   nextCursor: string | null;
@@ -185,6 +220,7 @@ export function RowsFragment(props: {
       <table>
         <RowsBody rows={props.rows} empty={props.empty} />
       </table>
+      <ViewsNav views={props.views} filter={props.filter} />
       <SendFailedNotice count={props.sendFailed} filter={props.filter} />
       <LevelCountsNav counts={props.counts} filter={props.filter} />
       <Pager filter={props.filter} nextCursor={props.nextCursor} />

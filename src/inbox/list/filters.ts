@@ -35,9 +35,18 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const ASSIGNEE_FILTERS = ['everyone', 'mine', 'unassigned', 'nurse'] as const;
 export type AssigneeFilter = (typeof ASSIGNEE_FILTERS)[number];
 
+/**
+ * Saved views: the queues people work through, as links with counts at the top of the list. Each is
+ * a condition on open messages; the other filters (behind the Filters disclosure) narrow a view.
+ */
+export const VIEWS = ['mine', 'unassigned', 'nurse', 'urgent', 'all'] as const;
+export type ViewCode = (typeof VIEWS)[number];
+
 export type CategoryCode = (typeof CATEGORIES)[number];
 
 export interface ListFilter {
+  /** The saved view; 'all' (every open message) when absent. */
+  view?: ViewCode;
   level?: LevelCode;
   category?: CategoryCode;
   status: StatusFilter;
@@ -61,6 +70,7 @@ const optionalCode = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const FilterQuery = z.object({
+  view: optionalCode(z.enum(VIEWS)),
   level: optionalCode(z.enum(LEVELS)),
   category: optionalCode(z.enum(CATEGORIES)),
   status: optionalCode(z.enum(STATUS_FILTERS)),
@@ -77,6 +87,7 @@ export function parseListFilter(query: Record<string, unknown>): ListFilter {
   }
   const q = parsed.data;
   return {
+    view: q.view === 'all' ? undefined : q.view,
     level: q.level,
     category: q.category,
     status: q.status ?? 'open',
@@ -96,6 +107,7 @@ export function statusesOf(status: StatusFilter): MessageStatus[] | undefined {
 /** The filter back as query parameters (defaults left out), e.g. for count links and "Next page". */
 export function filterParams(filter: Partial<ListFilter>): URLSearchParams {
   const params = new URLSearchParams();
+  if (filter.view && filter.view !== 'all') params.set('view', filter.view);
   if (filter.level) params.set('level', filter.level);
   if (filter.category) params.set('category', filter.category);
   if (filter.status && filter.status !== 'open') params.set('status', filter.status);
@@ -108,4 +120,15 @@ export function filterParams(filter: Partial<ListFilter>): URLSearchParams {
 export function listHref(filter: Partial<ListFilter>): string {
   const qs = filterParams(filter).toString();
   return qs ? `/inbox?${qs}` : '/inbox';
+}
+
+/** The view's own parameter, for links that must come back to the same queue (message pages). */
+export function viewQuery(view: ViewCode | undefined): string {
+  return view && view !== 'all' ? `?view=${view}` : '';
+}
+
+/** Parses a `view` query parameter on its own (message pages); anything unknown is the default view. */
+export function parseView(value: unknown): ViewCode | undefined {
+  const parsed = z.enum(VIEWS).safeParse(value);
+  return parsed.success && parsed.data !== 'all' ? parsed.data : undefined;
 }

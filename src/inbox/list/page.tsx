@@ -14,8 +14,8 @@ import {
   STATUS_LABELS,
 } from './format';
 import { RedisDegradedNotice } from '../degraded-notice';
-import { HelpDialog, LevelCountsNav, MessagesTable, Pager, SendFailedNotice } from './components';
-import type { LevelCounts } from './repository';
+import { HelpDialog, LevelCountsNav, MessagesTable, Pager, SendFailedNotice, ViewsNav } from './components';
+import type { LevelCounts, ViewCounts } from './repository';
 import type { RowView } from './view-model';
 
 const STYLES = ['/inbox/assets/list.css'];
@@ -45,54 +45,70 @@ function Select(props: {
   );
 }
 
+/** Any filter besides the saved view: the Filters disclosure then opens by itself. */
+export function hasExtraFilters(filter: Partial<ListFilter>): boolean {
+  return Boolean(
+    filter.level ||
+    filter.category ||
+    filter.language ||
+    (filter.status && filter.status !== 'open') ||
+    (filter.assignee && filter.assignee !== 'everyone'),
+  );
+}
+
+/** The filters, folded behind one disclosure (open when a filter is set) so the rows get the screen. */
 export function FiltersForm({ filter }: { filter: Partial<ListFilter> }) {
   const languages: string[] = [...LANGUAGE_CHOICES];
   if (filter.language && !languages.includes(filter.language)) languages.push(filter.language);
   return (
-    <form method="get" action="/inbox" class="filters" aria-label="Filters">
-      <Select
-        name="level"
-        label="Level"
-        value={filter.level}
-        options={LEVELS}
-        labelOf={(c) => LEVEL_LABELS[c]}
-        any="Any level"
-      />
-      <Select
-        name="category"
-        label="Category"
-        value={filter.category}
-        options={Object.keys(CATEGORY_LABELS)}
-        labelOf={(c) => CATEGORY_LABELS[c]}
-        any="Any category"
-      />
-      <Select
-        name="status"
-        label="Status"
-        value={filter.status ?? 'open'}
-        options={STATUS_FILTERS}
-        labelOf={(c) => STATUS_LABELS[c]}
-      />
-      <Select
-        name="assignee"
-        label="Assigned"
-        value={filter.assignee ?? 'everyone'}
-        options={ASSIGNEE_FILTERS}
-        labelOf={(c) => ASSIGNEE_LABELS[c]}
-      />
-      <Select
-        name="language"
-        label="Language"
-        value={filter.language}
-        options={languages}
-        labelOf={languageLabel}
-        any="Any language"
-      />
-      <button type="submit">Apply filters</button>
-      <a class="button" href="/inbox">
-        Reset
-      </a>
-    </form>
+    <details class="filters-disclosure" id="filters-disclosure" open={hasExtraFilters(filter)}>
+      <summary>Filters</summary>
+      <form method="get" action="/inbox" class="filters" aria-label="Filters">
+        {filter.view ? <input type="hidden" name="view" value={filter.view} /> : null}
+        <Select
+          name="level"
+          label="Level"
+          value={filter.level}
+          options={LEVELS}
+          labelOf={(c) => LEVEL_LABELS[c]}
+          any="Any level"
+        />
+        <Select
+          name="category"
+          label="Category"
+          value={filter.category}
+          options={Object.keys(CATEGORY_LABELS)}
+          labelOf={(c) => CATEGORY_LABELS[c]}
+          any="Any category"
+        />
+        <Select
+          name="status"
+          label="Status"
+          value={filter.status ?? 'open'}
+          options={STATUS_FILTERS}
+          labelOf={(c) => STATUS_LABELS[c]}
+        />
+        <Select
+          name="assignee"
+          label="Assigned"
+          value={filter.assignee ?? 'everyone'}
+          options={ASSIGNEE_FILTERS}
+          labelOf={(c) => ASSIGNEE_LABELS[c]}
+        />
+        <Select
+          name="language"
+          label="Language"
+          value={filter.language}
+          options={languages}
+          labelOf={languageLabel}
+          any="Any language"
+        />
+        <button type="submit">Apply filters</button>
+        <a class="button" href="/inbox">
+          Reset
+        </a>
+      </form>
+    </details>
   );
 }
 
@@ -158,6 +174,7 @@ export interface ListPageModel {
   filter: ListFilter;
   rows: RowView[];
   counts: LevelCounts;
+  views: ViewCounts;
   sendFailed: number;
   nextCursor: string | null;
   /** False: Redis did not answer, and the page says presence is missing. Default true. */
@@ -180,13 +197,18 @@ export function renderListPage(m: ListPageModel): string {
     },
     body: (
       <>
-        <h1>Inbox</h1>
+        <div class="list-head">
+          <h1>Inbox</h1>
+          <ViewsNav views={m.views} filter={m.filter} />
+        </div>
         {m.presenceAvailable === false ? <RedisDegradedNotice /> : null}
-        <SearchForm csrfToken={m.ctx.csrfToken} />
-        <FiltersForm filter={m.filter} />
         <SendFailedNotice count={m.sendFailed} filter={m.filter} />
-        <LevelCountsNav counts={m.counts} filter={m.filter} />
-        <Toolbar />
+        <div class="list-controls">
+          <SearchForm csrfToken={m.ctx.csrfToken} />
+          <FiltersForm filter={m.filter} />
+          <LevelCountsNav counts={m.counts} filter={m.filter} />
+          <Toolbar />
+        </div>
         <MessagesTable caption={captionOf(m.filter)} rows={m.rows} empty={emptyTextOf(m.filter)} />
         <Pager filter={m.filter} nextCursor={m.nextCursor} />
         <HelpDialog />

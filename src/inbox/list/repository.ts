@@ -8,7 +8,16 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db';
 import type { AlertDeliveryState, CategoryValue, MessageStatus, UrgencyValue } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../messages/queries';
-import { LEVEL_RANK, LEVELS, statusesOf, type LevelCode, type ListFilter } from './filters';
+import { OPEN_STATUSES } from '../../db/schema';
+import {
+  LEVEL_RANK,
+  LEVELS,
+  statusesOf,
+  VIEWS,
+  type LevelCode,
+  type ListFilter,
+  type ViewCode,
+} from './filters';
 
 /** Enough of the body for its first line; a 10,000-line message is not read whole for a preview. */
 const BODY_HEAD_CHARS = 2000;
@@ -103,12 +112,42 @@ function toRow(r: RawRow): ListRow {
   };
 }
 
+/** What a saved view holds, as a condition on `messages` (the list, the counts and "next" share it). */
+export function viewCondition(view: ViewCode | undefined, userId: string): RawBuilder<boolean> {
+  switch (view) {
+    case 'mine':
+      return sql<boolean>`messages.assigned_to = ${userId}`;
+    case 'unassigned':
+      return sql<boolean>`messages.assigned_to is null`;
+    case 'nurse':
+      return sql<boolean>`messages.routed_to = 'nurse'`;
+    case 'urgent':
+      return sql<boolean>`messages.urgency_rank in (${sql.lit(LEVEL_RANK.emergent)}, ${sql.lit(LEVEL_RANK.urgent)})`;
+    default:
+      return sql<boolean>`true`;
+  }
+}
+
+export type ViewCounts = Record<ViewCode, number>;
+
+/** Open messages in each saved view, in one pass over the open-inbox index, whatever the filters. */
+export async function countViews(db: Db, userId: string): Promise<ViewCounts> {
+  const row = await db
+    .selectFrom('messages')
+    .select(VIEWS.map((v) => sql<number>`(count(*) filter (where ${viewCondition(v, userId)}))::int`.as(v)))
+    .where(sql<boolean>`messages.status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`)
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(
+    VIEWS.map((v) => [v, Number((row as Record<string, unknown>)[v] ?? 0)]),
+  ) as ViewCounts;
+}
+
 /**
  * Every filter but the level (the counts show all levels of the current view) and the cursor, as
  * one SQL condition on `messages` that both the page and the counts use.
  */
 function filterCondition(filter: ListFilter, userId: string): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [sql`true`];
+  const parts: RawBuilder<unknown>[] = [viewCondition(filter.view, userId)];
   const statuses = statusesOf(filter.status);
   // Literals, not parameters: the planner must see the statuses to pick the partial open-inbox index.
   if (statuses) parts.push(sql`messages.status in (${sql.join(statuses.map((s) => sql.lit(s)))})`);

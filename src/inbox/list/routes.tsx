@@ -65,6 +65,7 @@ function rowsFragment(deps: ListDeps): RequestHandler {
         rows={view.rows}
         empty={emptyTextOf(filter)}
         counts={view.counts}
+        views={view.views}
         sendFailed={view.sendFailed}
         filter={filter}
         nextCursor={view.nextCursor}

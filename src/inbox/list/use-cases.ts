@@ -10,14 +10,16 @@ import type { Db } from '../../db';
 import type { Logger } from '../../logging/logger';
 import { findPatientsByName, findPatientsByRecordNumber, nameWords } from '../patients';
 import { presenceFor, type PresenceEntry } from '../presence';
-import type { ListFilter } from './filters';
+import { viewQuery, type ListFilter } from './filters';
 import {
   countByLevel,
   countSendFailed,
+  countViews,
   listInboxPage,
   messagesOfPatients,
   type LevelCounts,
   type ListRow,
+  type ViewCounts,
 } from './repository';
 import { rowView, type RowView } from './view-model';
 
@@ -74,6 +76,8 @@ function recordListed(deps: ListDeps, viewer: Viewer, action: string, data: Reco
 export interface ListView {
   rows: RowView[];
   counts: LevelCounts;
+  /** Open messages in each saved view (Mine, Unassigned, Nurse queue, Emergent and urgent, All open). */
+  views: ViewCounts;
   /** Replies whose send failed, over the whole inbox (whatever the filters). */
   sendFailed: number;
   nextCursor: string | null;
@@ -88,9 +92,10 @@ export async function showInboxList(
   filter: ListFilter,
   view: 'page' | 'rows',
 ): Promise<ListView> {
-  const [page, counts, sendFailed, settings] = await Promise.all([
+  const [page, counts, views, sendFailed, settings] = await Promise.all([
     listInboxPage(deps.db, filter, viewer.userId, PAGE_SIZE),
     countByLevel(deps.db, filter, viewer.userId),
+    countViews(deps.db, viewer.userId),
     countSendFailed(deps.db),
     loadClinicSettings(deps.db, deps.timeZone),
   ]);
@@ -100,8 +105,14 @@ export async function showInboxList(
     presenceOrNothing(deps, ids),
     ids.length > 0 ? recordListed(deps, viewer, 'messages.listed', { messageIds: ids, view }) : undefined,
   ]);
-  const rows = toViews(page.rows, { now: deps.now(), settings, userId: viewer.userId, presence });
-  return { rows, counts, sendFailed, nextCursor: page.nextCursor, presenceAvailable: available };
+  // A row opened from a saved view keeps it, so "Approve and next" and "Next" stay in that queue.
+  const rows = toViews(page.rows, { now: deps.now(), settings, userId: viewer.userId, presence }).map(
+    (r) => ({
+      ...r,
+      href: `${r.href}${viewQuery(filter.view)}`,
+    }),
+  );
+  return { rows, counts, views, sendFailed, nextCursor: page.nextCursor, presenceAvailable: available };
 }
 
 export type SearchKind = 'name' | 'record_number';

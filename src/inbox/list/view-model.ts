@@ -10,7 +10,6 @@ import {
   ageText,
   alertText,
   CATEGORY_LABELS,
-  firstLineOf,
   formatDuration,
   LEVEL_LABELS,
   slaText,
@@ -19,6 +18,7 @@ import {
   type SlaText,
 } from './format';
 import type { ListRow } from './repository';
+import { snippetOf } from './snippet';
 
 /** An unreadable Communication has no text here: the row says where to read it. */
 export const UNREADABLE_FIRST_LINE = 'Unreadable message: open it in the portal';
@@ -31,6 +31,7 @@ export interface RowView {
   categoryLabel: string;
   patientName: string | null;
   age: string | undefined;
+  /** The first sentence that says something (snippetOf), or where to read an unreadable item. */
   firstLine: string;
   receivedAt: string;
   waiting: string;
@@ -72,7 +73,7 @@ export function rowView(row: ListRow, ctx: RowContext): RowView {
     firstLine:
       row.flags.includes('unreadable') && !row.bodyHead.trim()
         ? UNREADABLE_FIRST_LINE
-        : firstLineOf(row.subject, row.bodyHead),
+        : snippetOf(row.subject, row.bodyHead),
     receivedAt: row.receivedAt.toISOString(),
     waiting: formatDuration(ctx.now.getTime() - row.receivedAt.getTime()),
     open,

@@ -31,7 +31,9 @@ export const runStart =
     const started = await startReply(deps.db, user, { messageId: id, ...input });
     return {
       flash: `Reply started ${input.mode === 'draft' ? 'from the draft' : 'blank'}${started.claimed ? '; the message is now yours' : ''}.`,
-      json: { revision: started.revision },
+      // The page's script started this from the reply box: it may move its expected version only if
+      // the message was still at the version the page showed (nobody else acted meanwhile).
+      json: { revision: started.revision, versionBefore: started.versionBefore, version: started.version },
     };
   };
 
@@ -39,10 +41,22 @@ export const runSave =
   (deps: MessageDeps): ActionRun =>
   async ({ req, id, user }) => {
     const input = parseBody(SaveBody, req.body);
+    let revision = input.revision;
+    if (revision === 0) {
+      // The editor showed the draft before anyone started: saving starts it (reply.started, as ever).
+      const mode = input.startMode ?? (input.draftId ? 'draft' : 'blank');
+      const started = await startReply(deps.db, user, {
+        messageId: id,
+        mode,
+        draftId: mode === 'draft' ? input.draftId : undefined,
+        revision: 0,
+      });
+      revision = started.revision;
+    }
     const saved = await saveReply(deps.db, user, {
       messageId: id,
       body: input.body,
-      revision: input.revision,
+      revision,
     });
     return {
       flash: saved.saved ? `Reply saved (revision ${saved.revision}).` : 'No changes to save.',
@@ -53,7 +67,7 @@ export const runSave =
 export const runApprove =
   (deps: MessageDeps): ActionRun =>
   async ({ req, id, user }) => {
-    const input = parseBody(ApproveBody, req.body);
+    const { then, ...input } = parseBody(ApproveBody, req.body);
     const approved = await approveFromInbox(deps.db, deps.queues, user, { messageId: id, ...input });
     if (!approved.sendQueued) {
       // Committed: the worker's reconciler queues the send once Redis answers again.
@@ -65,6 +79,7 @@ export const runApprove =
         : 'Reply approved and saved. The send queue is not answering right now, so sending will start ' +
           'automatically shortly after it is back; there is nothing more to do.',
       json: { replyId: approved.replyId, sendQueued: approved.sendQueued },
+      ...(then === 'next' ? { goTo: 'next' as const } : {}),
     };
   };
 

@@ -106,16 +106,14 @@ function StartForms({ input }: { input: MessagePageInput }) {
   return (
     <div class="actions-row">
       <FormError id="start-error" text={error} />
-      {replyDraft ? (
-        draft && replyDraft.based_on_draft_id !== draft.id ? (
-          form('draft', 'Replace reply with this draft')
-        ) : null
-      ) : (
-        <>
-          {draft ? form('draft', 'Start with draft', true) : null}
-          {form('blank', 'Start blank')}
-        </>
-      )}
+      {replyDraft
+        ? draft && replyDraft.based_on_draft_id !== draft.id
+          ? form('draft', 'Replace reply with this draft')
+          : null
+        : // Nothing started: the reply box already holds the draft; starting blank empties it.
+          draft
+          ? form('blank', 'Start blank instead')
+          : null}
     </div>
   );
 }

@@ -19,7 +19,8 @@ import { renderErrorPage } from './error-page';
 import { setFlash, takeFlash } from './flash';
 import { loadMessageView, neighbourOf } from './load';
 import { renderMessagePage } from './page';
-import { messagePath, type FormFeedback, type FormName, type Presence } from './page-model';
+import { parseView, type ViewCode } from '../list/filters';
+import { queuePath, type FormFeedback, type FormName, type Presence } from './page-model';
 
 const MessageId = z.uuid();
 
@@ -113,6 +114,7 @@ export async function renderView(
         modelConfigured: deps.regenerate.model !== null,
         flash: takeFlash(req, id),
         feedback,
+        queue: queueOf(req),
       }),
     );
 }
@@ -121,19 +123,26 @@ export function viewHandler(deps: MessageDeps): RequestHandler {
   return async (req, res) => renderView(deps, req, res, messageIdOf(req));
 }
 
+/** The saved view a page or form names (`?view=` on a page, a `view` field in a form); unknown = none. */
+export function queueOf(req: Request): ViewCode | undefined {
+  const fromBody = (req.body as Record<string, unknown> | undefined)?.view;
+  return parseView(fromBody ?? req.query.view);
+}
+
 export function neighbourHandler(deps: MessageDeps, direction: 'next' | 'prev'): RequestHandler {
   return async (req, res) => {
     const id = messageIdOf(req);
-    const target = await neighbourOf(deps.db, id, direction);
+    const queue = queueOf(req);
+    const target = await neighbourOf(deps.db, id, direction, queue, principalOf(res).userId);
     if (target) {
-      res.redirect(303, messagePath(target));
+      res.redirect(303, queuePath(target, queue));
       return;
     }
     setFlash(req, id, {
       kind: 'ok',
-      text: `There is no ${direction === 'next' ? 'next' : 'previous'} open message.`,
+      text: `There is no ${direction === 'next' ? 'next' : 'previous'} open message${queue ? ' in this view' : ''}.`,
     });
-    res.redirect(303, messagePath(id));
+    res.redirect(303, queuePath(id, queue));
   };
 }
 
@@ -161,6 +170,8 @@ export function presenceHandler(deps: MessageDeps): RequestHandler {
 export interface ActionResult {
   /** The notice shown after the redirect. */
   flash: string;
+  /** "Approve and next": land on the next open message of the saved view instead of this one. */
+  goTo?: 'next';
   /** Extra fields for a script's JSON answer. */
   json?: Record<string, unknown>;
 }
@@ -189,12 +200,28 @@ export function action(deps: MessageDeps, form: FormName, run: ActionRun): Reque
     const id = messageIdOf(req);
     try {
       const result = await run({ req, res, id, user: actorOfRes(res) });
+      const queue = queueOf(req);
+      const next =
+        result.goTo === 'next'
+          ? ((await neighbourOf(deps.db, id, 'next', queue, principalOf(res).userId)) ?? null)
+          : undefined;
       if (wantsJson(req)) {
-        res.json({ ok: true, message: result.flash, ...result.json });
+        res.json({
+          ok: true,
+          message: result.flash,
+          ...result.json,
+          ...(next !== undefined ? { next } : {}),
+        });
         return;
       }
-      setFlash(req, id, { kind: 'ok', text: result.flash });
-      res.redirect(303, messagePath(id));
+      if (next) {
+        setFlash(req, next, { kind: 'ok', text: `${result.flash} This is the next message.` });
+        res.redirect(303, queuePath(next, queue));
+        return;
+      }
+      const last = next === null ? ' There is no next open message in this view.' : '';
+      setFlash(req, id, { kind: 'ok', text: `${result.flash}${last}` });
+      res.redirect(303, queuePath(id, queue));
     } catch (err) {
       const refused = err instanceof HttpError && (err.status === 400 || err.status === 409);
       if (!refused || wantsJson(req)) throw err;

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { alertStateFor, type AlertState } from '../../alerts/state';
 import { OPEN_STATUSES, type Db, type Draft, type Message } from '../../db';
 import { latestRevision, type ReplyRevision } from '../actions/repository';
+import type { ViewCode } from '../list/filters';
+import { viewCondition } from '../list/repository';
 
 export interface PatientInfo {
   name: string;
@@ -212,11 +214,13 @@ export async function loadMessageView(
   };
 }
 
-/** The next or previous open message in the list's default order: most urgent, then longest waiting. */
+/** The next or previous open message (of a saved view, if named) in the list's default order: most urgent, then longest waiting. */
 export async function neighbourOf(
   db: Db,
   messageId: string,
   direction: 'next' | 'prev',
+  queue?: ViewCode,
+  userId?: string,
 ): Promise<string | undefined> {
   const next = direction === 'next';
   const order = next ? 'asc' : 'desc';
@@ -224,6 +228,8 @@ export async function neighbourOf(
     .selectFrom('messages')
     .select('id')
     .where('status', 'in', [...OPEN_STATUSES])
+    // Inside a saved view ("Mine", "Emergent and urgent"…) the neighbour is one of that view's.
+    .where(viewCondition(queue, userId ?? ''))
     // The current row's own values, compared inside PostgreSQL: no microseconds lost in a JS Date.
     .where(
       sql<boolean>`(urgency_rank, received_at, id) ${sql.raw(next ? '>' : '<')}

@@ -1,3 +1,4 @@
+import { viewQuery, type ViewCode } from '../list/filters';
 /** What the message page is rendered from, beyond the data in MessageView. */
 import { OPEN_STATUSES, REPLYABLE_STATUSES } from '../../db/schema';
 import type { PageContext } from '../../http/page-context';
@@ -54,7 +55,13 @@ export interface MessagePageInput {
   modelConfigured: boolean;
   flash?: Flash;
   feedback?: FormFeedback;
+  /** The saved view the message was opened from: "next", "previous" and "Approve and next" stay in it. */
+  queue?: ViewCode;
 }
+
+/** A message page (or action) inside a saved view: the view rides along as its code. */
+export const queuePath = (id: string, queue: ViewCode | undefined, action?: string) =>
+  `${messagePath(id, action)}${viewQuery(queue)}`;
 
 export const messagePath = (id: string, action?: string) =>
   `/inbox/messages/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;

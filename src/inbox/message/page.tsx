@@ -8,13 +8,16 @@ import { RedisDegradedNotice } from '../degraded-notice';
 import { levelLabel } from './format';
 import { AlertSection, ChartSection, MessageSection, ThreadSection, TriageSection } from './info-sections';
 import { AssignmentSection, DraftSection } from './draft-sections';
-import { messagePath, presenceText, type MessagePageInput } from './page-model';
+import { listHref } from '../list/filters';
+import { presenceText, queuePath, type MessagePageInput } from './page-model';
 import { FeedbackSection, OtherActionsSection, ReplySection } from './reply-sections';
 
 const SHORTCUTS: [string, string][] = [
-  ['e', 'Edit the reply (starts with the draft when no reply is started)'],
+  ['e', 'Put the cursor in the reply (it holds the draft from the start)'],
   ['a', 'Approve and send (asks to confirm)'],
+  ['Shift+A', 'Approve and go to the next message of this view (asks to confirm)'],
   ['Ctrl+Enter or ⌘+Enter', 'Approve and send from the reply box (asks to confirm)'],
+  ['Ctrl+Shift+Enter', 'Approve and next from the reply box (asks to confirm)'],
   ['c', 'Close without reply'],
   ['n', 'Next message'],
   ['p', 'Previous message'],
@@ -27,13 +30,13 @@ function Navigation({ input }: { input: MessagePageInput }) {
   const id = input.view.message.id;
   return (
     <nav aria-label="Messages" class="message-nav">
-      <a href="/inbox" id="back-link">
+      <a href={listHref({ view: input.queue })} id="back-link">
         Back to the list
       </a>
-      <a href={messagePath(id, 'prev')} id="prev-link">
+      <a href={queuePath(id, input.queue, 'prev')} id="prev-link">
         Previous message
       </a>
-      <a href={messagePath(id, 'next')} id="next-link">
+      <a href={queuePath(id, input.queue, 'next')} id="next-link">
         Next message
       </a>
       {/* Shown by the script: without it there are no shortcuts to explain. */}

@@ -123,11 +123,18 @@ function FailedReply({ input }: { input: MessagePageInput }) {
   );
 }
 
+/**
+ * The reply box, there at once: before anyone has started it holds the suggested draft (revision 0);
+ * the first focus (message.js) or the first save starts the reply, which records reply.started and
+ * claims the message as the start buttons did. Approving revision 0 sends the draft text as shown.
+ */
 function Editor({ input }: { input: MessagePageInput }) {
-  const { message: m, replyDraft } = input.view;
+  const { message: m, replyDraft, draft } = input.view;
   const typed = kept(input, 'reply', 'body');
-  const body = typed ?? replyDraft?.body ?? '';
+  const body = typed ?? replyDraft?.body ?? draft?.body ?? '';
   const revision = kept(input, 'reply', 'revision') ?? String(replyDraft?.revision ?? 0);
+  const startMode = draft ? 'draft' : 'blank';
+  const draftId = replyDraft ? (replyDraft.based_on_draft_id ?? '') : (draft?.id ?? '');
   const error = errorFor(input, 'reply');
   const describedBy = ['reply-hint', error ? 'reply-error' : ''].filter(Boolean).join(' ');
   return (
@@ -135,7 +142,9 @@ function Editor({ input }: { input: MessagePageInput }) {
       <Csrf token={input.ctx.csrfToken} />
       <input type="hidden" name="revision" value={revision} id="reply-revision" />
       <input type="hidden" name="expectedVersion" value={String(m.version)} />
-      <input type="hidden" name="draftId" value={replyDraft?.based_on_draft_id ?? ''} />
+      <input type="hidden" name="draftId" value={draftId} />
+      {replyDraft ? null : <input type="hidden" name="startMode" value={startMode} id="reply-start-mode" />}
+      {input.queue ? <input type="hidden" name="view" value={input.queue} /> : null}
       <label for="reply-body" class="field-label">
         Reply to patient
       </label>
@@ -144,7 +153,9 @@ function Editor({ input }: { input: MessagePageInput }) {
           ? `Started ${replyDraft.mode === 'draft' ? 'from the draft' : 'blank'}; revision ${replyDraft.revision} saved by ${
               replyDraft.authorName ?? 'someone'
             } at ${clinicTime(replyDraft.created_at, input.zone)}. `
-          : ''}
+          : draft
+            ? 'The suggested draft, ready to edit or approve as it is. '
+            : 'No draft: write the reply here. '}
         Saved automatically while you type (with JavaScript), or with Save. At most{' '}
         {MAX_REPLY_CHARS.toLocaleString('en-US')} characters.
       </p>
@@ -166,9 +177,27 @@ function Editor({ input }: { input: MessagePageInput }) {
           </button>
         ) : null}
         {input.can.approve ? (
-          <button type="submit" class="primary" formaction={messagePath(m.id, 'approve')} id="approve-button">
-            Approve and send
-          </button>
+          <>
+            <button
+              type="submit"
+              class="primary"
+              formaction={messagePath(m.id, 'approve')}
+              id="approve-button"
+            >
+              Approve and send
+            </button>
+            <button
+              type="submit"
+              class="primary"
+              formaction={messagePath(m.id, 'approve')}
+              name="then"
+              value="next"
+              id="approve-next-button"
+              aria-keyshortcuts="Shift+A"
+            >
+              Approve and next
+            </button>
+          </>
         ) : null}
       </div>
     </form>
@@ -176,8 +205,12 @@ function Editor({ input }: { input: MessagePageInput }) {
 }
 
 export function ReplySection({ input }: { input: MessagePageInput }) {
-  const { reply, replyDraft, message: m } = input.view;
-  const editing = !reply && isReplyable(input) && (replyDraft || input.feedback?.form === 'reply');
+  const { reply, replyDraft, draft, message: m } = input.view;
+  // No start step: the box is there as soon as the message can be answered (issue 16).
+  const editing =
+    !reply &&
+    isReplyable(input) &&
+    (input.can.edit || replyDraft || draft || input.feedback?.form === 'reply');
   return (
     <section class="panel" aria-labelledby="reply-heading">
       <h2 id="reply-heading">Reply</h2>

@@ -1,6 +1,6 @@
 /**
  * The main flow in a real browser, against the whole running product: log in through the login
- * form, open the most urgent message from the list, start with the draft, edit it, approve and
+ * form, open the most urgent message from the list, edit the draft already in the reply box, approve and
  * confirm; the reply reaches the sandbox portal as a Communication answering the patient's message,
  * exactly once. Screenshots of the list and the message view are kept as test artifacts.
  */
@@ -86,13 +86,24 @@ it('opens the most urgent message, starts with the draft, edits, approves: one r
   expect(row.status).toBe('ready');
   await screenshot(page, 'message-view');
 
-  await step(page, 'start-with-draft', async () => {
-    await page.getByRole('button', { name: 'Start with draft' }).click();
-    await page.getByLabel('Reply to patient').waitFor();
-  });
+  // No start step: the reply box holds the draft at once; the first focus starts the reply.
   const reply = page.getByLabel('Reply to patient');
   const draftText = await reply.inputValue();
   expect(draftText.length).toBeGreaterThan(20);
+  expect(await page.getByRole('button', { name: 'Start with draft' }).count()).toBe(0);
+  await step(page, 'start-on-focus', async () => {
+    await reply.click();
+    await waitUntil(
+      'reply.started on first focus',
+      async () =>
+        (await server.db
+          .selectFrom('events')
+          .select('id')
+          .where('action', '=', 'reply.started')
+          .where('message_id', '=', messageId)
+          .executeTakeFirst()) ?? undefined,
+    );
+  });
 
   // A person's edit: a sentence of their own, before the sign-off when the draft has one.
   const addition = 'Sam from the front desk will also call you within the hour.';
@@ -168,7 +179,15 @@ it('lets an admin read a message but offers no way to answer it', async () => {
     await admin.page.locator(`${ROWS} a.open-link`).first().click();
     await admin.page.waitForURL(/\/inbox\/messages\//);
     await admin.page.getByRole('heading', { name: /Patient.s message/ }).waitFor();
-    for (const name of ['Start with draft', 'Start blank', 'Approve and send', 'Route to nurse', 'Claim']) {
+    for (const name of [
+      'Start with draft',
+      'Start blank',
+      'Start blank instead',
+      'Approve and send',
+      'Approve and next',
+      'Route to nurse',
+      'Claim',
+    ]) {
       expect(await admin.page.getByRole('button', { name, exact: true }).count()).toBe(0);
     }
     expectCleanPage(admin.watch, server);

@@ -61,7 +61,7 @@ it('shows each person the other one, viewing and then replying', async () => {
 
   // Sam starts a reply and types in it: Alex sees that Sam is replying.
   await step(sam.page, 'presence-start', async () => {
-    await sam.page.getByRole('button', { name: 'Start with draft' }).click();
+    // The box holds the draft already; clicking into it starts the reply.
     await sam.page.getByLabel('Reply to patient').click();
     await sam.page.getByLabel('Reply to patient').press('End');
   });

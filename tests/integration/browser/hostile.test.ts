@@ -129,8 +129,8 @@ it('shows the message as text in the message view', async () => {
 it('refuses an oversized reply with a clear message and keeps what was typed', async () => {
   const page = staff.page;
   await page.goto(`/inbox/messages/${messageId}`);
-  await step(page, 'oversized-start-blank', async () => {
-    await page.getByRole('button', { name: 'Start blank' }).click();
+  await step(page, 'oversized-reply-box', async () => {
+    // No start step: the reply box is on the page at once.
     await page.getByLabel('Reply to patient').waitFor();
   });
   const typed = `Dear patient, ${'x'.repeat(20_001)}`;

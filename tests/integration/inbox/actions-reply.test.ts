@@ -160,12 +160,34 @@ describe('saving the reply (autosave and Save)', () => {
     expect(await revisions(id)).toHaveLength(1);
   });
 
-  it('asks for a start before the first save', async () => {
+  it('a first save from the box that showed the draft starts the reply (reply.started) and then saves', async () => {
+    const { id, draftId } = await seedMessage(fx.db);
+    const res = await postJson(fx.people.staff, messageUrl(id, 'reply'), {
+      body: 'Edited before anyone started',
+      revision: 0,
+      startMode: 'draft',
+      draftId,
+    }).expect(200);
+    expect(res.body).toMatchObject({ revision: 2, saved: true });
+    const revs = await revisions(id);
+    expect(revs.map((r) => [r.revision, r.mode, r.based_on_draft_id])).toEqual([
+      [1, 'draft', draftId],
+      [2, 'draft', draftId],
+    ]);
+    expect(revs[1].body).toBe('Edited before anyone started');
+    expect(await eventsFor(fx.db, id, 'reply.started')).toHaveLength(1);
+    expect(await eventsFor(fx.db, id, 'reply.autosaved')).toHaveLength(1);
+    expect((await messageRow(id)).assigned_to).toBe(fx.people.staff.userId);
+  });
+
+  it('a save at revision 0 after someone else started is a collision: nothing is overwritten', async () => {
     const { id } = await seedMessage(fx.db);
-    const res = await postJson(fx.people.staff, messageUrl(id, 'reply'), { body: 'x', revision: 0 }).expect(
+    await postForm(fx.people.staff, messageUrl(id, 'start'), { mode: 'draft' }).expect(303);
+    const res = await postJson(fx.people.nurse, messageUrl(id, 'reply'), { body: 'x', revision: 0 }).expect(
       409,
     );
-    expect(res.body.error.reason).toBe('not_started');
+    expect(res.body.error.reason).toBe('stale_revision');
+    expect(await revisions(id)).toHaveLength(1);
   });
 });
 

@@ -109,7 +109,8 @@ describe('order and rows', () => {
     const routine = rowHtml(res.text, ids.routineOld);
     expect(routine).toContain('<span class="level level-routine">Routine</span>');
     expect(routine).toContain('<bdi>José García</bdi><span class="age">, 34 y</span>');
-    expect(routine).toContain('<bdi>Refill please</bdi>');
+    // The snippet is the question itself (the first sentence that says something), not the subject.
+    expect(routine).toContain('<bdi>Can I get a refill of my lisinopril?</bdi>');
     expect(routine).toContain(`href="/inbox/messages/${ids.routineOld}"`);
     expect(routine).toContain('>Medication<');
     expect(routine).toContain('>2 d 2 h</time>');

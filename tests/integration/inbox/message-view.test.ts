@@ -45,8 +45,12 @@ describe('GET /inbox/messages/:id', () => {
     expect(html).toContain('MedicationRequest/med-1');
     expect(html).toContain('Medicines: lisinopril 10 mg');
     expect(html).toContain('We will ask Dr. Lee about your lisinopril refill today.');
-    expect(html).toMatch(/<button[^>]*>Start with draft<\/button>/);
-    expect(html).toMatch(/<button[^>]*>Start blank<\/button>/);
+    // No start step: the reply box holds the draft at once (revision 0, nothing started yet).
+    expect(html).not.toContain('>Start with draft<');
+    expect(html).toMatch(/<button[^>]*>Start blank instead<\/button>/);
+    expect(html).toMatch(/<textarea id="reply-body"[^>]*>Hello Maria,/);
+    expect(html).toContain('<input type="hidden" name="revision" value="0" id="reply-revision"/>');
+    expect(html).toMatch(/<button[^>]*id="approve-next-button"[^>]*>Approve and next<\/button>/);
     expect(html).toContain('<script src="/inbox/assets/message.js" defer>');
     // No model configured in this app: no Regenerate button.
     expect(html).not.toContain('>Regenerate<');

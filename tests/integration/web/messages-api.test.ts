@@ -146,7 +146,7 @@ describe('GET /api/messages', () => {
 });
 
 describe('GET /api/messages/:id', () => {
-  it('returns the message, its latest draft and no reply yet, and records message.viewed', async () => {
+  it('returns the message, its latest draft and no reply yet, and records message.read_via_api (audited, not a first opening)', async () => {
     const id = await insertMessage(fx.db, {
       receivedAt: '2026-03-02T08:00:00Z',
       body: 'Need a refill please',
@@ -162,11 +162,25 @@ describe('GET /api/messages/:id', () => {
     const event = await fx.db
       .selectFrom('events')
       .selectAll()
-      .where('action', '=', 'message.viewed')
+      .where('action', '=', 'message.read_via_api')
       .where('message_id', '=', id)
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor: `user:${userId}`, data: { via: 'api_token', draftId: latest } });
     expect(JSON.stringify(event.data)).not.toContain('refill');
+    // Metrics truth: an API read is no person opening the message, so the report clock has not started.
+    const viewed = await fx.db
+      .selectFrom('events')
+      .select('id')
+      .where('action', '=', 'message.viewed')
+      .where('message_id', '=', id)
+      .execute();
+    expect(viewed).toEqual([]);
+    const milestone = await fx.db
+      .selectFrom('message_milestones')
+      .select('first_opened_at')
+      .where('message_id', '=', id)
+      .executeTakeFirst();
+    expect(milestone?.first_opened_at ?? null).toBeNull();
   });
 
   it('answers 404 for an unknown id and for one that is not an id at all', async () => {

@@ -146,6 +146,9 @@ describe('renderMessagePage', () => {
     for (const name of [
       'Start with draft',
       'Start blank',
+      'Start blank instead',
+      'Approve and send',
+      'Approve and next',
       'Regenerate',
       'Route to nurse',
       'Close without reply',
@@ -154,6 +157,41 @@ describe('renderMessagePage', () => {
     ]) {
       expect(html).not.toContain(`>${name}</button>`);
     }
+  });
+});
+
+describe('the reply box at once (issue 16)', () => {
+  it('holds the draft before anyone started: revision 0, the draft id and its start mode, both approve buttons', () => {
+    const html = renderMessagePage(input());
+    expect(html).toContain('<input type="hidden" name="revision" value="0" id="reply-revision"/>');
+    expect(html).toContain(`<input type="hidden" name="draftId" value="${draft().id}"/>`);
+    expect(html).toContain('<input type="hidden" name="startMode" value="draft" id="reply-start-mode"/>');
+    expect(html).toMatch(/<textarea id="reply-body"[^>]*>[^<]+<\/textarea>/);
+    expect(html).toContain('>Approve and send</button>');
+    expect(html).toMatch(/name="then" value="next" id="approve-next-button"[^>]*>Approve and next<\/button>/);
+    expect(html).toContain('>Start blank instead</button>');
+    expect(html).not.toContain('>Start with draft</button>');
+  });
+
+  it('is blank without a draft, with nothing to empty', () => {
+    const html = renderMessagePage(input({}, { draft: null }));
+    expect(html).toContain('<input type="hidden" name="startMode" value="blank" id="reply-start-mode"/>');
+    expect(html).toContain('></textarea>');
+    expect(html).not.toContain('Start blank instead');
+  });
+
+  it('keeps the saved view in the form and in the page links', () => {
+    const html = renderMessagePage(input({ queue: 'urgent' }));
+    expect(html).toContain('<input type="hidden" name="view" value="urgent"/>');
+    expect(html).toContain('href="/inbox?view=urgent" id="back-link"');
+    expect(html).toContain('/next?view=urgent" id="next-link"');
+    expect(renderMessagePage(input())).not.toContain('name="view"');
+  });
+
+  it('lists Shift+A and Ctrl+Shift+Enter in the shortcut help', () => {
+    const html = renderMessagePage(input());
+    expect(html).toContain('<kbd>Shift+A</kbd>');
+    expect(html).toContain('<kbd>Ctrl+Shift+Enter</kbd>');
   });
 });
 
@@ -186,7 +224,14 @@ describe('a reply whose send failed', () => {
     expect(html).toContain('>Close without reply</button>');
     expect(html).toContain('Reply approved, but sending failed: retry or close');
     // A reply was approved: nothing to start, edit or approve any more.
-    for (const name of ['Start with draft', 'Start blank', 'Regenerate', 'Approve and send']) {
+    for (const name of [
+      'Start with draft',
+      'Start blank',
+      'Start blank instead',
+      'Regenerate',
+      'Approve and send',
+      'Approve and next',
+    ]) {
       expect(html).not.toContain(`>${name}</button>`);
     }
     expect(html).not.toContain('id="reply-body"');
