@@ -32,6 +32,9 @@ export interface WebFixture {
 export async function createWebFixture(env: Record<string, string> = {}): Promise<WebFixture> {
   const database = await createTestDatabase();
   const redis = createRedisConnection(testRedisUrl(), { connectionName: 'jest-web' });
+  // /readyz reports Redis as failing until the connection is ready; on a loaded machine the first
+  // test could otherwise ask before the client has connected.
+  if (redis.status !== 'ready') await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   const queues = createQueues(redis, uniqueQueuePrefix());
   const sandbox = await startSandboxServer({});
   const logs: string[] = [];
