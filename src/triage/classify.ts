@@ -8,7 +8,7 @@ import { readVitals } from './numbers';
 import { shippedCatalogue, type Catalogue } from './protocols';
 import { protocolFindings } from './protocol-findings';
 import { applyRules, seizureAssessedInER, type Finding } from './rules';
-import { findIdioms, findInjections } from './spans';
+import { readableText } from './spans';
 import {
   moreUrgent,
   urgencyRank,
@@ -64,10 +64,8 @@ function classifyWithRules(text: string, facts: PatientFacts, catalogue: Catalog
   }
   if (original.length > ANALYSIS_NOTE_LENGTH) flags.add('truncated_input');
 
-  const injections = findInjections(folded0);
+  const { text: folded, injections } = readableText(folded0);
   if (injections.length > 0) flags.add('instruction_injection');
-  const withoutInjections = blankSpans(folded0, injections);
-  const folded = blankSpans(withoutInjections, findIdioms(withoutInjections));
 
   const affirmed: ConceptMatch[] = [];
   const found = findConcepts(folded);

@@ -1,14 +1,12 @@
 import { CONCEPTS } from './concepts';
-import { blankSpans, foldText, sentenceBounds } from './normalize';
+import { foldText, sentenceBounds } from './normalize';
 import { readProtocols, type Catalogue, type FiredCriterion, type ProtocolReading } from './protocols';
 import { spellingIndexFor } from './protocols/evaluate';
 import { correctSpelling } from './protocols/spelling';
-import { findIdioms, findInjections } from './spans';
-import type { Evidence, Finding } from './rule-context';
+import { readableText } from './spans';
+import { patientFacts, type Evidence, type Finding } from './rule-context';
 import { urgencyRank } from './types';
 
-const ANTICOAGULANT_FACT =
-  /warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|savaysa|enoxaparin|lovenox|heparin/;
 const DOUBT_REASON = "urgent: symptoms not recognised — needs a nurse's review";
 const PAST_NARRATIVE = /\b(?:was|were|had|did|needed|came|went|got|fue|estaba|tuvo|tuve|necesito)\b/;
 const PRESENT_CUE =
@@ -32,22 +30,12 @@ export function protocolFindings(
   negationText: string,
   lexiconFindings: readonly Finding[],
 ): Finding[] {
-  const has = (id: string): boolean => ev.affirmed.some((m) => m.concept === id);
-  const facts = {
-    youngestDays:
-      ev.vitals.youngestAgeDays?.value ??
-      ev.facts.ageDays ??
-      (ev.facts.ageYears !== undefined ? ev.facts.ageYears * 365 : undefined),
-    pregnant: has('pregnant') || ev.vitals.pregnancyWeeks !== undefined || ev.facts.pregnant === true,
-    onThinner: has('blood_thinner') || (ev.facts.medications ?? []).some((m) => ANTICOAGULANT_FACT.test(m)),
-  };
+  const facts = patientFacts(ev, (id) => ev.affirmed.some((m) => m.concept === id));
   const reading = readProtocols(catalogue, ev.original, ev.folded, negationText, facts);
   const corrected = correctSpelling(ev.original, spellingIndexFor(catalogue));
   if (corrected) {
     // Read again with misspellings put right; quotes then show the corrected words.
-    const folded0 = foldText(corrected.text);
-    const withoutInjections = blankSpans(folded0, findInjections(folded0));
-    const folded = blankSpans(withoutInjections, findIdioms(withoutInjections));
+    const folded = readableText(foldText(corrected.text)).text;
     merge(reading, readProtocols(catalogue, corrected.text, folded, folded, facts));
   }
   const out: Finding[] = [];

@@ -20,6 +20,23 @@ export interface Evidence {
   facts: PatientFacts;
 }
 
+const ANTICOAGULANT_FACT =
+  /warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|savaysa|enoxaparin|lovenox|heparin|clopidogrel|plavix|ticagrelor|brilinta|prasugrel/;
+
+/** Age, pregnancy and blood thinner, from the message's words and numbers first, then the chart. */
+export function patientFacts(
+  ev: Evidence,
+  has: (id: ConceptId) => boolean,
+): Pick<RuleContext, 'youngestDays' | 'pregnant' | 'onThinner'> {
+  const facts = ev.facts;
+  const chartAge = facts.ageDays ?? (facts.ageYears !== undefined ? facts.ageYears * 365 : undefined);
+  return {
+    youngestDays: ev.vitals.youngestAgeDays?.value ?? chartAge,
+    pregnant: has('pregnant') || ev.vitals.pregnancyWeeks !== undefined || facts.pregnant === true,
+    onThinner: has('blood_thinner') || (facts.medications ?? []).some((m) => ANTICOAGULANT_FACT.test(m)),
+  };
+}
+
 /** What every rule file reads: the evidence, lookups by concept, and the findings being collected. */
 export interface RuleContext {
   ev: Evidence;

@@ -1,15 +1,13 @@
 import { CONCEPTS, type ConceptId } from './concepts';
 import type { ConceptMatch } from './matcher';
 import { excerpt, sentenceBounds } from './normalize';
-import { buildContext, type Evidence, type Finding } from './rule-context';
+import { buildContext, patientFacts, type Evidence, type Finding } from './rule-context';
 import { combinationRules } from './rules-combinations';
 import { numberIsCurrent, readingRules } from './rules-readings';
 import { urgencyRank, type Urgency } from './types';
 
 export type { Evidence, Finding } from './rule-context';
 
-const ANTICOAGULANT_FACT =
-  /warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|savaysa|enoxaparin|lovenox|heparin|clopidogrel|plavix|ticagrelor|brilinta|prasugrel/;
 const RESOLVED_AFTER =
   /\bbut (?:it'?s|its|it is|it has|they'?re|that'?s) (?:all )?(?:gone|over|better|resolved|passed|stopped)|\b(?:went away|has gone away|resolved|passed) (?:after|within|in) (?:a few|\d+|a couple|about)/;
 const STAINED_FLUID = /\b(?:green\w*|brown\w*|bloody|dark|smells?)\b/;
@@ -61,17 +59,13 @@ const MAY_IMPROVE = new Set<ConceptId>([
 export function applyRules(ev: Evidence): Finding[] {
   const findings: Finding[] = [];
   const v = ev.vitals;
-  const facts = ev.facts;
   const feverTemp = v.tempF && v.tempF.value >= 100.4 && numberIsCurrent(ev, v.tempF) ? v.tempF : undefined;
   const ctx = buildContext(ev, findings, (has) => {
-    const chartAge = facts.ageDays ?? (facts.ageYears !== undefined ? facts.ageYears * 365 : undefined);
     const numberQuote = feverTemp
       ? `"${excerpt(ev.original, Math.max(0, feverTemp.start - 12), feverTemp.end + 2)}" (${feverTemp.value.toFixed(1)} F)`
       : undefined;
     return {
-      youngestDays: v.youngestAgeDays?.value ?? chartAge,
-      pregnant: has('pregnant') || v.pregnancyWeeks !== undefined || facts.pregnant === true,
-      onThinner: has('blood_thinner') || (facts.medications ?? []).some((m) => ANTICOAGULANT_FACT.test(m)),
+      ...patientFacts(ev, has),
       fever: has('fever') || feverTemp !== undefined,
       feverFromNumberOnly: feverTemp !== undefined && !has('fever'),
       feverQuote: numberQuote ?? '',

@@ -1,5 +1,6 @@
 import { LANGUAGE_PACKS } from './lexicon';
 import { buildScanner, expandPattern } from './matcher';
+import { blankSpans } from './normalize';
 
 /**
  * Spans of text that must not count as clinical content:
@@ -49,4 +50,11 @@ export function findInjections(folded: string): Span[] {
 
 export function findIdioms(folded: string): Span[] {
   return scanIdioms(folded);
+}
+
+/** The folded text with injected instructions, then idioms, blanked; the injections for the flag. */
+export function readableText(folded: string): { text: string; injections: Span[] } {
+  const injections = findInjections(folded);
+  const withoutInjections = blankSpans(folded, injections);
+  return { text: blankSpans(withoutInjections, findIdioms(withoutInjections)), injections };
 }

@@ -393,5 +393,3 @@ function near(folded: string, a: { start: number; end: number }, b: { start: num
   const [s] = sentenceBounds(folded, from, from + 1, NEAR);
   return s <= from && !folded.slice(from, to).includes('\n\n');
 }
-
-export { allCriteria };
